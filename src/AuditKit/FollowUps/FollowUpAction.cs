@@ -1,0 +1,24 @@
+using AuditKit.Templates;
+
+namespace AuditKit.FollowUps;
+
+/// <summary>A follow-up action with an owner and a due date.</summary>
+/// <param name="Id">Stable: the same input gives the same id.</param>
+/// <param name="Owner">The role's contract name, or a person's name resolved through a team directory.</param>
+/// <param name="EscalateTo">A role's contract name or a resolved name, or null.</param>
+/// <param name="RuleKey">The rule that raised it (e.g. <c>quality-of-practice/criteria/child_seen_alone</c>).</param>
+/// <param name="CompliancePercent">For team and service actions: the compliance that triggered it (0..1), else null.</param>
+public sealed record FollowUpAction(
+    string Id,
+    ActionScope Scope,
+    string? Team,
+    string? CaseRef,
+    string? Criterion,
+    string Text,
+    string Owner,
+    DateOnly Due,
+    string? EscalateTo,
+    string RuleKey,
+    string? AuditId = null,
+    double? CompliancePercent = null,
+    double? Target = null);

@@ -1,0 +1,12 @@
+namespace AuditKit.Submissions;
+
+/// <summary>
+/// One row as read from a CSV, XLSX or JSON source, before validation. Cells are text as the user
+/// wrote it (readers turn spreadsheet dates into ISO <c>yyyy-MM-dd</c> and numbers into invariant text);
+/// null when the cell is absent or empty.
+/// </summary>
+/// <param name="Source">The file name as given.</param>
+/// <param name="Row">1-based row number as the user sees it (in CSV and XLSX the header is row 1; in JSON the array index + 1).</param>
+/// <param name="Header">Column names, shared by every row of the source.</param>
+/// <param name="Cells">Values, aligned with <paramref name="Header"/>.</param>
+public sealed record RawRecord(string Source, int Row, IReadOnlyList<string> Header, string?[] Cells);

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using AuditKit.Diagnostics;
+using AuditKit.Expressions;
+
+namespace AuditKit.Templates;
+
+/// <summary>A shared rule set file: grading and follow-up action rules used by several templates.</summary>
+public sealed record RuleSet
+{
+    public required string Id { get; init; }
+
+    public required RuleBook Rules { get; init; }
+
+    public required string SourcePath { get; init; }
+
+    /// <summary>The file's text, for the template hash.</summary>
+    public required string SourceText { get; init; }
+
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>Grading rows and the three kinds of action rule, in order.</summary>
+public sealed record RuleBook(
+    ImmutableArray<GradingRule> Grading,
+    ImmutableArray<ActionRule> CaseActions,
+    ImmutableArray<ActionRule> TeamActions,
+    ImmutableArray<ActionRule> ServiceActions)
+{
+    public static RuleBook Empty { get; } = new([], [], [], []);
+
+    public static RuleBook Concat(IEnumerable<RuleBook> books)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        var list = books.ToList();
+        return new RuleBook(
+            [.. list.SelectMany(b => b.Grading)],
+            [.. list.SelectMany(b => b.CaseActions)],
+            [.. list.SelectMany(b => b.TeamActions)],
+            [.. list.SelectMany(b => b.ServiceActions)]);
+    }
+}
+
+/// <summary>One grading row: the first whose <c>when</c> holds gives the case its grade.</summary>
+/// <param name="Origin">The template or rule set id the row came from.</param>
+public sealed record GradingRule(string Grade, ExpressionSource When, string Origin, SourceLocation Location);
+
+public enum ActionScope
+{
+    Case,
+    Team,
+    Service,
+}
+
+/// <summary>A rule that raises a follow-up action when <c>when</c> holds.</summary>
+/// <param name="Key">A stable key for action ids: origin, scope and position, e.g. <c>ofsted-grading/case_actions/0</c>.</param>
+public sealed record ActionRule(
+    ActionScope Scope,
+    ExpressionSource When,
+    string Text,
+    Role Owner,
+    int DueInWorkingDays,
+    Role? EscalateTo,
+    string Origin,
+    string Key,
+    SourceLocation Location);

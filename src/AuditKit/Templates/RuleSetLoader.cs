@@ -1,0 +1,9 @@
+using AuditKit.Diagnostics;
+
+namespace AuditKit.Templates;
+
+/// <summary>Reads one rule set file.</summary>
+public static class RuleSetLoader
+{
+    public static LoadResult<RuleSet> Load(string path) => throw new NotImplementedException();
+}
