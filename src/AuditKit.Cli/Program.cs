@@ -1,1 +1,3 @@
-Console.WriteLine("auditkit");
+using AuditKit.Cli;
+
+return await AuditKitCli.InvokeAsync(args, System.Console.Out, System.Console.Error);

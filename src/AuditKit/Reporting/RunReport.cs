@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AuditKit.Compliance;
+using AuditKit.Diagnostics;
 using AuditKit.FollowUps;
 using AuditKit.Submissions;
 using AuditKit.Templates;
@@ -27,6 +28,9 @@ public sealed record RunReport
 
     /// <summary>One row per accepted audit, sorted by audit id; empty when the outputs do not need them.</summary>
     public ImmutableArray<CaseRow> Cases { get; init; } = [];
+
+    /// <summary>Problems with whole sources that did not reject rows, such as a column no criterion or fact has.</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
 }
 
 public sealed record SubmissionCounts(int Read, int Accepted, int Rejected);

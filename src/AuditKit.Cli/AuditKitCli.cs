@@ -1,0 +1,35 @@
+using System.CommandLine;
+using AuditKit.Cli.Commands;
+using AuditKit.Cli.Hosting;
+
+namespace AuditKit.Cli;
+
+/// <summary>The <c>auditkit</c> program: its commands, wired to a composition root.</summary>
+public static class AuditKitCli
+{
+    /// <summary>Parses <paramref name="args"/>, runs the command, and returns its exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var context = new CliContext(stdout, stderr, environment ?? CliEnvironment.Default);
+        var root = new RootCommand("AuditKit: rules-driven case file audits for children's services.")
+        {
+            ValidateCommand.Create(context),
+            RunCommand.Create(context),
+            CheckCommand.Create(context),
+            FormCommand.Create(context),
+        };
+
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        try
+        {
+            return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (CliUsageException e)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using AuditKit.Cli.Hosting;
+using AuditKit.FollowUps;
+using AuditKit.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AuditKit.Cli.Commands;
+
+/// <summary><c>auditkit check</c>: read and validate submissions without evaluating them; say row by row what to fix.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var template = CommonOptions.Template();
+        var submissions = CommonOptions.Submissions();
+        var rules = CommonOptions.Rules();
+        var command = new Command("check", "Check audit submissions before sending them in: every problem, row by row, without evaluating.")
+        {
+            template, submissions, rules,
+        };
+        command.SetAction(parse => Execute(context, parse.GetValue(template)!, parse.GetValue(submissions)!, parse.GetValue(rules) ?? []));
+        return command;
+    }
+
+    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
+    {
+        using var host = context.BuildHost();
+        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
+        if (compiled is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        var files = SubmissionFiles.Expand(context, submissionPaths);
+        var report = AuditRunner.Check(compiled.Template, files.ReadAll());
+        var output = context.Out;
+
+        foreach (var warning in report.Warnings)
+        {
+            output.WriteLine(warning.ToString());
+        }
+
+        foreach (var row in files.Unreadable.Concat(report.Rejected))
+        {
+            var where = row.Row == 0 ? row.Source : $"{row.Source} row {row.Row}";
+            var id = row.AuditId is null ? string.Empty : $" (audit {row.AuditId})";
+            output.WriteLine($"{where}{id}:");
+            foreach (var reason in row.Reasons)
+            {
+                output.WriteLine($"  - {reason}");
+            }
+        }
+
+        var counts = report.Submissions;
+        var fileWord = files.Files.Count == 1 ? "file" : "files";
+        output.WriteLine($"Checked {counts.Read} row(s) in {files.Files.Count} {fileWord}: {counts.Accepted} ready, {counts.Rejected} to fix.");
+        foreach (var field in report.DataQuality.OverThreshold)
+        {
+            output.WriteLine($"Data quality: '{field.Field}' is blank in {field.Blank} of {field.Total} rows ({ActionText.Percent(field.Share)}), above the {ActionText.Percent(report.DataQuality.Threshold)} threshold.");
+        }
+
+        if (counts.Read == 0)
+        {
+            context.Error.WriteLine("error: No submission rows could be read. Check the files given with --submissions.");
+            return ExitCodes.Invalid;
+        }
+
+        if (counts.Rejected == 0 && files.Unreadable.Count == 0)
+        {
+            output.WriteLine("Every row is ready to send.");
+            return ExitCodes.Ok;
+        }
+
+        return ExitCodes.SomeRejected;
+    }
+}

@@ -1,0 +1,168 @@
+using System.CommandLine;
+using System.Text;
+using AuditKit.Cli.Console;
+using AuditKit.Cli.Hosting;
+using AuditKit.Evaluation;
+using AuditKit.Excel;
+using AuditKit.FollowUps;
+using AuditKit.Reporting;
+using AuditKit.Runs;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace AuditKit.Cli.Commands;
+
+/// <summary><c>auditkit run</c>: evaluate submissions, write summary.json and the reports.</summary>
+internal static class RunCommand
+{
+    private const long ProgressThresholdBytes = 1_000_000;
+
+    public static Command Create(CliContext context)
+    {
+        var template = CommonOptions.Template();
+        var submissions = CommonOptions.Submissions();
+        var rules = CommonOptions.Rules();
+        var asOf = CommonOptions.AsOf();
+        var outDir = new Option<string>("--out", "-o") { Description = "The folder to write summary.json, compliance.xlsx, report.html and rejected.csv to.", Required = true };
+        var directory = new Option<string?>("--directory") { Description = "A team directory (teams.yaml) naming team managers, service managers and heads of service." };
+        var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
+
+        var command = new Command("run", "Evaluate audit submissions against a template: compliance per team and criterion, grades and follow-up actions.")
+        {
+            template, submissions, rules, asOf, outDir, directory, outputs,
+        };
+        command.SetAction(parse => Execute(
+            context,
+            parse.GetValue(template)!,
+            parse.GetValue(submissions)!,
+            parse.GetValue(rules) ?? [],
+            parse.GetValue(asOf),
+            parse.GetValue(outDir)!,
+            parse.GetValue(directory),
+            parse.GetValue(outputs)!));
+        return command;
+    }
+
+    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
+    {
+        var outputs = ParseOutputs(outputsText);
+        using var host = context.BuildHost();
+        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
+        var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
+        if (compiled is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        TeamDirectory? teamDirectory = null;
+        if (directoryPath is not null)
+        {
+            var loaded = TeamDirectoryLoader.Load(context.PathFor(directoryPath));
+            foreach (var diagnostic in loaded.Diagnostics)
+            {
+                context.Error.WriteLine(diagnostic.ToString());
+            }
+
+            if (!loaded.Success)
+            {
+                return ExitCodes.Invalid;
+            }
+
+            teamDirectory = loaded.Value;
+        }
+
+        var files = SubmissionFiles.Expand(context, submissionPaths);
+        var options = new RunOptions(asOf, calendar, CollectCases: outputs.Contains("xlsx"), Directory: teamDirectory);
+        var console = context.CreateConsole();
+        var report = RunWithProgress(context, console, compiled, files, options);
+        report = report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
+
+        if (report.Submissions.Read == 0)
+        {
+            foreach (var row in files.Unreadable)
+            {
+                context.Error.WriteLine($"{row.Source}: error AK3000: {string.Join(" ", row.Reasons)}");
+            }
+
+            context.Error.WriteLine("error: No submission rows could be read, so nothing was written. Check the files given with --submissions.");
+            return ExitCodes.Invalid;
+        }
+
+        var folder = context.PathFor(outDir);
+        WriteOutputs(report, folder, outputs);
+        RunSummaryRenderer.Render(console, report, folder);
+        return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
+    }
+
+    internal static RunReport RunWithProgress(CliContext context, IAnsiConsole console, CompiledRuleSet compiled, SubmissionFiles files, RunOptions options)
+    {
+        var totalBytes = files.Files.Sum(f => new FileInfo(f).Length);
+        if (!context.Environment.Interactive || totalBytes < ProgressThresholdBytes)
+        {
+            return AuditRunner.Run(compiled, files.ReadAll(), options);
+        }
+
+        RunReport? report = null;
+        console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("Reading and evaluating audits", maxValue: totalBytes);
+                var count = 0;
+                report = AuditRunner.Run(compiled, files.ReadAll(), options, _ =>
+                {
+                    if (++count % 2000 == 0)
+                    {
+                        task.Value = Math.Min(files.BytesRead, totalBytes);
+                        task.Description = $"Reading and evaluating audits ({count:N0})";
+                    }
+                });
+                task.Value = task.MaxValue;
+            });
+        return report!;
+    }
+
+    internal static void WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs)
+    {
+        Directory.CreateDirectory(folder);
+        using (var json = File.Create(Path.Combine(folder, "summary.json")))
+        {
+            SummaryJsonWriter.Write(report, json);
+        }
+
+        using (var rejected = new StreamWriter(Path.Combine(folder, "rejected.csv"), false, new UTF8Encoding(false)))
+        {
+            RejectedCsvWriter.Write(report.Rejected, rejected);
+        }
+
+        if (outputs.Contains("xlsx"))
+        {
+            using var workbook = File.Create(Path.Combine(folder, "compliance.xlsx"));
+            new ComplianceWorkbookWriter().Write(report, workbook);
+        }
+
+        if (outputs.Contains("html"))
+        {
+            using var html = new StreamWriter(Path.Combine(folder, "report.html"), false, new UTF8Encoding(false));
+            HtmlReportWriter.Write(report, html);
+        }
+    }
+
+    internal static IReadOnlySet<string> ParseOutputs(string text)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal) { "json", "xlsx", "html" };
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var name = part.ToLowerInvariant();
+            if (!known.Contains(name))
+            {
+                throw new CliUsageException($"--outputs '{part}' is not an output; choose from json, xlsx, html (summary.json is always written).");
+            }
+
+            chosen.Add(name);
+        }
+
+        return chosen;
+    }
+}

@@ -1,0 +1,146 @@
+using AuditKit.Cli.Hosting;
+using AuditKit.Excel;
+using AuditKit.Submissions;
+
+namespace AuditKit.Cli.Commands;
+
+/// <summary>Expands the files and folders given with <c>--submissions</c> and reads each by its kind.</summary>
+internal sealed class SubmissionFiles
+{
+    private static readonly string[] Extensions = [".csv", ".xlsx", ".json"];
+    private readonly List<RejectedRow> _unreadable = [];
+    private long _completedBytes;
+    private Stream? _current;
+
+    private SubmissionFiles(IReadOnlyList<string> files) => Files = files;
+
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>Roughly how many bytes of the files have been read so far (for a progress bar).</summary>
+    public long BytesRead
+    {
+        get
+        {
+            try
+            {
+                return _completedBytes + (_current?.Position ?? 0);
+            }
+            catch (ObjectDisposedException)
+            {
+                return _completedBytes;
+            }
+        }
+    }
+
+    /// <summary>Files that could not be read at all (each listed as a rejected "row 0" with the reason).</summary>
+    public IReadOnlyList<RejectedRow> Unreadable => _unreadable;
+
+    /// <summary>Every file named, and every .csv, .xlsx and .json file in the folders named (sorted, recursive).</summary>
+    public static SubmissionFiles Expand(CliContext context, IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var given in paths)
+        {
+            var path = context.PathFor(given);
+            if (Directory.Exists(path))
+            {
+                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
+                    .Select(f => f.Replace('\\', '/'))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count == 0)
+                {
+                    throw new CliUsageException($"The folder '{given}' holds no .csv, .xlsx or .json files.");
+                }
+
+                files.AddRange(found);
+            }
+            else if (File.Exists(path))
+            {
+                if (!Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase))
+                {
+                    throw new CliUsageException($"'{given}' is not a .csv, .xlsx or .json file.");
+                }
+
+                files.Add(path);
+            }
+            else
+            {
+                throw new CliUsageException($"The submissions path '{given}' does not exist.");
+            }
+        }
+
+        return new SubmissionFiles([.. files.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Every row of every file, in order, read as a stream.</summary>
+    public IEnumerable<RawRecord> ReadAll()
+    {
+        foreach (var file in Files)
+        {
+            foreach (var record in Read(file))
+            {
+                yield return record;
+            }
+        }
+    }
+
+    private IEnumerable<RawRecord> Read(string file)
+    {
+        IEnumerator<RawRecord> rows;
+        Stream stream;
+        try
+        {
+            stream = File.OpenRead(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _unreadable.Add(new RejectedRow(file, 0, null, [$"The file could not be opened ({e.GetType().Name}). Close it in other programs and check its permissions."]));
+            yield break;
+        }
+
+        _current = stream;
+        using (stream)
+        {
+            var extension = Path.GetExtension(file).ToLowerInvariant();
+            TextReader? text = extension == ".csv" ? new StreamReader(stream, detectEncodingFromByteOrderMarks: true) : null;
+            using (text)
+            {
+                rows = extension switch
+                {
+                    ".csv" => CsvSubmissionReader.Read(text!, file).GetEnumerator(),
+                    ".json" => JsonSubmissionReader.Read(stream, file).GetEnumerator(),
+                    _ => XlsxSubmissionReader.Read(stream, file).GetEnumerator(),
+                };
+                using (rows)
+                {
+                    while (true)
+                    {
+                        RawRecord current;
+                        try
+                        {
+                            if (!rows.MoveNext())
+                            {
+                                break;
+                            }
+
+                            current = rows.Current;
+                        }
+                        catch (SubmissionReadException e)
+                        {
+                            _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                            break;
+                        }
+
+                        yield return current;
+                    }
+                }
+            }
+        }
+
+        _completedBytes += new FileInfo(file).Length;
+        _current = null;
+    }
+}

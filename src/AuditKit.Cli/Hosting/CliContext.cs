@@ -1,0 +1,84 @@
+using AuditKit.Calendar;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+
+namespace AuditKit.Cli.Hosting;
+
+/// <summary>What every command is given: its output streams, the environment, and the composition root.</summary>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnvironment environment)
+{
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    public CliEnvironment Environment { get; } = environment;
+
+    /// <summary>A console for tables and progress; plain text without colour when not interactive.</summary>
+    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Ansi = Environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = Environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        Interactive = Environment.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        Out = new AnsiConsoleOutput(Out),
+    }).WithWidth(Environment.ConsoleWidth);
+
+    /// <summary>
+    /// The composition root: configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the
+    /// working folder and <c>AUDITKIT_</c> environment variables; logging to standard error (warnings and above);
+    /// the clock and the working-day calendar.
+    /// </summary>
+    public IHost BuildHost(Action<IServiceCollection>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Environment.WorkingDirectory, "auditkit.json"), optional: true)
+            .AddEnvironmentVariables("AUDITKIT_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(Environment.Clock);
+        builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
+    public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)
+    {
+        var options = new CalendarOptions();
+        configuration.GetSection("Calendar").Bind(options);
+        var problems = options.Validate();
+        if (problems.Length > 0)
+        {
+            throw new CliUsageException(string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        return EnglandAndWalesCalendar.Create(options.ParsedHolidays());
+    }
+
+    public DateOnly Today() => DateOnly.FromDateTime(Environment.Clock.GetLocalNow().DateTime);
+
+    /// <summary>A path as the user gave it, resolved against the working folder.</summary>
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(Environment.WorkingDirectory, path));
+
+    /// <summary>
+    /// The path to open and to show in messages: as the user gave it (relative stays relative) when the working
+    /// folder is the process's own; otherwise resolved against the working folder.
+    /// </summary>
+    public string PathFor(string path)
+    {
+        var same = string.Equals(
+            Path.GetFullPath(Environment.WorkingDirectory).TrimEnd('/'),
+            Path.GetFullPath(Directory.GetCurrentDirectory()).TrimEnd('/'),
+            StringComparison.Ordinal);
+        return (same ? path : Resolve(path)).Replace('\\', '/');
+    }
+}

@@ -1,0 +1,250 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AuditKit.Compliance;
+using AuditKit.FollowUps;
+using AuditKit.Templates;
+
+namespace AuditKit.Reporting;
+
+/// <summary>
+/// Writes <c>summary.json</c> (contract 3): the same report always gives the same bytes. Fractions are
+/// rounded to six decimal places; keys are snake_case in a fixed order.
+/// </summary>
+public static class SummaryJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(RunReport report, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new Utf8JsonWriter(output, Options);
+        json.WriteStartObject();
+
+        json.WriteStartObject("template");
+        json.WriteString("id", report.Template.Id);
+        json.WriteNumber("version", report.Template.Version);
+        json.WriteString("title", report.Template.Title);
+        json.WriteString("hash", report.Template.SourceHash);
+        json.WriteEndObject();
+
+        json.WriteString("as_of", Iso(report.AsOf));
+
+        json.WriteStartObject("submissions");
+        json.WriteNumber("read", report.Submissions.Read);
+        json.WriteNumber("accepted", report.Submissions.Accepted);
+        json.WriteNumber("rejected", report.Submissions.Rejected);
+        json.WriteEndObject();
+
+        var scoring = report.Template.Scoring;
+        json.WriteStartObject("scoring");
+        WriteFraction(json, "partly_weight", scoring.PartlyWeight);
+        WriteFraction(json, "amber_margin", scoring.AmberMargin);
+        WriteFraction(json, "default_target", scoring.DefaultTarget);
+        json.WriteEndObject();
+
+        json.WritePropertyName("overall");
+        WriteGroup(json, report.Compliance.Overall, nameKey: null);
+
+        json.WriteStartArray("teams");
+        foreach (var team in report.Compliance.Teams)
+        {
+            WriteGroup(json, team, nameKey: "team");
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("services");
+        foreach (var service in report.Compliance.Services)
+        {
+            WriteGroup(json, service, nameKey: "service");
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("periods");
+        foreach (var period in report.Compliance.Periods)
+        {
+            WriteGroup(json, period, nameKey: "period");
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("actions");
+        foreach (var action in report.Actions)
+        {
+            WriteAction(json, action);
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("rejected");
+        foreach (var row in report.Rejected)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", row.Source);
+            json.WriteNumber("row", row.Row);
+            WriteNullableString(json, "audit_id", row.AuditId);
+            json.WriteStartArray("reasons");
+            foreach (var reason in row.Reasons)
+            {
+                json.WriteStringValue(reason);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartObject("data_quality");
+        WriteFraction(json, "threshold", report.DataQuality.Threshold);
+        json.WriteStartArray("fields");
+        foreach (var field in report.DataQuality.Fields)
+        {
+            json.WriteStartObject();
+            json.WriteString("field", field.Field);
+            json.WriteNumber("blank", field.Blank);
+            json.WriteNumber("total", field.Total);
+            WriteFraction(json, "share", field.Share);
+            json.WriteBoolean("over_threshold", field.Share > report.DataQuality.Threshold);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
+    {
+        json.WriteStartObject();
+        if (nameKey is not null)
+        {
+            json.WriteString(nameKey, group.Name);
+            if (nameKey == "team")
+            {
+                WriteNullableString(json, "service", group.Service);
+            }
+        }
+
+        json.WriteNumber("audits", group.Audits);
+        json.WriteStartObject("grades");
+        foreach (var (grade, count) in group.Grades)
+        {
+            json.WriteNumber(grade, count);
+        }
+
+        json.WriteEndObject();
+
+        json.WriteStartArray("criteria");
+        foreach (var stat in group.Criteria)
+        {
+            WriteCriterion(json, stat);
+        }
+
+        json.WriteEndArray();
+
+        var agreement = group.Agreement;
+        json.WriteStartObject("grade_agreement");
+        json.WriteNumber("compared", agreement.Compared);
+        json.WriteNumber("agreed", agreement.Agreed);
+        WriteNullableFraction(json, "rate", agreement.Rate);
+        if (nameKey is null)
+        {
+            json.WriteStartArray("disagreements");
+            foreach (var d in agreement.Disagreements)
+            {
+                json.WriteStartObject();
+                json.WriteString("audit_id", d.AuditId);
+                json.WriteString("case_ref", d.CaseRef);
+                json.WriteString("team", d.Team);
+                json.WriteString("auditor_grade", d.AuditorGrade);
+                json.WriteString("derived_grade", d.DerivedGrade);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCriterion(Utf8JsonWriter json, CriterionStat stat)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", stat.Id);
+        json.WriteNumber("met", stat.Counts.Met);
+        json.WriteNumber("partly", stat.Counts.Partly);
+        json.WriteNumber("not_met", stat.Counts.NotMet);
+        json.WriteNumber("not_applicable", stat.Counts.NotApplicable);
+        json.WriteNumber("missing", stat.Counts.Missing);
+        WriteNullableFraction(json, "compliance", stat.Compliance);
+        WriteNullableFraction(json, "ci_low", stat.CiLow);
+        WriteNullableFraction(json, "ci_high", stat.CiHigh);
+        WriteFraction(json, "target", stat.Target);
+        WriteNullableString(json, "rag", stat.Rag?.ToString());
+        json.WriteEndObject();
+    }
+
+    private static void WriteAction(Utf8JsonWriter json, FollowUpAction action)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", action.Id);
+        json.WriteString("scope", ScopeName(action.Scope));
+        WriteNullableString(json, "team", action.Team);
+        WriteNullableString(json, "case_ref", action.CaseRef);
+        WriteNullableString(json, "criterion", action.Criterion);
+        json.WriteString("action", action.Text);
+        json.WriteString("owner", action.Owner);
+        json.WriteString("due", Iso(action.Due));
+        WriteNullableString(json, "escalate_to", action.EscalateTo);
+        WriteNullableString(json, "audit_id", action.AuditId);
+        json.WriteString("rule", action.RuleKey);
+        json.WriteEndObject();
+    }
+
+    public static string ScopeName(ActionScope scope) => scope switch
+    {
+        ActionScope.Case => "case",
+        ActionScope.Team => "team",
+        ActionScope.Service => "service",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+
+    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
+        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
+
+    private static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            WriteFraction(json, name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

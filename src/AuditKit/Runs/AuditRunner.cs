@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using AuditKit.Calendar;
+using AuditKit.Compliance;
+using AuditKit.Diagnostics;
+using AuditKit.Evaluation;
+using AuditKit.FollowUps;
+using AuditKit.Reporting;
+using AuditKit.Submissions;
+
+namespace AuditKit.Runs;
+
+/// <summary>How a run is carried out.</summary>
+/// <param name="AsOf">"Today": team and service actions fall due this many working days after it.</param>
+/// <param name="CollectCases">Keep a compact row per audit (for the Cases sheet and the store).</param>
+/// <param name="Directory">Resolves roles to named owners; null leaves role names.</param>
+public sealed record RunOptions(
+    DateOnly AsOf,
+    IWorkingDayCalendar Calendar,
+    bool CollectCases = false,
+    TeamDirectory? Directory = null,
+    double DataQualityThreshold = DataQualityReport.DefaultThreshold);
+
+/// <summary>What a check (read and validate, no evaluation) found.</summary>
+/// <param name="Warnings">Problems with whole sources, such as a column no criterion or fact has.</param>
+public sealed record CheckReport(
+    SubmissionCounts Submissions,
+    ImmutableArray<RejectedRow> Rejected,
+    DataQualityReport DataQuality,
+    ImmutableArray<Diagnostic> Warnings);
+
+/// <summary>
+/// The pipeline of one run: rows in, each validated (accepted or rejected with every reason), evaluated,
+/// aggregated as a stream, then planned into follow-up actions. Memory holds the aggregates, the actions,
+/// the rejected rows and (when asked) one compact row per audit; never the raw rows.
+/// </summary>
+public static class AuditRunner
+{
+    public static RunReport Run(
+        CompiledRuleSet rules,
+        IEnumerable<RawRecord> records,
+        RunOptions options,
+        Action<CaseResult>? onCase = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(options);
+        var template = rules.Template;
+        var validator = new SubmissionValidator(template);
+        var quality = new DataQualityCounter(template);
+        var calculator = new ComplianceCalculator(template);
+        var caseActions = new List<FollowUpAction>();
+        var cases = new List<CaseRow>();
+        var rejected = new List<RejectedRow>();
+        var read = 0;
+
+        foreach (var record in records)
+        {
+            read++;
+            quality.Add(record);
+            var validation = validator.Validate(record);
+            if (validation.Submission is not { } submission)
+            {
+                rejected.Add(validation.Rejected!);
+                continue;
+            }
+
+            var result = rules.Evaluate(submission);
+            calculator.Add(result);
+            foreach (var action in result.Actions)
+            {
+                caseActions.Add(action with
+                {
+                    Owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
+                    EscalateTo = action.EscalateTo is null
+                        ? null
+                        : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
+                });
+            }
+
+            if (options.CollectCases)
+            {
+                cases.Add(ToCaseRow(result));
+            }
+
+            onCase?.Invoke(result);
+        }
+
+        var summary = calculator.Complete();
+        var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
+            .Select(a => a with
+            {
+                Owner = OwnerResolver.Resolve(a.Owner, a.Team, null, null, options.Directory),
+                EscalateTo = a.EscalateTo is null ? null : OwnerResolver.Resolve(a.EscalateTo, a.Team, null, null, options.Directory),
+            });
+
+        return new RunReport
+        {
+            Template = template,
+            AsOf = options.AsOf,
+            Submissions = new SubmissionCounts(read, read - rejected.Count, rejected.Count),
+            Compliance = summary,
+            Actions = FollowUpPlanner.SortForReport(caseActions.Concat(planned)),
+            Rejected = SortRejected(rejected),
+            DataQuality = quality.Complete(options.DataQualityThreshold),
+            Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
+            Warnings = [.. validator.SourceWarnings],
+        };
+    }
+
+    /// <summary>Reads and validates without evaluating: what a team manager runs before sending audits in.</summary>
+    public static CheckReport Check(Templates.AuditTemplate template, IEnumerable<RawRecord> records, double threshold = DataQualityReport.DefaultThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(records);
+        var validator = new SubmissionValidator(template);
+        var quality = new DataQualityCounter(template);
+        var rejected = new List<RejectedRow>();
+        var read = 0;
+        foreach (var record in records)
+        {
+            read++;
+            quality.Add(record);
+            var validation = validator.Validate(record);
+            if (validation.Rejected is { } row)
+            {
+                rejected.Add(row);
+            }
+        }
+
+        return new CheckReport(
+            new SubmissionCounts(read, read - rejected.Count, rejected.Count),
+            SortRejected(rejected),
+            quality.Complete(threshold),
+            [.. validator.SourceWarnings]);
+    }
+
+    public static CaseRow ToCaseRow(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var s = result.Submission;
+        return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes);
+    }
+
+    private static ImmutableArray<RejectedRow> SortRejected(List<RejectedRow> rows) =>
+        [.. rows.OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Row)];
+}
