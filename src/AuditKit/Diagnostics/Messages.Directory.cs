@@ -29,8 +29,14 @@ internal static partial class Messages
     internal static (string Code, string Text) DirectoryEmpty() =>
         ("AK4103", "The team directory is empty; it needs 'teams:' or 'defaults:'.");
 
-    internal static (string Code, string Text) DirectoryNotMapping(string what, string expected) =>
-        ("AK4104", $"'{what}' must be {expected}.");
+    internal static (string Code, string Text) DirectoryRootNotMapping() =>
+        ("AK4104", "The team directory must be a mapping with the keys 'defaults' and 'teams'.");
+
+    internal static (string Code, string Text) DirectoryTeamsNotMapping() =>
+        ("AK4104", "'teams' must be a mapping from each team's name to its people.");
+
+    internal static (string Code, string Text) DirectoryContactsNotMapping(string owner) =>
+        ("AK4104", $"'{owner}' must be a mapping from role (team_manager, service_manager, head_of_service) to a person's name.");
 
     internal static (string Code, string Text) DirectoryUnknownKey(string key, string hint) =>
         ("AK4105", $"Unknown key '{key}'.{hint}");
@@ -50,8 +56,8 @@ internal static partial class Messages
     internal static (string Code, string Text) DirectoryDuplicateTeam(string team, int line) =>
         ("AK4110", $"Team '{team}' is listed more than once (first on line {line}); team names are matched ignoring case and surrounding spaces.");
 
-    internal static (string Code, string Text) DirectoryDuplicateKey(string key, int line) =>
-        ("AK4111", $"Key '{key}' appears more than once (first on line {line}).");
+    internal static (string Code, string Text) DirectoryDuplicateKey() =>
+        ("AK4111", "A key appears more than once in the same mapping.");
 
     internal static (string Code, string Text) DirectoryKeyNotText() =>
         ("AK4112", "A key must be plain text.");
