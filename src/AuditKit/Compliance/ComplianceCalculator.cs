@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AuditKit.Evaluation;
+using AuditKit.Templates;
+
+namespace AuditKit.Compliance;
+
+/// <summary>
+/// Aggregates case results into compliance per criterion: overall, per team, per service and per calendar
+/// month of audit date. Streaming: it keeps counters per group, not the results, so memory does not grow
+/// with the number of cases (apart from the list of grade disagreements, which is an output).
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Grades count the grade each case received; a case that no grading row matched counts under no grade
+/// (so <c>Audits</c> minus the sum of <c>Grades</c> is the number of ungraded cases).</item>
+/// <item>Team, service and period names are compared ordinally after trimming. A case without a service
+/// counts in no service group; the service groups appear only when some case gave a service.</item>
+/// <item>A team's service is the one on its latest audit (by audit date, then the greatest audit id, then the
+/// first service name in ordinal order), so the result does not depend on the order of the cases.</item>
+/// <item>Grade agreement compares the auditor's overall grade with the derived grade, ignoring case and
+/// surrounding spaces, for cases that have both.</item>
+/// </list>
+/// </remarks>
+public sealed class ComplianceCalculator
+{
+    private readonly AuditTemplate _template;
+    private readonly Group _overall;
+    private readonly Dictionary<string, Group> _teams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Group> _periods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LatestService> _teamServices = new(StringComparer.Ordinal);
+    private readonly List<Disagreement> _disagreements = [];
+
+    public ComplianceCalculator(AuditTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        _template = template;
+        _overall = new Group(template.Criteria.Length);
+    }
+
+    /// <summary>How many results have been added.</summary>
+    public int Count => _overall.Audits;
+
+    public void Add(CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Outcomes.Length != _template.Criteria.Length)
+        {
+            throw new ArgumentException(
+                $"The result of audit has {result.Outcomes.Length} outcomes but template '{_template.Id}' has {_template.Criteria.Length} criteria.",
+                nameof(result));
+        }
+
+        var submission = result.Submission;
+        var team = submission.Team.Trim();
+        var service = string.IsNullOrWhiteSpace(submission.Service) ? null : submission.Service.Trim();
+        var period = submission.AuditDate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        var agreement = Agreement.None;
+        var derived = result.Grade?.Trim();
+        var auditorGrade = submission.OverallGrade?.Trim();
+        if (!string.IsNullOrEmpty(derived) && !string.IsNullOrEmpty(auditorGrade))
+        {
+            agreement = string.Equals(derived, auditorGrade, StringComparison.OrdinalIgnoreCase) ? Agreement.Agreed : Agreement.Disagreed;
+            if (agreement == Agreement.Disagreed)
+            {
+                _disagreements.Add(new Disagreement(
+                    new GradeDisagreement(submission.AuditId, submission.CaseRef, team, auditorGrade, derived), service, period));
+            }
+        }
+
+        _overall.Add(result, agreement);
+        GroupOf(_teams, team).Add(result, agreement);
+        GroupOf(_periods, period).Add(result, agreement);
+        if (service is not null)
+        {
+            GroupOf(_services, service).Add(result, agreement);
+            var candidate = new LatestService(submission.AuditDate, submission.AuditId, service);
+            if (!_teamServices.TryGetValue(team, out var current) || candidate.IsLaterThan(current))
+            {
+                _teamServices[team] = candidate;
+            }
+        }
+    }
+
+    /// <summary>The summary of everything added so far. May be called more than once.</summary>
+    public ComplianceSummary Complete()
+    {
+        var disagreements = _disagreements
+            .OrderBy(d => d.Row.AuditId, StringComparer.Ordinal)
+            .ThenBy(d => d.Row.CaseRef, StringComparer.Ordinal)
+            .ToList();
+
+        return new ComplianceSummary(
+            Summarise(null, null, _overall, disagreements),
+            Summarise(_teams, name => _teamServices.TryGetValue(name, out var s) ? s.Service : null, disagreements, d => d.Row.Team),
+            Summarise(_services, _ => null, disagreements, d => d.Service),
+            Summarise(_periods, _ => null, disagreements, d => d.Period));
+    }
+
+    private ImmutableArray<GroupSummary> Summarise(
+        Dictionary<string, Group> groups,
+        Func<string, string?> serviceOf,
+        List<Disagreement> disagreements,
+        Func<Disagreement, string?> keyOf) =>
+        [.. groups.Keys.Order(StringComparer.Ordinal).Select(name =>
+            Summarise(name, serviceOf(name), groups[name], [.. disagreements.Where(d => string.Equals(keyOf(d), name, StringComparison.Ordinal))]))];
+
+    private GroupSummary Summarise(string? name, string? service, Group group, IEnumerable<Disagreement> disagreements)
+    {
+        var scoring = _template.Scoring;
+        var criteria = ImmutableArray.CreateBuilder<CriterionStat>(_template.Criteria.Length);
+        for (var i = 0; i < _template.Criteria.Length; i++)
+        {
+            var definition = _template.Criteria[i];
+            var counts = group.Counts[i];
+            var compliance = counts.Compliance(scoring.PartlyWeight);
+
+            // With partly weights outside [0, 1] a template could push compliance out of range: keep the interval defined.
+            var interval = compliance is { } c ? WilsonInterval.Compute(Math.Clamp(c, 0, 1), counts.Applicable) : null;
+            criteria.Add(new CriterionStat(
+                definition.Id,
+                counts,
+                compliance,
+                interval?.Low,
+                interval?.High,
+                definition.Target,
+                RagRating.Rate(compliance, definition.Target, scoring.AmberMargin)));
+        }
+
+        return new GroupSummary(
+            name,
+            service,
+            group.Audits,
+            group.Grades.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            criteria.MoveToImmutable(),
+            new GradeAgreement(group.Compared, group.Agreed, [.. disagreements.Select(d => d.Row)]));
+    }
+
+    private Group GroupOf(Dictionary<string, Group> groups, string name)
+    {
+        if (!groups.TryGetValue(name, out var group))
+        {
+            group = new Group(_template.Criteria.Length);
+            groups.Add(name, group);
+        }
+
+        return group;
+    }
+
+    private enum Agreement
+    {
+        None,
+        Agreed,
+        Disagreed,
+    }
+
+    private sealed record Disagreement(GradeDisagreement Row, string? Service, string Period);
+
+    private readonly record struct LatestService(DateOnly Date, string AuditId, string Service)
+    {
+        public bool IsLaterThan(LatestService other)
+        {
+            var byDate = Date.CompareTo(other.Date);
+            if (byDate != 0)
+            {
+                return byDate > 0;
+            }
+
+            var byId = string.CompareOrdinal(AuditId, other.AuditId);
+            if (byId != 0)
+            {
+                return byId > 0;
+            }
+
+            return string.CompareOrdinal(Service, other.Service) < 0;
+        }
+    }
+
+    private sealed class Group(int criteria)
+    {
+        public OutcomeCounts[] Counts { get; } = new OutcomeCounts[criteria];
+
+        public Dictionary<string, int> Grades { get; } = new(StringComparer.Ordinal);
+
+        public int Audits { get; private set; }
+
+        public int Compared { get; private set; }
+
+        public int Agreed { get; private set; }
+
+        public void Add(CaseResult result, Agreement agreement)
+        {
+            Audits++;
+            for (var i = 0; i < Counts.Length; i++)
+            {
+                Counts[i] = Counts[i].Add(result.Outcomes[i]);
+            }
+
+            if (result.Grade is { } grade)
+            {
+                Grades[grade] = Grades.GetValueOrDefault(grade) + 1;
+            }
+
+            if (agreement != Agreement.None)
+            {
+                Compared++;
+                Agreed += agreement == Agreement.Agreed ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using AuditKit.Calendar;
+using AuditKit.Compliance;
+using AuditKit.Evaluation;
+using AuditKit.Submissions;
+using AuditKit.Templates;
+
+namespace AuditKit.FollowUps;
+
+/// <summary>
+/// Plans team and service follow-up actions from the compliance summary, resolves owners to people, and
+/// sorts actions for reports. Case actions are raised during evaluation; they pass through
+/// <see cref="ResolveOwners(IEnumerable{FollowUpAction}, Func{FollowUpAction, ValueTuple{string, string}}, TeamDirectory)"/>
+/// and <see cref="SortForReport"/> with the rest.
+/// </summary>
+public static class FollowUpPlanner
+{
+    /// <summary>
+    /// One action for every team x criterion x <c>team_actions</c> rule that holds (teams by name, criteria in template
+    /// order, rules in order), then one for every criterion x <c>service_actions</c> rule that holds. Due dates are
+    /// <paramref name="asOf"/> plus the rule's working days. Owners and escalations are role contract names.
+    /// </summary>
+    public static ImmutableArray<FollowUpAction> PlanTeamAndServiceActions(
+        AuditTemplate template,
+        ComplianceSummary summary,
+        IActionConditions conditions,
+        DateOnly asOf,
+        IWorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(conditions);
+        ArgumentNullException.ThrowIfNull(calendar);
+
+        var rules = template.EffectiveRules;
+        var teams = summary.Teams.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        var actions = ImmutableArray.CreateBuilder<FollowUpAction>();
+        var dueDates = new Dictionary<int, DateOnly>();
+        DateOnly Due(int days)
+        {
+            if (!dueDates.TryGetValue(days, out var due))
+            {
+                due = calendar.AddWorkingDays(asOf, days);
+                dueDates.Add(days, due);
+            }
+
+            return due;
+        }
+
+        if (!rules.TeamActions.IsEmpty)
+        {
+            foreach (var team in teams)
+            {
+                var name = team.Name ?? throw new ArgumentException("Every team group must have a name.", nameof(summary));
+                for (var i = 0; i < template.Criteria.Length; i++)
+                {
+                    var criterion = template.Criteria[i];
+                    var stat = StatFor(team, criterion, i);
+                    var facts = new TeamCriterionFacts(name, criterion.Id, stat.Compliance, stat.Target, stat.Rag, stat.Counts.Applicable, team.Audits);
+                    foreach (var rule in rules.TeamActions)
+                    {
+                        if (conditions.TeamActionMatches(rule, facts))
+                        {
+                            actions.Add(Create(template, rule, name, criterion, stat, Due(rule.DueInWorkingDays)));
+                        }
+                    }
+                }
+            }
+        }
+
+        if (!rules.ServiceActions.IsEmpty)
+        {
+            for (var i = 0; i < template.Criteria.Length; i++)
+            {
+                var criterion = template.Criteria[i];
+                var overall = StatFor(summary.Overall, criterion, i);
+                var teamStats = teams.Select(t => StatFor(t, criterion, i)).ToList();
+                var facts = new ServiceCriterionFacts(
+                    criterion.Id,
+                    overall.Compliance,
+                    overall.Target,
+                    overall.Rag,
+                    RedTeams: teamStats.Count(s => s.Rag == Rag.Red),
+                    AmberTeams: teamStats.Count(s => s.Rag == Rag.Amber),
+                    Teams: teamStats.Count(s => s.Compliance is not null));
+                foreach (var rule in rules.ServiceActions)
+                {
+                    if (conditions.ServiceActionMatches(rule, facts))
+                    {
+                        actions.Add(Create(template, rule, null, criterion, overall, Due(rule.DueInWorkingDays)));
+                    }
+                }
+            }
+        }
+
+        return actions.ToImmutable();
+    }
+
+    /// <summary>
+    /// Replaces role owners (and escalations) with people where known: practitioner and auditor from
+    /// <paramref name="people"/> (the case's submission), managing roles from <paramref name="directory"/>.
+    /// Anything not known stays the role name.
+    /// </summary>
+    public static ImmutableArray<FollowUpAction> ResolveOwners(
+        IEnumerable<FollowUpAction> actions,
+        Func<FollowUpAction, (string? Practitioner, string? Auditor)> people,
+        TeamDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(people);
+        return [.. actions.Select(action =>
+        {
+            var (practitioner, auditor) = people(action);
+            var owner = OwnerResolver.Resolve(action.Owner, action.Team, practitioner, auditor, directory);
+            var escalateTo = action.EscalateTo is null
+                ? null
+                : OwnerResolver.Resolve(action.EscalateTo, action.Team, practitioner, auditor, directory);
+            return owner == action.Owner && escalateTo == action.EscalateTo
+                ? action
+                : action with { Owner = owner, EscalateTo = escalateTo };
+        })];
+    }
+
+    /// <summary>
+    /// As <see cref="ResolveOwners(IEnumerable{FollowUpAction}, Func{FollowUpAction, ValueTuple{string, string}}, TeamDirectory)"/>,
+    /// finding each case action's practitioner and auditor by its audit id among <paramref name="submissions"/>.
+    /// </summary>
+    public static ImmutableArray<FollowUpAction> ResolveOwners(
+        IEnumerable<FollowUpAction> actions,
+        IEnumerable<Submission> submissions,
+        TeamDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(submissions);
+        var people = new Dictionary<string, (string? Practitioner, string? Auditor)>(StringComparer.Ordinal);
+        foreach (var submission in submissions)
+        {
+            people.TryAdd(submission.AuditId, (submission.Practitioner, submission.Auditor));
+        }
+
+        return ResolveOwners(
+            actions,
+            action => action.AuditId is { } id && people.TryGetValue(id, out var found) ? found : (null, null),
+            directory);
+    }
+
+    /// <summary>Case actions, then team, then service; within each by due date, team, case reference, criterion and id.</summary>
+    public static ImmutableArray<FollowUpAction> SortForReport(IEnumerable<FollowUpAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return [.. actions
+            .OrderBy(a => a.Scope)
+            .ThenBy(a => a.Due)
+            .ThenBy(a => a.Team, StringComparer.Ordinal)
+            .ThenBy(a => a.CaseRef, StringComparer.Ordinal)
+            .ThenBy(a => a.Criterion, StringComparer.Ordinal)
+            .ThenBy(a => a.Id, StringComparer.Ordinal)];
+    }
+
+    private static CriterionStat StatFor(GroupSummary group, CriterionDefinition criterion, int index)
+    {
+        if (index < group.Criteria.Length && group.Criteria[index].Id == criterion.Id)
+        {
+            return group.Criteria[index];
+        }
+
+        foreach (var stat in group.Criteria)
+        {
+            if (stat.Id == criterion.Id)
+            {
+                return stat;
+            }
+        }
+
+        throw new ArgumentException($"The summary has no statistics for criterion '{criterion.Id}'.", nameof(group));
+    }
+
+    private static FollowUpAction Create(AuditTemplate template, ActionRule rule, string? team, CriterionDefinition criterion, CriterionStat stat, DateOnly due)
+    {
+        var text = ActionText.Render(rule.Text, new ActionTextValues(
+            Team: team,
+            Criterion: criterion.Id,
+            CriterionText: criterion.Text,
+            Compliance: stat.Compliance,
+            Target: stat.Target));
+        return new FollowUpAction(
+            ActionIds.Create(template.Id, rule.Key, team, null, criterion.Id),
+            team is null ? ActionScope.Service : ActionScope.Team,
+            team,
+            CaseRef: null,
+            criterion.Id,
+            text,
+            rule.Owner.ToContractName(),
+            due,
+            rule.EscalateTo?.ToContractName(),
+            rule.Key,
+            AuditId: null,
+            CompliancePercent: stat.Compliance,
+            Target: stat.Target);
+    }
+}
