@@ -54,14 +54,14 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
     public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)
     {
         var options = new CalendarOptions();
-        configuration.GetSection("Calendar").Bind(options);
-        var problems = options.Validate();
-        if (problems.Length > 0)
+        configuration.GetSection(CalendarOptions.SectionName).Bind(options);
+        var result = options.CreateCalendar();
+        if (!result.Success || result.Value is null)
         {
-            throw new CliUsageException(string.Join(" ", problems.Select(p => p.Message)));
+            throw new CliUsageException(string.Join(" ", result.Diagnostics.Where(d => d.IsError).Select(d => $"{d.Location}: {d.Message}")));
         }
 
-        return EnglandAndWalesCalendar.Create(options.ParsedHolidays());
+        return result.Value;
     }
 
     public DateOnly Today() => DateOnly.FromDateTime(Environment.Clock.GetLocalNow().DateTime);
