@@ -12,6 +12,9 @@ internal enum FactValueKind
     RecentDate,
     Number,
     Text,
+
+    /// <summary>The name of the case's practitioner (a text fact such as <c>allocated_worker</c>).</summary>
+    CaseWorker,
     Bool,
     Choice,
 }
@@ -109,7 +112,12 @@ internal sealed class FactPlan
                 };
 
             default:
-                var texts = HasAny(tokens, ["name", "worker", "practitioner", "manager", "iro", "officer", "by"]) ? peopleNames
+                if (HasAny(tokens, ["worker", "practitioner", "caseworker"]))
+                {
+                    return new FactPlan(index, fact, FactValueKind.CaseWorker);
+                }
+
+                var texts = HasAny(tokens, ["name", "manager", "iro", "officer", "by"]) ? peopleNames
                     : HasAny(tokens, ["reason", "category", "concern", "concerns"]) ? ReasonTexts
                     : HasAny(tokens, ["language"]) ? LanguageTexts
                     : NoteTexts;

@@ -311,7 +311,7 @@ public sealed class SubmissionSynthesizer
 
             for (var k = 0; k < _facts.Length; k++)
             {
-                WriteFact(row, _facts[k], auditDate);
+                WriteFact(row, _facts[k], auditDate, practitioner);
             }
         }
 
@@ -411,13 +411,14 @@ public sealed class SubmissionSynthesizer
                 _factValue[k] = fact.Kind switch
                 {
                     FactValueKind.OrderedDate => _factValue[k],
+                    FactValueKind.CaseWorker => 0,
                     FactValueKind.RecentDate or FactValueKind.Number => random.Between(fact.Min, fact.Max),
                     _ => random.PickWeighted(fact.Cumulative),
                 };
             }
         }
 
-        private void WriteFact(CsvRowBuffer row, FactPlan fact, DateOnly auditDate)
+        private void WriteFact(CsvRowBuffer row, FactPlan fact, DateOnly auditDate, string practitioner)
         {
             if (_factBlank[fact.Index])
             {
@@ -433,6 +434,9 @@ public sealed class SubmissionSynthesizer
                     break;
                 case FactValueKind.Number:
                     row.Add(value);
+                    break;
+                case FactValueKind.CaseWorker:
+                    row.Add(practitioner);
                     break;
                 default:
                     row.Add(fact.Cells[value]);

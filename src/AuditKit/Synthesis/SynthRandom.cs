@@ -14,14 +14,22 @@ internal sealed class SynthRandom
 
     public SynthRandom(int seed, ulong stream) => Reset(seed, stream);
 
+    private SynthRandom()
+    {
+    }
+
+    /// <summary>A generator with the given raw xoshiro256 state (for checking against published sequences).</summary>
+    public static SynthRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3) =>
+        new() { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
+
     /// <summary>Restarts the generator on stream <paramref name="stream"/> of <paramref name="seed"/>; streams are independent.</summary>
     public void Reset(int seed, ulong stream)
     {
         var state = ((ulong)(uint)seed * 0x9E3779B97F4A7C15UL) ^ (stream * 0xD1B54A32D192ED03UL) ^ 0x2545F4914F6CDD1DUL;
-        _s0 = SplitMix(ref state);
-        _s1 = SplitMix(ref state);
-        _s2 = SplitMix(ref state);
-        _s3 = SplitMix(ref state);
+        _s0 = SplitMix64(ref state);
+        _s1 = SplitMix64(ref state);
+        _s2 = SplitMix64(ref state);
+        _s3 = SplitMix64(ref state);
         if ((_s0 | _s1 | _s2 | _s3) == 0)
         {
             _s0 = 1;
@@ -84,7 +92,8 @@ internal sealed class SynthRandom
         return cumulative.Length - 1;
     }
 
-    private static ulong SplitMix(ref ulong state)
+    /// <summary>One step of SplitMix64: advances <paramref name="state"/> and returns the next output.</summary>
+    public static ulong SplitMix64(ref ulong state)
     {
         state += 0x9E3779B97F4A7C15UL;
         var z = state;
