@@ -201,7 +201,7 @@ public sealed class SubmissionSynthesizer
             _notApplicableShare = new double[_criteria.Length];
             for (var j = 0; j < _criteria.Length; j++)
             {
-                _criterionOffset[j] = _random.Between(-0.12, 0.06) + (_criteria[j].Critical ? 0.05 : 0.0);
+                _criterionOffset[j] = _random.Between(-0.12, 0.06) + (_criteria[j].Critical ? 0.08 : 0.0);
                 _notApplicableShare[j] = _criteria[j].AppliesWhen is not null ? 0.2 : 0.01;
             }
 
