@@ -18,6 +18,7 @@ public static class AuditKitCli
             RunCommand.Create(context),
             CheckCommand.Create(context),
             FormCommand.Create(context),
+            SynthCommand.Create(context),
         };
 
         var parsed = root.Parse(args);
