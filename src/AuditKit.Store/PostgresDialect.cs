@@ -12,7 +12,7 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
 
     private readonly NpgsqlConnectionStringBuilder _builder = new(connectionString);
 
-    public override string StoreName => $"The PostgreSQL database '{_builder.Database ?? _builder.Username ?? "postgres"}'";
+    public override string StoreName => $"the PostgreSQL database '{_builder.Database ?? _builder.Username ?? "postgres"}'";
 
     public override string OtherStoreOption => "--connection";
 
@@ -61,6 +61,12 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
             throw;
         }
     }
+
+    public override string Reason(DbException exception) => exception switch
+    {
+        PostgresException pg => $"PostgreSQL error {pg.SqlState}.",
+        _ => "the connection to the server failed.",
+    };
 
     public override StoreException? Translate(Exception exception) => exception switch
     {

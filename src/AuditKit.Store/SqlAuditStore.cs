@@ -89,6 +89,20 @@ internal sealed class SqlAuditStore : IAuditStore
         ArgumentNullException.ThrowIfNull(run.Actions);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
+        try
+        {
+            return WriteRun(run);
+        }
+        catch (DbException exception)
+        {
+            // The transaction was rolled back when it was disposed: the store is as it was before the run.
+            throw new StoreException(
+                Messages.StoreWriteFailedCode, Messages.StoreWriteFailed(_dialect.StoreName, _dialect.Reason(exception)), exception);
+        }
+    }
+
+    private StoreRunResult WriteRun(StoredRun run)
+    {
         using var transaction = _dialect.BeginWrite(_connection);
         var template = run.Template;
         var asOf = DbCommands.Iso(run.AsOf);
@@ -184,13 +198,14 @@ internal sealed class SqlAuditStore : IAuditStore
             ("@case_ref", DbType.String), ("@case_type", DbType.String), ("@team", DbType.String), ("@service", DbType.String),
             ("@practitioner", DbType.String), ("@auditor_grade", DbType.String), ("@grade", DbType.String),
             ("@score", DbType.Double), ("@asof", DbType.String));
-        using var finding = DbCommands.Create(
-            _connection,
-            transaction,
-            "INSERT INTO findings (submission_id, criterion_id, outcome) VALUES (@id, @criterion, @outcome)",
-            ("@id", DbType.Int64), ("@criterion", DbType.String), ("@outcome", DbType.String));
+        // One multi-row INSERT per audit (all of its findings): far fewer statements than one per finding.
+        using var finding = FindingsCommand(transaction, template);
         insert.Prepare();
-        finding.Prepare();
+        if (finding is not null)
+        {
+            finding.Prepare();
+        }
+
         supersede.Prepare();
 
         var outcomeNames = OutcomeNames.All;
@@ -247,11 +262,14 @@ internal sealed class SqlAuditStore : IAuditStore
             var id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             current[row.AuditId] = (id, revision, hash);
 
-            finding.Set(0, id);
-            for (var i = 0; i < row.Outcomes.Length; i++)
+            if (finding is not null)
             {
-                finding.Set(1, template.Criteria[i].Id);
-                finding.Set(2, outcomeNames[(int)row.Outcomes[i]]);
+                finding.Set(0, id);
+                for (var i = 0; i < row.Outcomes.Length; i++)
+                {
+                    finding.Set(i + 1, outcomeNames[(int)row.Outcomes[i]]);
+                }
+
                 finding.ExecuteNonQuery();
             }
 
@@ -259,6 +277,29 @@ internal sealed class SqlAuditStore : IAuditStore
         }
 
         return (count, added, revised, unchanged);
+    }
+
+    /// <summary>INSERT of every finding of one audit; the criterion ids are parameters fixed for the whole run.</summary>
+    private DbCommand? FindingsCommand(DbTransaction transaction, StoredTemplate template)
+    {
+        var count = template.Criteria.Length;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var values = string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@id, @c{i}, @o{i})"));
+        var parameters = new List<(string, DbType)> { ("@id", DbType.Int64) };
+        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@o{i}", DbType.String)));
+        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@c{i}", DbType.String)));
+        var command = DbCommands.Create(
+            _connection, transaction, "INSERT INTO findings (submission_id, criterion_id, outcome) VALUES " + values, [.. parameters]);
+        for (var i = 0; i < count; i++)
+        {
+            command.Set(1 + count + i, template.Criteria[i].Id);
+        }
+
+        return command;
     }
 
     private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
@@ -552,6 +593,26 @@ internal sealed class SqlAuditStore : IAuditStore
             ActionStatusNames.TryParse(reader.GetString(3), out var to);
             result.Add(new ActionHistoryEntry(
                 DbCommands.ParseIso(reader.GetString(0)), reader.GetString(1), from, to, reader.NullableString(4), reader.NullableString(5)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>
+    internal IReadOnlyList<(int Revision, bool IsCurrent, string ContentHash)> Revisions(string templateId, string auditId)
+    {
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT revision, is_current, content_hash FROM submissions WHERE template_id = @t AND audit_id = @a ORDER BY revision",
+            ("@t", DbType.String), ("@a", DbType.String));
+        command.Set(0, templateId);
+        command.Set(1, auditId);
+        using var reader = command.ExecuteReader();
+        var result = new List<(int, bool, string)>();
+        while (reader.Read())
+        {
+            result.Add((reader.Int32(0), reader.Int32(1) == 1, reader.GetString(2)));
         }
 
         return result;

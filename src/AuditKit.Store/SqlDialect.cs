@@ -36,6 +36,9 @@ internal abstract class SqlDialect
     /// <summary>A provider failure as the user should see it, or null to let it through.</summary>
     public abstract StoreException? Translate(Exception exception);
 
+    /// <summary>A provider error in words that name no stored value (an error code, not the server's text).</summary>
+    public abstract string Reason(DbException exception);
+
     /// <summary>The schema SQL with the dialect's types filled in.</summary>
     public string Render(string sql) => sql
         .Replace("{autoid}", AutoIdColumn, StringComparison.Ordinal)

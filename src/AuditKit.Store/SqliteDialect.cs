@@ -66,6 +66,9 @@ internal sealed class SqliteDialect(string path) : SqlDialect
             : new StoreException(Messages.StoreCannotOpenCode, Messages.StoreCannotOpen(StoreName, SafeReason(sqlite)), exception);
     }
 
+    public override string Reason(DbException exception) =>
+        exception is SqliteException sqlite ? SafeReason(sqlite) : "database error.";
+
     /// <summary>SQLite's own error text names no values we wrote (only the error kind).</summary>
     private static string SafeReason(SqliteException exception) =>
         $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).";

@@ -15,7 +15,7 @@ internal static partial class Messages
     public static string StoreNewerSchema(string store, int found, int known, string option) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{store} was written by a newer AuditKit (schema {found}; this program knows {known}). Use a newer AuditKit or another {option}.");
+            $"{Sentence(store)} was written by a newer AuditKit (schema {found}; this program knows {known}). Use a newer AuditKit or another {option}.");
 
     /// <summary>AK5002: an action id that is not in the store.</summary>
     public static string StoreActionNotFound(string actionId) =>
@@ -23,11 +23,16 @@ internal static partial class Messages
 
     /// <summary>AK5003: a file that is not an SQLite database.</summary>
     public static string StoreNotAStore(string store) =>
-        $"{store} is not an AuditKit store (not an SQLite database). Give another --db.";
+        $"{Sentence(store)} is not an AuditKit store (not an SQLite database). Give another --db.";
 
     /// <summary>AK5004: the store could not be opened or reached.</summary>
     public static string StoreCannotOpen(string store, string reason) =>
         $"Cannot open {store}: {reason}";
+
+    private static string Sentence(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) && text.StartsWith("the ", StringComparison.Ordinal)
+            ? char.ToUpperInvariant(text[0]) + text[1..]
+            : text;
 
     /// <summary>AK5005: a write failed and was rolled back.</summary>
     public static string StoreWriteFailed(string store, string reason) =>
