@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using AuditKit.Reporting;
+using AuditKit.Templates;
+
+namespace AuditKit.Store;
+
+/// <summary>A content hash of an evaluated audit: same row, same hash.</summary>
+public static class CaseContentHash
+{
+    /// <summary>SHA-256 (lower-case hex) of every field of the row and its outcomes.</summary>
+    public static string Of(CaseRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var text = new StringBuilder(256);
+        Append(text, row.AuditId);
+        Append(text, row.AuditDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Append(text, row.Auditor);
+        Append(text, row.CaseRef);
+        Append(text, row.CaseType);
+        Append(text, row.Team);
+        Append(text, row.Service);
+        Append(text, row.Practitioner);
+        Append(text, row.AuditorGrade);
+        Append(text, row.Grade);
+        Append(text, row.Score?.ToString("R", CultureInfo.InvariantCulture));
+        foreach (var outcome in row.Outcomes)
+        {
+            Append(text, outcome.ToContractName());
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static void Append(StringBuilder text, string? value)
+    {
+        // A length prefix keeps "a|b" and "a" + "|b" apart; null differs from empty.
+        if (value is null)
+        {
+            text.Append("-1:");
+            return;
+        }
+
+        text.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+    }
+}

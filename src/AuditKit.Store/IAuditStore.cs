@@ -1,0 +1,29 @@
+using AuditKit.Compliance.Trends;
+
+namespace AuditKit.Store;
+
+/// <summary>
+/// The history of audit runs: templates, every revision of every submission with its findings, and the action
+/// register. One instance holds one connection and is not thread-safe; several instances (or processes) may use
+/// one store at once.
+/// </summary>
+public interface IAuditStore : IDisposable
+{
+    /// <summary>Records a run in one transaction: all of it or, on any failure, none of it.</summary>
+    StoreRunResult RecordRun(StoredRun run);
+
+    /// <summary>The action register, sorted by due date, team, case ref and id.</summary>
+    IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf);
+
+    /// <summary>Sets an action's status and writes a history row. An unknown id gives <see cref="UpdateOutcome.NotFound"/>.</summary>
+    UpdateResult UpdateAction(string actionId, ActionStatus status, string? note, string? by, DateOnly at);
+
+    /// <summary>Every change to an action, oldest first; empty for an unknown id.</summary>
+    IReadOnlyList<ActionHistoryEntry> ActionHistory(string actionId);
+
+    /// <summary>Monthly compliance p-charts from the current revisions of the template's submissions.</summary>
+    TrendReport Trend(string templateId, string? team = null, string? criterion = null);
+
+    /// <summary>The schema version of the open store.</summary>
+    int SchemaVersion { get; }
+}

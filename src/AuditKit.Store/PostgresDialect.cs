@@ -1,0 +1,83 @@
+using System.Data.Common;
+using AuditKit.Diagnostics;
+using Npgsql;
+
+namespace AuditKit.Store;
+
+/// <summary>PostgreSQL: writes hold a transaction-level advisory lock, so runs are recorded one at a time.</summary>
+internal sealed class PostgresDialect(string connectionString) : SqlDialect
+{
+    /// <summary>The advisory lock key: "AUDITKIT" in ASCII.</summary>
+    public const long WriteLockKey = 0x4155_4449_544B_4954;
+
+    private readonly NpgsqlConnectionStringBuilder _builder = new(connectionString);
+
+    public override string StoreName => $"the PostgreSQL database '{_builder.Database ?? _builder.Username ?? "postgres"}'";
+
+    public override string OtherStoreOption => "--connection";
+
+    public override string AutoIdColumn => "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+
+    public override string RealType => "DOUBLE PRECISION";
+
+    public override DbConnection Open()
+    {
+        var connection = new NpgsqlConnection(_builder.ConnectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public override DbTransaction BeginWrite(DbConnection connection)
+    {
+        var transaction = connection.BeginTransaction();
+        try
+        {
+            Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({WriteLockKey})");
+            return transaction;
+        }
+        catch
+        {
+            transaction.Dispose();
+            throw;
+        }
+    }
+
+    public override string Reason(DbException exception) => exception switch
+    {
+        PostgresException pg => $"PostgreSQL error {pg.SqlState}.",
+        _ => "the connection to the server failed.",
+    };
+
+    public override StoreException? Translate(Exception exception) => exception switch
+    {
+        PostgresException pg => new StoreException(
+            Messages.StoreCannotOpenCode,
+            Messages.StoreCannotOpen(StoreName, $"PostgreSQL error {pg.SqlState}."),
+            exception),
+        NpgsqlException => new StoreException(
+            Messages.StoreCannotOpenCode,
+            Messages.StoreCannotOpen(StoreName, "the server could not be reached. Check --connection (host, port, database, user)."),
+            exception),
+        _ => null,
+    };
+}

@@ -1,0 +1,96 @@
+namespace AuditKit.Store;
+
+/// <summary>
+/// The store's schema as numbered migrations, applied on open, in order, in one transaction. Dates are ISO
+/// <c>yyyy-MM-dd</c> text in both providers, so that the same SQL compares and groups them.
+/// </summary>
+internal static class Schema
+{
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        // 1: templates, submissions with revisions, findings, actions and their history.
+        """
+        CREATE TABLE templates (
+            template_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            source_hash TEXT NOT NULL,
+            title TEXT NOT NULL,
+            partly_weight {real} NOT NULL,
+            first_recorded TEXT NOT NULL,
+            PRIMARY KEY (template_id, version, source_hash));
+        CREATE TABLE template_criteria (
+            template_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            source_hash TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            criterion_id TEXT NOT NULL,
+            target {real} NOT NULL,
+            critical INTEGER NOT NULL,
+            PRIMARY KEY (template_id, version, source_hash, criterion_id));
+        CREATE TABLE submissions (
+            submission_id {autoid},
+            template_id TEXT NOT NULL,
+            audit_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            is_current INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            template_version INTEGER NOT NULL,
+            template_hash TEXT NOT NULL,
+            audit_date TEXT NOT NULL,
+            auditor TEXT NOT NULL,
+            case_ref TEXT NOT NULL,
+            case_type TEXT NOT NULL,
+            team TEXT NOT NULL,
+            service TEXT,
+            practitioner TEXT,
+            auditor_grade TEXT,
+            grade TEXT,
+            score {real},
+            recorded_as_of TEXT NOT NULL,
+            UNIQUE (template_id, audit_id, revision));
+        CREATE INDEX ix_submissions_current ON submissions (template_id, is_current, audit_id);
+        CREATE TABLE findings (
+            submission_id BIGINT NOT NULL,
+            criterion_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            PRIMARY KEY (submission_id, criterion_id));
+        CREATE TABLE actions (
+            action_id TEXT NOT NULL PRIMARY KEY,
+            template_id TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            team TEXT,
+            case_ref TEXT,
+            audit_id TEXT,
+            criterion TEXT,
+            text TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due TEXT NOT NULL,
+            escalate_to TEXT,
+            rule_key TEXT NOT NULL,
+            compliance {real},
+            target {real},
+            status TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            last_raised TEXT NOT NULL);
+        CREATE INDEX ix_actions_status ON actions (status, due);
+        CREATE TABLE action_history (
+            history_id {autoid},
+            action_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            change TEXT NOT NULL,
+            status_from TEXT,
+            status_to TEXT NOT NULL,
+            note TEXT,
+            changed_by TEXT);
+        CREATE INDEX ix_action_history_action ON action_history (action_id, history_id);
+        """,
+    ];
+
+    public static int Latest => Migrations.Count;
+
+    public const string VersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version INTEGER NOT NULL PRIMARY KEY)
+        """;
+}

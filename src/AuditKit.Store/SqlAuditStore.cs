@@ -1,0 +1,777 @@
+using System.Collections.Immutable;
+using System.Data;
+using System.Data.Common;
+using AuditKit.Compliance.Trends;
+using AuditKit.Diagnostics;
+using AuditKit.FollowUps;
+using AuditKit.Templates;
+
+namespace AuditKit.Store;
+
+/// <summary>The store over one connection; SQL shared by SQLite and PostgreSQL, differences in <see cref="SqlDialect"/>.</summary>
+internal sealed class SqlAuditStore : IAuditStore
+{
+    private const string Current = "1";
+
+    private readonly SqlDialect _dialect;
+    private readonly DbConnection _connection;
+    private bool _disposed;
+
+    private SqlAuditStore(SqlDialect dialect, DbConnection connection, int schemaVersion)
+    {
+        _dialect = dialect;
+        _connection = connection;
+        SchemaVersion = schemaVersion;
+    }
+
+    public int SchemaVersion { get; }
+
+    /// <summary>Test seam: called at named points inside a write ("template", "case", "actions", "commit"); throwing rolls the write back.</summary>
+    internal Action<string>? FaultHook { get; set; }
+
+    /// <summary>Opens the store, refuses a newer schema without writing, then migrates in one transaction.</summary>
+    internal static SqlAuditStore Open(SqlDialect dialect, int knownVersion = -1)
+    {
+        var known = knownVersion < 0 ? Schema.Latest : knownVersion;
+        DbConnection? connection = null;
+        try
+        {
+            connection = dialect.Open();
+            dialect.Configure(connection);
+
+            // Read first, write nothing: a newer store must be left exactly as it is.
+            var found = ReadVersion(dialect, connection, null);
+            if (found > known)
+            {
+                throw NewerSchema(dialect, found, known);
+            }
+
+            dialect.PrepareForWrites(connection);
+            using (var transaction = dialect.BeginWrite(connection))
+            {
+                Execute(connection, transaction, Schema.VersionTable);
+                found = ReadVersion(dialect, connection, transaction);
+                if (found > known)
+                {
+                    throw NewerSchema(dialect, found, known);
+                }
+
+                for (var version = found + 1; version <= known; version++)
+                {
+                    Execute(connection, transaction, dialect.Render(Schema.Migrations[version - 1]));
+                    using var insert = DbCommands.Create(connection, transaction, "INSERT INTO schema_version (version) VALUES (@v)", ("@v", DbType.Int32));
+                    insert.Set(0, version);
+                    insert.ExecuteNonQuery();
+                }
+
+                transaction.Commit();
+            }
+
+            var store = new SqlAuditStore(dialect, connection, known);
+            connection = null;
+            return store;
+        }
+        catch (Exception exception) when (exception is not StoreException && dialect.Translate(exception) is { } translated)
+        {
+            throw translated;
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    public StoreRunResult RecordRun(StoredRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(run.Template);
+        ArgumentNullException.ThrowIfNull(run.Cases);
+        ArgumentNullException.ThrowIfNull(run.Actions);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        try
+        {
+            return WriteRun(run);
+        }
+        catch (DbException exception)
+        {
+            // The transaction was rolled back when it was disposed: the store is as it was before the run.
+            throw new StoreException(
+                Messages.StoreWriteFailedCode, Messages.StoreWriteFailed(_dialect.StoreName, _dialect.Reason(exception)), exception);
+        }
+    }
+
+    private StoreRunResult WriteRun(StoredRun run)
+    {
+        using var transaction = _dialect.BeginWrite(_connection);
+        var template = run.Template;
+        var asOf = DbCommands.Iso(run.AsOf);
+        WriteTemplate(transaction, template, asOf);
+        FaultHook?.Invoke("template");
+
+        var (cases, added, revised, unchanged) = WriteCases(transaction, template, run.Cases, asOf);
+        FaultHook?.Invoke("actions");
+        var (actionsAdded, refreshed, actionsUnchanged, keptClosed) = WriteActions(transaction, template.Id, run.Actions, asOf);
+        FaultHook?.Invoke("commit");
+        transaction.Commit();
+        return new StoreRunResult(cases, added, revised, unchanged, actionsAdded, refreshed, actionsUnchanged, keptClosed);
+    }
+
+    private void WriteTemplate(DbTransaction transaction, StoredTemplate template, string asOf)
+    {
+        using (var command = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            INSERT INTO templates (template_id, version, source_hash, title, partly_weight, first_recorded)
+            VALUES (@id, @version, @hash, @title, @weight, @asof)
+            ON CONFLICT (template_id, version, source_hash) DO NOTHING
+            """,
+            ("@id", DbType.String), ("@version", DbType.Int32), ("@hash", DbType.String), ("@title", DbType.String), ("@weight", DbType.Double), ("@asof", DbType.String)))
+        {
+            command.Set(0, template.Id);
+            command.Set(1, template.Version);
+            command.Set(2, template.SourceHash);
+            command.Set(3, template.Title);
+            command.Set(4, template.PartlyWeight);
+            command.Set(5, asOf);
+            command.ExecuteNonQuery();
+        }
+
+        using var criterion = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical)
+            VALUES (@id, @version, @hash, @position, @criterion, @target, @critical)
+            ON CONFLICT (template_id, version, source_hash, criterion_id) DO NOTHING
+            """,
+            ("@id", DbType.String), ("@version", DbType.Int32), ("@hash", DbType.String), ("@position", DbType.Int32),
+            ("@criterion", DbType.String), ("@target", DbType.Double), ("@critical", DbType.Int32));
+        for (var i = 0; i < template.Criteria.Length; i++)
+        {
+            var c = template.Criteria[i];
+            criterion.Set(0, template.Id);
+            criterion.Set(1, template.Version);
+            criterion.Set(2, template.SourceHash);
+            criterion.Set(3, i);
+            criterion.Set(4, c.Id);
+            criterion.Set(5, c.Target);
+            criterion.Set(6, c.Critical ? 1 : 0);
+            criterion.ExecuteNonQuery();
+        }
+    }
+
+    private (int Cases, int Added, int Revised, int Unchanged) WriteCases(
+        DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf)
+    {
+        // The current revision of every audit of this template: one read instead of one per case.
+        var current = new Dictionary<string, (long Id, int Revision, string Hash)>(StringComparer.Ordinal);
+        using (var read = DbCommands.Create(
+            _connection,
+            transaction,
+            "SELECT audit_id, submission_id, revision, content_hash FROM submissions WHERE template_id = @t AND is_current = " + Current,
+            ("@t", DbType.String)))
+        {
+            read.Set(0, template.Id);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                current[reader.GetString(0)] = (reader.Int64(1), reader.Int32(2), reader.GetString(3));
+            }
+        }
+
+        using var supersede = DbCommands.Create(
+            _connection, transaction, "UPDATE submissions SET is_current = 0 WHERE submission_id = @id", ("@id", DbType.Int64));
+        using var insert = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            INSERT INTO submissions (template_id, audit_id, revision, is_current, content_hash, template_version, template_hash,
+                audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of)
+            VALUES (@t, @audit, @revision, 1, @hash, @tv, @th, @date, @auditor, @case_ref, @case_type, @team, @service,
+                @practitioner, @auditor_grade, @grade, @score, @asof)
+            RETURNING submission_id
+            """,
+            ("@t", DbType.String), ("@audit", DbType.String), ("@revision", DbType.Int32), ("@hash", DbType.String),
+            ("@tv", DbType.Int32), ("@th", DbType.String), ("@date", DbType.String), ("@auditor", DbType.String),
+            ("@case_ref", DbType.String), ("@case_type", DbType.String), ("@team", DbType.String), ("@service", DbType.String),
+            ("@practitioner", DbType.String), ("@auditor_grade", DbType.String), ("@grade", DbType.String),
+            ("@score", DbType.Double), ("@asof", DbType.String));
+        // One multi-row INSERT per audit (all of its findings): far fewer statements than one per finding.
+        using var finding = FindingsCommand(transaction, template);
+        insert.Prepare();
+        if (finding is not null)
+        {
+            finding.Prepare();
+        }
+
+        supersede.Prepare();
+
+        var outcomeNames = OutcomeNames.All;
+        int count = 0, added = 0, revised = 0, unchanged = 0;
+        foreach (var stored in cases)
+        {
+            ArgumentNullException.ThrowIfNull(stored, nameof(cases));
+            var row = stored.Row;
+            if (row.Outcomes.Length != template.Criteria.Length)
+            {
+                throw new ArgumentException(
+                    $"Audit '{row.AuditId}' has {row.Outcomes.Length} outcomes; template '{template.Id}' has {template.Criteria.Length} criteria.",
+                    nameof(cases));
+            }
+
+            count++;
+            var hash = stored.ContentHash ?? CaseContentHash.Of(row);
+            var revision = 1;
+            if (current.TryGetValue(row.AuditId, out var existing))
+            {
+                if (existing.Hash == hash)
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                supersede.Set(0, existing.Id);
+                supersede.ExecuteNonQuery();
+                revision = existing.Revision + 1;
+                revised++;
+            }
+            else
+            {
+                added++;
+            }
+
+            insert.Set(0, template.Id);
+            insert.Set(1, row.AuditId);
+            insert.Set(2, revision);
+            insert.Set(3, hash);
+            insert.Set(4, template.Version);
+            insert.Set(5, template.SourceHash);
+            insert.Set(6, DbCommands.Iso(row.AuditDate));
+            insert.Set(7, row.Auditor);
+            insert.Set(8, row.CaseRef);
+            insert.Set(9, row.CaseType);
+            insert.Set(10, row.Team);
+            insert.Set(11, row.Service);
+            insert.Set(12, row.Practitioner);
+            insert.Set(13, row.AuditorGrade);
+            insert.Set(14, row.Grade);
+            insert.Set(15, row.Score);
+            insert.Set(16, asOf);
+            var id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            current[row.AuditId] = (id, revision, hash);
+
+            if (finding is not null)
+            {
+                finding.Set(0, id);
+                for (var i = 0; i < row.Outcomes.Length; i++)
+                {
+                    finding.Set(i + 1, outcomeNames[(int)row.Outcomes[i]]);
+                }
+
+                finding.ExecuteNonQuery();
+            }
+
+            FaultHook?.Invoke("case");
+        }
+
+        return (count, added, revised, unchanged);
+    }
+
+    /// <summary>INSERT of every finding of one audit; the criterion ids are parameters fixed for the whole run.</summary>
+    private DbCommand? FindingsCommand(DbTransaction transaction, StoredTemplate template)
+    {
+        var count = template.Criteria.Length;
+        if (count == 0)
+        {
+            return null;
+        }
+
+        var values = string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@id, @c{i}, @o{i})"));
+        var parameters = new List<(string, DbType)> { ("@id", DbType.Int64) };
+        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@o{i}", DbType.String)));
+        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@c{i}", DbType.String)));
+        var command = DbCommands.Create(
+            _connection, transaction, "INSERT INTO findings (submission_id, criterion_id, outcome) VALUES " + values, [.. parameters]);
+        for (var i = 0; i < count; i++)
+        {
+            command.Set(1 + count + i, template.Criteria[i].Id);
+        }
+
+        return command;
+    }
+
+    private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
+        DbTransaction transaction, string templateId, IReadOnlyList<FollowUpAction> actions, string asOf)
+    {
+        using var read = DbCommands.Create(
+            _connection, transaction, "SELECT status, text, owner, escalate_to FROM actions WHERE action_id = @id", ("@id", DbType.String));
+        using var insert = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            INSERT INTO actions (action_id, template_id, scope, team, case_ref, audit_id, criterion, text, owner, due, escalate_to,
+                rule_key, compliance, target, status, created, updated, last_raised)
+            VALUES (@id, @t, @scope, @team, @case_ref, @audit, @criterion, @text, @owner, @due, @escalate, @rule, @compliance,
+                @target, 'open', @asof, @asof, @asof)
+            ON CONFLICT (action_id) DO NOTHING
+            """,
+            ("@id", DbType.String), ("@t", DbType.String), ("@scope", DbType.String), ("@team", DbType.String),
+            ("@case_ref", DbType.String), ("@audit", DbType.String), ("@criterion", DbType.String), ("@text", DbType.String),
+            ("@owner", DbType.String), ("@due", DbType.String), ("@escalate", DbType.String), ("@rule", DbType.String),
+            ("@compliance", DbType.Double), ("@target", DbType.Double), ("@asof", DbType.String));
+        using var refresh = DbCommands.Create(
+            _connection,
+            transaction,
+            "UPDATE actions SET text = @text, owner = @owner, escalate_to = @escalate, updated = @asof, last_raised = @asof WHERE action_id = @id",
+            ("@text", DbType.String), ("@owner", DbType.String), ("@escalate", DbType.String), ("@asof", DbType.String), ("@id", DbType.String));
+        using var history = HistoryCommand(transaction);
+
+        int added = 0, refreshed = 0, unchanged = 0, keptClosed = 0;
+        foreach (var action in actions)
+        {
+            ArgumentNullException.ThrowIfNull(action, nameof(actions));
+            read.Set(0, action.Id);
+            string? status = null, text = null, owner = null, escalate = null;
+            using (var reader = read.ExecuteReader())
+            {
+                if (reader.Read())
+                {
+                    status = reader.GetString(0);
+                    text = reader.GetString(1);
+                    owner = reader.GetString(2);
+                    escalate = reader.NullableString(3);
+                }
+            }
+
+            if (status is null)
+            {
+                insert.Set(0, action.Id);
+                insert.Set(1, templateId);
+                insert.Set(2, ScopeName(action.Scope));
+                insert.Set(3, action.Team);
+                insert.Set(4, action.CaseRef);
+                insert.Set(5, action.AuditId);
+                insert.Set(6, action.Criterion);
+                insert.Set(7, action.Text);
+                insert.Set(8, action.Owner);
+                insert.Set(9, DbCommands.Iso(action.Due));
+                insert.Set(10, action.EscalateTo);
+                insert.Set(11, action.RuleKey);
+                insert.Set(12, action.CompliancePercent);
+                insert.Set(13, action.Target);
+                insert.Set(14, asOf);
+                insert.ExecuteNonQuery();
+                WriteHistory(history, action.Id, asOf, "raised", null, ActionStatus.Open, null, null);
+                added++;
+            }
+            else if (ActionStatusNames.TryParse(status, out var parsed) && parsed.IsClosed())
+            {
+                // Closed stays closed: a later run raising the same action does not reopen or change it.
+                keptClosed++;
+            }
+            else if (text != action.Text || owner != action.Owner || escalate != action.EscalateTo)
+            {
+                // An open action keeps its due date and created date; only its wording and owner follow the latest run.
+                refresh.Set(0, action.Text);
+                refresh.Set(1, action.Owner);
+                refresh.Set(2, action.EscalateTo);
+                refresh.Set(3, asOf);
+                refresh.Set(4, action.Id);
+                refresh.ExecuteNonQuery();
+                ActionStatusNames.TryParse(status, out var from);
+                WriteHistory(history, action.Id, asOf, "refreshed", from, from, null, null);
+                refreshed++;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+
+        return (added, refreshed, unchanged, keptClosed);
+    }
+
+    public IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, DbType Type, object Value)>();
+        switch (filter.Status)
+        {
+            case ActionStatusFilter.Open:
+                conditions.Add("status IN ('open', 'in_progress')");
+                break;
+            case ActionStatusFilter.InProgress:
+                conditions.Add("status = 'in_progress'");
+                break;
+            case ActionStatusFilter.Done:
+                conditions.Add("status = 'done'");
+                break;
+            case ActionStatusFilter.Cancelled:
+                conditions.Add("status = 'cancelled'");
+                break;
+            case ActionStatusFilter.All:
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(filter), filter.Status, null);
+        }
+
+        if (filter.Overdue)
+        {
+            conditions.Add("due < @asof AND status NOT IN ('done', 'cancelled')");
+            parameters.Add(("@asof", DbType.String, DbCommands.Iso(asOf)));
+        }
+
+        if (filter.Team is not null)
+        {
+            conditions.Add("team = @team");
+            parameters.Add(("@team", DbType.String, filter.Team));
+        }
+
+        if (filter.TemplateId is not null)
+        {
+            conditions.Add("template_id = @template");
+            parameters.Add(("@template", DbType.String, filter.TemplateId));
+        }
+
+        var sql = "SELECT action_id, template_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, status, created, updated, target FROM actions"
+            + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
+        using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            command.Set(i, parameters[i].Value);
+        }
+
+        var rows = new List<RegisterEntry>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                ActionStatusNames.TryParse(reader.GetString(10), out var status);
+                var due = DbCommands.ParseIso(reader.GetString(8));
+                rows.Add(new RegisterEntry(
+                    Id: reader.GetString(0),
+                    TemplateId: reader.GetString(1),
+                    Scope: ParseScope(reader.GetString(2)),
+                    Team: reader.NullableString(3),
+                    CaseRef: reader.NullableString(4),
+                    Criterion: reader.NullableString(5),
+                    Action: reader.GetString(6),
+                    Owner: reader.GetString(7),
+                    Due: due,
+                    EscalateTo: reader.NullableString(9),
+                    Status: status,
+                    Created: DbCommands.ParseIso(reader.GetString(11)),
+                    Updated: DbCommands.ParseIso(reader.GetString(12)),
+                    Progress: ActionStatusNames.Progress(status, due, asOf),
+                    FollowedUp: null,
+                    Target: reader.NullableDouble(13)));
+            }
+        }
+
+        var withFollowUp = AddFollowUps(rows);
+        return
+        [
+            .. withFollowUp
+                .OrderBy(r => r.Due)
+                .ThenBy(r => r.Team ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(r => r.CaseRef ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(r => r.Id, StringComparer.Ordinal),
+        ];
+    }
+
+    /// <summary>For team actions on a criterion: did the team reach the target in a later month?</summary>
+    private List<RegisterEntry> AddFollowUps(List<RegisterEntry> rows)
+    {
+        var byTemplate = new Dictionary<string, (Dictionary<(string Team, string Criterion), List<KeyValuePair<string, double?>>> Monthly, TemplateInfo? Info)>(StringComparer.Ordinal);
+        var result = new List<RegisterEntry>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (row.Scope != ActionScope.Team || row.Team is null || row.Criterion is null)
+            {
+                result.Add(row);
+                continue;
+            }
+
+            if (!byTemplate.TryGetValue(row.TemplateId, out var data))
+            {
+                var info = LatestTemplate(row.TemplateId);
+                var monthly = new Dictionary<(string, string), List<KeyValuePair<string, double?>>>();
+                foreach (var cell in ReadCells(row.TemplateId))
+                {
+                    var n = cell.Met + cell.Partly + cell.NotMet;
+                    double? compliance = n == 0 ? null : (cell.Met + ((info?.PartlyWeight ?? 0.5) * cell.Partly)) / n;
+                    var key = (cell.Team, cell.Criterion);
+                    if (!monthly.TryGetValue(key, out var list))
+                    {
+                        monthly[key] = list = [];
+                    }
+
+                    list.Add(new KeyValuePair<string, double?>(cell.Period, compliance));
+                }
+
+                data = (monthly, info);
+                byTemplate[row.TemplateId] = data;
+            }
+
+            var target = row.Target ?? data.Info?.Targets.GetValueOrDefault(row.Criterion);
+            if (target is not { } t)
+            {
+                result.Add(row);
+                continue;
+            }
+
+            var series = data.Monthly.GetValueOrDefault((row.Team, row.Criterion)) ?? [];
+            result.Add(row with { FollowedUp = TargetFollowUp.Describe(row.Created, t, series) });
+        }
+
+        return result;
+    }
+
+    public UpdateResult UpdateAction(string actionId, ActionStatus status, string? note, string? by, DateOnly at)
+    {
+        ArgumentNullException.ThrowIfNull(actionId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, null);
+        }
+
+        using var transaction = _dialect.BeginWrite(_connection);
+        string? previousText;
+        using (var read = DbCommands.Create(_connection, transaction, "SELECT status FROM actions WHERE action_id = @id", ("@id", DbType.String)))
+        {
+            read.Set(0, actionId);
+            previousText = read.ExecuteScalar() as string;
+        }
+
+        if (previousText is null || !ActionStatusNames.TryParse(previousText, out var previous))
+        {
+            transaction.Rollback();
+            return new UpdateResult(actionId, UpdateOutcome.NotFound, null, null, Messages.StoreActionNotFoundCode, Messages.StoreActionNotFound(actionId));
+        }
+
+        var when = DbCommands.Iso(at);
+        using (var update = DbCommands.Create(
+            _connection, transaction, "UPDATE actions SET status = @status, updated = @at WHERE action_id = @id",
+            ("@status", DbType.String), ("@at", DbType.String), ("@id", DbType.String)))
+        {
+            update.Set(0, status.ToContractName());
+            update.Set(1, when);
+            update.Set(2, actionId);
+            update.ExecuteNonQuery();
+        }
+
+        using (var history = HistoryCommand(transaction))
+        {
+            WriteHistory(history, actionId, when, "status", previous, status, note, by);
+        }
+
+        transaction.Commit();
+        return new UpdateResult(actionId, UpdateOutcome.Updated, previous, status, null, null);
+    }
+
+    public IReadOnlyList<ActionHistoryEntry> ActionHistory(string actionId)
+    {
+        ArgumentNullException.ThrowIfNull(actionId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT at, change, status_from, status_to, note, changed_by FROM action_history WHERE action_id = @id ORDER BY history_id",
+            ("@id", DbType.String));
+        command.Set(0, actionId);
+        using var reader = command.ExecuteReader();
+        var result = new List<ActionHistoryEntry>();
+        while (reader.Read())
+        {
+            ActionStatus? from = ActionStatusNames.TryParse(reader.NullableString(2), out var f) ? f : null;
+            ActionStatusNames.TryParse(reader.GetString(3), out var to);
+            result.Add(new ActionHistoryEntry(
+                DbCommands.ParseIso(reader.GetString(0)), reader.GetString(1), from, to, reader.NullableString(4), reader.NullableString(5)));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>
+    internal IReadOnlyList<(int Revision, bool IsCurrent, string ContentHash)> Revisions(string templateId, string auditId)
+    {
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT revision, is_current, content_hash FROM submissions WHERE template_id = @t AND audit_id = @a ORDER BY revision",
+            ("@t", DbType.String), ("@a", DbType.String));
+        command.Set(0, templateId);
+        command.Set(1, auditId);
+        using var reader = command.ExecuteReader();
+        var result = new List<(int, bool, string)>();
+        while (reader.Read())
+        {
+            result.Add((reader.Int32(0), reader.Int32(1) == 1, reader.GetString(2)));
+        }
+
+        return result;
+    }
+
+    public TrendReport Trend(string templateId, string? team = null, string? criterion = null)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var info = LatestTemplate(templateId);
+        if (info is null)
+        {
+            return new TrendReport(templateId, []);
+        }
+
+        return TrendBuilder.Build(templateId, info.Criteria, info.PartlyWeight, ReadCells(templateId), team, criterion);
+    }
+
+    /// <summary>Outcome counts of the current revisions by team, criterion and month.</summary>
+    private List<TrendCell> ReadCells(string templateId)
+    {
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            """
+            SELECT s.team, f.criterion_id, substr(s.audit_date, 1, 7),
+                SUM(CASE WHEN f.outcome = 'met' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN f.outcome = 'partly' THEN 1 ELSE 0 END),
+                SUM(CASE WHEN f.outcome = 'not_met' THEN 1 ELSE 0 END)
+            FROM submissions s JOIN findings f ON f.submission_id = s.submission_id
+            WHERE s.template_id = @t AND s.is_current = 1
+            GROUP BY s.team, f.criterion_id, substr(s.audit_date, 1, 7)
+            """,
+            ("@t", DbType.String));
+        command.Set(0, templateId);
+        using var reader = command.ExecuteReader();
+        var cells = new List<TrendCell>();
+        while (reader.Read())
+        {
+            cells.Add(new TrendCell(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Int32(3), reader.Int32(4), reader.Int32(5)));
+        }
+
+        return cells;
+    }
+
+    private sealed record TemplateInfo(double PartlyWeight, ImmutableArray<string> Criteria, ImmutableDictionary<string, double> Targets);
+
+    /// <summary>The highest version of the template (the latest recorded text of it when one version has several).</summary>
+    private TemplateInfo? LatestTemplate(string templateId)
+    {
+        int version;
+        string hash;
+        double weight;
+        using (var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT version, source_hash, partly_weight FROM templates WHERE template_id = @t ORDER BY version DESC, first_recorded DESC, source_hash DESC",
+            ("@t", DbType.String)))
+        {
+            command.Set(0, templateId);
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                return null;
+            }
+
+            version = reader.Int32(0);
+            hash = reader.GetString(1);
+            weight = reader.NullableDouble(2) ?? 0.5;
+        }
+
+        using var criteria = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT criterion_id, target FROM template_criteria WHERE template_id = @t AND version = @v AND source_hash = @h ORDER BY position",
+            ("@t", DbType.String), ("@v", DbType.Int32), ("@h", DbType.String));
+        criteria.Set(0, templateId);
+        criteria.Set(1, version);
+        criteria.Set(2, hash);
+        using var rows = criteria.ExecuteReader();
+        var ids = ImmutableArray.CreateBuilder<string>();
+        var targets = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        while (rows.Read())
+        {
+            ids.Add(rows.GetString(0));
+            targets[rows.GetString(0)] = rows.NullableDouble(1) ?? 0.8;
+        }
+
+        return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
+    }
+
+    private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(
+        _connection,
+        transaction,
+        """
+        INSERT INTO action_history (action_id, at, change, status_from, status_to, note, changed_by)
+        VALUES (@id, @at, @change, @from, @to, @note, @by)
+        """,
+        ("@id", DbType.String), ("@at", DbType.String), ("@change", DbType.String), ("@from", DbType.String),
+        ("@to", DbType.String), ("@note", DbType.String), ("@by", DbType.String));
+
+    private static void WriteHistory(DbCommand history, string actionId, string at, string change, ActionStatus? from, ActionStatus to, string? note, string? by)
+    {
+        history.Set(0, actionId);
+        history.Set(1, at);
+        history.Set(2, change);
+        history.Set(3, from?.ToContractName());
+        history.Set(4, to.ToContractName());
+        history.Set(5, note);
+        history.Set(6, by);
+        history.ExecuteNonQuery();
+    }
+
+    private static string ScopeName(ActionScope scope) => scope switch
+    {
+        ActionScope.Case => "case",
+        ActionScope.Team => "team",
+        ActionScope.Service => "service",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+
+    private static ActionScope ParseScope(string text) => text switch
+    {
+        "case" => ActionScope.Case,
+        "team" => ActionScope.Team,
+        _ => ActionScope.Service,
+    };
+
+    private static int ReadVersion(SqlDialect dialect, DbConnection connection, DbTransaction? transaction)
+    {
+        if (!dialect.TableExists(connection, transaction, "schema_version"))
+        {
+            return 0;
+        }
+
+        using var command = DbCommands.Create(connection, transaction, "SELECT MAX(version) FROM schema_version");
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static StoreException NewerSchema(SqlDialect dialect, int found, int known) =>
+        new(Messages.StoreNewerSchemaCode, Messages.StoreNewerSchema(dialect.StoreName, found, known, dialect.OtherStoreOption));
+
+    private static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _connection.Dispose();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+
+namespace AuditKit.Store;
+
+/// <summary>What differs between SQLite and PostgreSQL; everything else is shared SQL.</summary>
+internal abstract class SqlDialect
+{
+    /// <summary>How messages name the store: the file as given, or the PostgreSQL database.</summary>
+    public abstract string StoreName { get; }
+
+    /// <summary>The command-line option that chooses another store (for messages).</summary>
+    public abstract string OtherStoreOption { get; }
+
+    /// <summary>A surrogate key column definition.</summary>
+    public abstract string AutoIdColumn { get; }
+
+    public abstract string RealType { get; }
+
+    public abstract DbConnection Open();
+
+    /// <summary>Connection settings applied before anything is read (must not write to the store).</summary>
+    public virtual void Configure(DbConnection connection)
+    {
+    }
+
+    /// <summary>Settings applied once the schema version is known to be one this program can use.</summary>
+    public virtual void PrepareForWrites(DbConnection connection)
+    {
+    }
+
+    public abstract bool TableExists(DbConnection connection, DbTransaction? transaction, string table);
+
+    /// <summary>Starts a write transaction that excludes other writers until it ends.</summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection);
+
+    /// <summary>A provider failure as the user should see it, or null to let it through.</summary>
+    public abstract StoreException? Translate(Exception exception);
+
+    /// <summary>A provider error in words that name no stored value (an error code, not the server's text).</summary>
+    public abstract string Reason(DbException exception);
+
+    /// <summary>The schema SQL with the dialect's types filled in.</summary>
+    public string Render(string sql) => sql
+        .Replace("{autoid}", AutoIdColumn, StringComparison.Ordinal)
+        .Replace("{real}", RealType, StringComparison.Ordinal);
+
+    protected static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using AuditKit.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace AuditKit.Store;
+
+/// <summary>SQLite: one file, WAL journal, a 30 s busy timeout, and BEGIN IMMEDIATE for writes.</summary>
+internal sealed class SqliteDialect(string path) : SqlDialect
+{
+    public const int BusyTimeoutMilliseconds = 30_000;
+
+    public override string StoreName => path;
+
+    public override string OtherStoreOption => "--db";
+
+    public override string AutoIdColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
+
+    public override string RealType => "REAL";
+
+    public override DbConnection Open()
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    public override void Configure(DbConnection connection) =>
+        Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+
+    public override void PrepareForWrites(DbConnection connection) =>
+        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+
+    public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction.</summary>
+    public override DbTransaction BeginWrite(DbConnection connection) =>
+        ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    public override StoreException? Translate(Exception exception)
+    {
+        if (exception is not SqliteException sqlite)
+        {
+            return null;
+        }
+
+        // 26 = SQLITE_NOTADB; 11 = SQLITE_CORRUPT.
+        return sqlite.SqliteErrorCode is 26 or 11
+            ? new StoreException(Messages.StoreNotAStoreCode, Messages.StoreNotAStore(StoreName), exception)
+            : new StoreException(Messages.StoreCannotOpenCode, Messages.StoreCannotOpen(StoreName, SafeReason(sqlite)), exception);
+    }
+
+    public override string Reason(DbException exception) =>
+        exception is SqliteException sqlite ? SafeReason(sqlite) : "database error.";
+
+    /// <summary>SQLite's own error text names no values we wrote (only the error kind).</summary>
+    private static string SafeReason(SqliteException exception) =>
+        $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).";
+}

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using AuditKit.FollowUps;
+using AuditKit.Reporting;
+using AuditKit.Templates;
+
+namespace AuditKit.Store;
+
+/// <summary>What the store keeps of a template: identity, scoring and its criteria in order.</summary>
+public sealed record StoredTemplate(
+    string Id,
+    int Version,
+    string SourceHash,
+    string Title,
+    double PartlyWeight,
+    ImmutableArray<StoredCriterion> Criteria)
+{
+    public static StoredTemplate From(AuditTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        return new StoredTemplate(
+            template.Id,
+            template.Version,
+            template.SourceHash,
+            template.Title,
+            template.Scoring.PartlyWeight,
+            [.. template.Criteria.Select(c => new StoredCriterion(c.Id, c.Target, c.Critical))]);
+    }
+}
+
+public sealed record StoredCriterion(string Id, double Target, bool Critical);
+
+/// <summary>One evaluated audit. <paramref name="ContentHash"/> identifies its content; when null the store
+/// computes one from the row (<see cref="CaseContentHash.Of"/>). Pass a hash of the raw answers and comments when
+/// a corrected comment alone should count as a new revision.</summary>
+public sealed record StoredCase(CaseRow Row, string? ContentHash = null);
+
+/// <summary>What one run read and raised. <paramref name="Cases"/> is enumerated once, inside the write.</summary>
+public sealed record StoredRun(
+    StoredTemplate Template,
+    DateOnly AsOf,
+    IEnumerable<StoredCase> Cases,
+    IReadOnlyList<FollowUpAction> Actions)
+{
+    /// <summary>From a run report; its <see cref="RunReport.Cases"/> must be filled.</summary>
+    public static StoredRun From(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new StoredRun(
+            StoredTemplate.From(report.Template),
+            report.AsOf,
+            report.Cases.Select(c => new StoredCase(c)),
+            report.Actions);
+    }
+}
+
+/// <summary>What recording a run changed.</summary>
+/// <param name="Added">Audits seen for the first time (revision 1).</param>
+/// <param name="Revised">Audits whose content changed: a new current revision superseding the earlier one.</param>
+/// <param name="Unchanged">Audits already stored with the same content.</param>
+/// <param name="ActionsKeptClosed">Actions raised again that were already done or cancelled: left as they were.</param>
+public sealed record StoreRunResult(
+    int Cases,
+    int Added,
+    int Revised,
+    int Unchanged,
+    int ActionsAdded,
+    int ActionsRefreshed,
+    int ActionsUnchanged,
+    int ActionsKeptClosed);
+
+public enum ActionStatus
+{
+    Open,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+/// <summary>Which statuses a register listing shows. <see cref="Open"/> means not done and not cancelled.</summary>
+public enum ActionStatusFilter
+{
+    Open,
+    InProgress,
+    Done,
+    Cancelled,
+    All,
+}
+
+/// <summary>Progress RAG of an action on a date.</summary>
+public enum ActionProgress
+{
+    OnTrack,
+    Overdue,
+    Complete,
+    Cancelled,
+}
+
+public static class ActionStatusNames
+{
+    /// <summary>open, in_progress, done, cancelled.</summary>
+    public static string ToContractName(this ActionStatus status) => status switch
+    {
+        ActionStatus.Open => "open",
+        ActionStatus.InProgress => "in_progress",
+        ActionStatus.Done => "done",
+        ActionStatus.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    public static bool TryParse(string? text, out ActionStatus status)
+    {
+        switch (text)
+        {
+            case "open": status = ActionStatus.Open; return true;
+            case "in_progress": status = ActionStatus.InProgress; return true;
+            case "done": status = ActionStatus.Done; return true;
+            case "cancelled": status = ActionStatus.Cancelled; return true;
+            default: status = default; return false;
+        }
+    }
+
+    /// <summary>open, in_progress, done, cancelled, all.</summary>
+    public static bool TryParseFilter(string? text, out ActionStatusFilter filter)
+    {
+        switch (text)
+        {
+            case "open": filter = ActionStatusFilter.Open; return true;
+            case "in_progress": filter = ActionStatusFilter.InProgress; return true;
+            case "done": filter = ActionStatusFilter.Done; return true;
+            case "cancelled": filter = ActionStatusFilter.Cancelled; return true;
+            case "all": filter = ActionStatusFilter.All; return true;
+            default: filter = default; return false;
+        }
+    }
+
+    public static bool IsClosed(this ActionStatus status) => status is ActionStatus.Done or ActionStatus.Cancelled;
+
+    /// <summary>Complete, On track, Overdue, Cancelled.</summary>
+    public static string ToDisplayName(this ActionProgress progress) => progress switch
+    {
+        ActionProgress.OnTrack => "On track",
+        ActionProgress.Overdue => "Overdue",
+        ActionProgress.Complete => "Complete",
+        ActionProgress.Cancelled => "Cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, null),
+    };
+
+    /// <summary>Done -> Complete; cancelled -> Cancelled; due before <paramref name="asOf"/> -> Overdue; else On track.</summary>
+    public static ActionProgress Progress(ActionStatus status, DateOnly due, DateOnly asOf) => status switch
+    {
+        ActionStatus.Done => ActionProgress.Complete,
+        ActionStatus.Cancelled => ActionProgress.Cancelled,
+        _ => due < asOf ? ActionProgress.Overdue : ActionProgress.OnTrack,
+    };
+}
+
+/// <summary>A register query. Every condition given must hold.</summary>
+/// <param name="Overdue">Only actions due before the as-of date that are not done or cancelled.</param>
+public sealed record ActionFilter(
+    string? Team = null,
+    ActionStatusFilter Status = ActionStatusFilter.Open,
+    bool Overdue = false,
+    string? TemplateId = null)
+{
+    public static ActionFilter Default { get; } = new();
+}
+
+/// <summary>One action in the register.</summary>
+/// <param name="Created">The as-of date of the run that first raised it.</param>
+/// <param name="Updated">The date of the last change (a refresh by a run or a status update).</param>
+/// <param name="FollowedUp">For team actions on a criterion: "reached target in yyyy-MM", "not yet" or
+/// "no later audits", judged from the team's compliance on that criterion in the months after the action was
+/// created; null for other actions.</param>
+public sealed record RegisterEntry(
+    string Id,
+    string TemplateId,
+    ActionScope Scope,
+    string? Team,
+    string? CaseRef,
+    string? Criterion,
+    string Action,
+    string Owner,
+    DateOnly Due,
+    string? EscalateTo,
+    ActionStatus Status,
+    DateOnly Created,
+    DateOnly Updated,
+    ActionProgress Progress,
+    string? FollowedUp,
+    double? Target);
+
+/// <summary>One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner) or <c>status</c>.</summary>
+public sealed record ActionHistoryEntry(
+    DateOnly At,
+    string Change,
+    ActionStatus? From,
+    ActionStatus To,
+    string? Note,
+    string? By);
+
+public enum UpdateOutcome
+{
+    Updated,
+    NotFound,
+}
+
+/// <summary>The result of <see cref="IAuditStore.UpdateAction"/>; <paramref name="Message"/> is set when not found.</summary>
+public sealed record UpdateResult(
+    string ActionId,
+    UpdateOutcome Outcome,
+    ActionStatus? Previous,
+    ActionStatus? Current,
+    string? Code,
+    string? Message)
+{
+    public bool Success => Outcome == UpdateOutcome.Updated;
+}

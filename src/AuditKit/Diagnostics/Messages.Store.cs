@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace AuditKit.Diagnostics;
+
+/// <summary>Message texts of the history store (AK5xxx). Ids and counts only: never case-file values.</summary>
+internal static partial class Messages
+{
+    public const string StoreNewerSchemaCode = "AK5001";
+    public const string StoreActionNotFoundCode = "AK5002";
+    public const string StoreNotAStoreCode = "AK5003";
+    public const string StoreCannotOpenCode = "AK5004";
+    public const string StoreWriteFailedCode = "AK5005";
+
+    /// <summary>AK5001: the store's schema is newer than this program's.</summary>
+    public static string StoreNewerSchema(string store, int found, int known, string option) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Sentence(store)} was written by a newer AuditKit (schema {found}; this program knows {known}). Use a newer AuditKit or another {option}.");
+
+    /// <summary>AK5002: an action id that is not in the store.</summary>
+    public static string StoreActionNotFound(string actionId) =>
+        $"No action '{actionId}' in this store. Use 'auditkit actions --status all' to list the action ids.";
+
+    /// <summary>AK5003: a file that is not an SQLite database.</summary>
+    public static string StoreNotAStore(string store) =>
+        $"{Sentence(store)} is not an AuditKit store (not an SQLite database). Give another --db.";
+
+    /// <summary>AK5004: the store could not be opened or reached.</summary>
+    public static string StoreCannotOpen(string store, string reason) =>
+        $"Cannot open {store}: {reason}";
+
+    private static string Sentence(string text) =>
+        text.Length > 0 && char.IsLower(text[0]) && text.StartsWith("the ", StringComparison.Ordinal)
+            ? char.ToUpperInvariant(text[0]) + text[1..]
+            : text;
+
+    /// <summary>AK5005: a write failed and was rolled back.</summary>
+    public static string StoreWriteFailed(string store, string reason) =>
+        $"Recording into {store} failed and nothing was changed: {reason}";
+}
