@@ -32,7 +32,7 @@ public sealed class PostgresServer : IDisposable
     public static string? SkipReason =>
         FindBinDirectory() is not null || IsCi
             ? null
-            : "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (run 'bash ci/postgres.sh'); skipped outside CI.";
+            : "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin (run 'bash .ci/postgres.sh'); skipped outside CI.";
 
     private static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -97,7 +97,7 @@ public sealed class PostgresServer : IDisposable
         if (_bin is null)
         {
             _failure = "PostgreSQL tests need a real server, but no initdb/pg_ctl was found under /usr/lib/postgresql/*/bin. "
-                + "Install it with 'bash ci/postgres.sh' (Debian package 'postgresql').";
+                + "Install it with 'bash .ci/postgres.sh' (Debian package 'postgresql').";
             throw new InvalidOperationException(_failure);
         }
 
