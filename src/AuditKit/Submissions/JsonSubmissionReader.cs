@@ -133,6 +133,11 @@ public static class JsonSubmissionReader
         {
             record = null;
             var span = _buffer.AsSpan(_start, _end - _start);
+            if (!_inArray && _final && span.Trim(" \t\r\n"u8).IsEmpty)
+            {
+                return StepOutcome.End; // an empty (or whitespace-only) file
+            }
+
             var reader = new Utf8JsonReader(span, _final, _state);
             try
             {
@@ -196,7 +201,7 @@ public static class JsonSubmissionReader
             {
                 var line = _line + span[..(int)Math.Min(reader.BytesConsumed, span.Length)].Count((byte)'\n');
                 _done = true;
-                record = Problem(_item + 1, Messages.Submissions.JsonMalformed(line), _lastHeader);
+                record = Problem(_inArray ? _item + 1 : 0, Messages.Submissions.JsonMalformed(line), _lastHeader);
                 return StepOutcome.Record;
             }
         }
