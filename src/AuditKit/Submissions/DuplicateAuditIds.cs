@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace AuditKit.Submissions;
 
@@ -9,13 +9,15 @@ namespace AuditKit.Submissions;
 /// from a clash of ids.
 /// </summary>
 /// <remarks>
-/// To keep memory small over a large batch, it keeps per audit id only a 128-bit content hash (the first
-/// 16 bytes of a SHA-256) and where the id was first accepted (source and row), never the row itself.
+/// To keep memory small over a large batch, it keeps per audit id only a 128-bit content hash and where
+/// the id was first accepted (source and row), never the row itself: about 40 bytes plus the id.
 /// The content hashed is every non-blank cell with its column name, columns taken in name order (names
 /// compared case-insensitively, cells trimmed), so two rows are "identical" when every cell is equal,
 /// whatever the column order and whichever file they came from; a column left out reads the same as a
-/// blank cell. Two different rows share a hash with a chance of about 2^-128 per pair, which is ignored.
-/// Audit ids are compared case-insensitively after trimming.
+/// blank cell. The hash runs on every accepted row, so it is a fast non-cryptographic one (two 64-bit
+/// multiply-rotate lanes, finished with a full avalanche); hashes are only compared within one run. Two
+/// different rows with the same audit id would be taken as identical only on a 128-bit hash collision,
+/// which is ignored. Audit ids are compared case-insensitively after trimming.
 /// </remarks>
 internal sealed class DuplicateAuditIds
 {
@@ -48,15 +50,55 @@ internal sealed class DuplicateAuditIds
                 continue;
             }
 
-            Write(map.HashNames[column]);
-            WriteByte(0x1F);
+            // Each part is written with its length first, so that no two different rows give the same bytes.
+            var name = map.HashNames[column];
+            WriteLength(name.Length);
+            Write(name);
+            WriteLength(cell.Length);
             Write(cell);
-            WriteByte(0x1E);
         }
 
-        Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(_bytes.AsSpan(0, _length), digest);
-        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        return Hash128(_bytes.AsSpan(0, _length));
+    }
+
+    /// <summary>A 128-bit non-cryptographic hash of <paramref name="data"/>.</summary>
+    internal static UInt128 Hash128(ReadOnlySpan<byte> data)
+    {
+        const ulong Prime1 = 0x9E3779B185EBCA87UL;
+        const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+        const ulong Prime3 = 0x165667B19E3779F9UL;
+        const ulong Prime4 = 0x85EBCA77C2B2AE63UL;
+        var h1 = 0x243F6A8885A308D3UL ^ (ulong)data.Length;
+        var h2 = 0x13198A2E03707344UL;
+        var i = 0;
+        for (; i + 16 <= data.Length; i += 16)
+        {
+            var a = BinaryPrimitives.ReadUInt64LittleEndian(data[i..]);
+            var b = BinaryPrimitives.ReadUInt64LittleEndian(data[(i + 8)..]);
+            h1 = (BitOperations.RotateLeft(h1 ^ (a * Prime1), 31) * Prime2) + b;
+            h2 = (BitOperations.RotateLeft(h2 ^ (b * Prime3), 29) * Prime4) + a;
+        }
+
+        Span<byte> tail = stackalloc byte[16];
+        tail.Clear();
+        data[i..].CopyTo(tail);
+        var ta = BinaryPrimitives.ReadUInt64LittleEndian(tail);
+        var tb = BinaryPrimitives.ReadUInt64LittleEndian(tail[8..]);
+        h1 = (BitOperations.RotateLeft(h1 ^ (ta * Prime1), 31) * Prime2) + tb;
+        h2 = (BitOperations.RotateLeft(h2 ^ (tb * Prime3), 29) * Prime4) + ta;
+        h1 += h2;
+        h2 += h1;
+        return new UInt128(Avalanche(h1), Avalanche(h2 ^ (ulong)data.Length));
+    }
+
+    private static ulong Avalanche(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB9FE1A85EC53UL;
+        h ^= h >> 33;
+        return h;
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
@@ -66,16 +108,15 @@ internal sealed class DuplicateAuditIds
         _length += bytes.Length;
     }
 
-    private void Write(ReadOnlySpan<char> text)
-    {
-        Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
-        _length += Encoding.UTF8.GetBytes(text, _bytes.AsSpan(_length));
-    }
+    private void Write(ReadOnlySpan<char> text) => Write(MemoryMarshal.AsBytes(text));
 
-    private void WriteByte(byte value)
+    private void Write(string text) => Write(text.AsSpan());
+
+    private void WriteLength(int length)
     {
-        Ensure(1);
-        _bytes[_length++] = value;
+        Ensure(sizeof(int));
+        BinaryPrimitives.WriteInt32LittleEndian(_bytes.AsSpan(_length), length);
+        _length += sizeof(int);
     }
 
     private void Ensure(int more)

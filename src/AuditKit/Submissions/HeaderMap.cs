@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using AuditKit.Diagnostics;
 
 namespace AuditKit.Submissions;
@@ -47,8 +46,8 @@ internal sealed class HeaderMap
     /// <summary>Columns sorted by lower-case name (then position): the order a row's content is hashed in.</summary>
     public int[] HashOrder { get; private set; } = [];
 
-    /// <summary>The UTF-8 lower-case name of each column, by column index.</summary>
-    public byte[][] HashNames { get; private set; } = [];
+    /// <summary>The lower-case name of each column, by column index.</summary>
+    public string[] HashNames { get; private set; } = [];
 
     public static HeaderMap Build(TemplateColumns columns, IReadOnlyList<string> header, string source)
     {
@@ -205,7 +204,7 @@ internal sealed class HeaderMap
             return byName != 0 ? byName : a.CompareTo(b);
         });
         map.HashOrder = order;
-        map.HashNames = [.. names.Select(Encoding.UTF8.GetBytes)];
+        map.HashNames = names;
     }
 
     private static int[] Filled(int length)

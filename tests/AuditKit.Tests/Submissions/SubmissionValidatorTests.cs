@@ -2,6 +2,8 @@ using AuditKit.Diagnostics;
 using AuditKit.Expressions;
 using AuditKit.Submissions;
 using AuditKit.Tests.Support;
+using FsCheck;
+using FsCheck.Fluent;
 using static AuditKit.Tests.Submissions.SubmissionTestData;
 
 namespace AuditKit.Tests.Submissions;
@@ -643,6 +645,37 @@ public sealed class SubmissionValidatorTests
 
         // Assert
         result.Rejected!.Reasons.ShouldBe(["duplicate of wide.csv row 2 (identical); it is counted once"]);
+    }
+
+    [Fact]
+    public void Validate_SameValueInAnotherColumn_IsDifferentContent()
+    {
+        // Arrange
+        var validator = new SubmissionValidator(Template());
+        var rows = new RowFactory();
+
+        // Act
+        validator.Validate(rows.Row(("audit_id", "X-1"), ("service", "North")));
+        var result = validator.Validate(rows.Row(("audit_id", "X-1"), ("practitioner", "North")));
+
+        // Assert
+        result.Rejected!.Reasons.ShouldBe([
+            "audit_id 'X-1' was already used by test.csv row 2 with different content; give each audit its own id, or remove the older row",
+        ]);
+    }
+
+    [Fact]
+    public void Hash128_DifferentInputs_GiveDifferentHashes()
+    {
+        Prop.ForAll<byte[], byte[]>((a, b) =>
+        {
+            a ??= [];
+            b ??= [];
+            var same = a.AsSpan().SequenceEqual(b);
+            return same == (DuplicateAuditIds.Hash128(a) == DuplicateAuditIds.Hash128(b));
+        }).QuickCheckThrowOnFailure();
+        DuplicateAuditIds.Hash128([1, 0]).ShouldNotBe(DuplicateAuditIds.Hash128([1]));
+        DuplicateAuditIds.Hash128(new byte[17]).ShouldNotBe(DuplicateAuditIds.Hash128(new byte[16]));
     }
 
     [Fact]
