@@ -9,4 +9,12 @@ namespace AuditKit.Submissions;
 /// <param name="Row">1-based row number as the user sees it (in CSV and XLSX the header is row 1; in JSON the array index + 1).</param>
 /// <param name="Header">Column names, shared by every row of the source.</param>
 /// <param name="Cells">Values, aligned with <paramref name="Header"/>.</param>
-public sealed record RawRecord(string Source, int Row, IReadOnlyList<string> Header, string?[] Cells);
+public sealed record RawRecord(string Source, int Row, IReadOnlyList<string> Header, string?[] Cells)
+{
+    /// <summary>
+    /// Set when the reader could not read this row as written (more cells than the header, a quote never
+    /// closed, malformed JSON): a reason the validator rejects the row with, so that nothing is dropped silently.
+    /// Null for a row read cleanly.
+    /// </summary>
+    public string? ReadProblem { get; init; }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+
+namespace AuditKit.Diagnostics;
+
+internal static partial class Messages
+{
+    /// <summary>
+    /// Texts about submissions: reasons a row is rejected (each starts with the column it is about),
+    /// problems a reader met, and diagnostics about a source's header (codes AK3xxx).
+    /// A value from a case file is quoted only when it is short; long text is never echoed.
+    /// </summary>
+    internal static class Submissions
+    {
+        public const string ColumnMissingCode = "AK3001";
+        public const string ColumnRepeatedCode = "AK3002";
+        public const string UnknownColumnCode = "AK3003";
+        public const string ComputedCriterionColumnCode = "AK3004";
+        public const string NamelessColumnCode = "AK3005";
+
+        /// <summary>Values longer than this are not quoted back in a reason.</summary>
+        public const int MaxQuotedLength = 20;
+
+        /// <summary>Column names and ids longer than this are not quoted back.</summary>
+        public const int MaxQuotedNameLength = 64;
+
+        public const string AllowedAnswers = "Yes, Partly, No or N/A";
+
+        // ---- reader problems (a whole row could not be read) ----
+
+        public static string CsvTooManyCells(int cells, int columns) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"the row has {cells} cells but the header has {columns} columns; a value that contains a comma must be in double quotes");
+
+        public const string CsvUnclosedQuote =
+            "a quoted value that starts in this row is never closed, so the rest of the file could not be read; check for a missing closing double quote";
+
+        public static string CellTooLong(int max) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"a value in this row is longer than {max} characters");
+
+        public const string JsonNotArray = "the file is not a JSON array of objects; it must start with '['";
+
+        public static string JsonItemNotObject(int item) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"item {item} is not a JSON object; each item must be an object whose keys are column names");
+
+        public static string JsonNestedValue(string key) =>
+            $"{Name(key)} holds a list or an object; each value must be text, a number, true, false or null";
+
+        public static string JsonMalformed(long line) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"the JSON is not valid at line {line}, so the rest of the file could not be read");
+
+        public const string JsonUnclosedArray = "the file ends before the JSON array is closed with ']'";
+
+        public static string JsonItemTooLarge(int megabytes) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"the item is larger than {megabytes} MB, so the rest of the file could not be read");
+
+        // ---- reasons a row is rejected ----
+
+        public static string ValueRequired(string column) => $"{column}: a value is required";
+
+        public static string AnswerRequired(string criterion) =>
+            $"{criterion}: an answer is required; use {AllowedAnswers}";
+
+        public static string AnswerInvalid(string criterion, string value) =>
+            $"{criterion}: {Quote(value)} is not an answer; use {AllowedAnswers}";
+
+        public static string NotADate(string column, string value) =>
+            $"{column}: {Quote(value)} is not a date; use YYYY-MM-DD or DD/MM/YYYY";
+
+        public static string MonthFirstDate(string column, string value) =>
+            $"{column}: {Quote(value)} is not a date; dates are day first (DD/MM/YYYY), or use YYYY-MM-DD";
+
+        public static string NotANumber(string column, string value) =>
+            $"{column}: {Quote(value)} is not a number; use digits with a decimal point, for example 12 or 12.5";
+
+        public static string NotABool(string column, string value) =>
+            $"{column}: {Quote(value)} is not true or false; use true/false, yes/no, y/n or 1/0";
+
+        public static string NotAChoice(string column, string value, IReadOnlyList<string> choices) =>
+            $"{column}: {Quote(value)} is not one of the choices; use {OneOf(choices)}";
+
+        public static string UnknownCaseType(string value, IReadOnlyList<string> caseTypes) =>
+            $"case_type: {Quote(value)} is not a case type of this template; use {OneOf(caseTypes)}";
+
+        public static string TemplateMismatch(string value, string templateId) =>
+            $"template: {Quote(value)} does not match template '{templateId}'; this row belongs to another template";
+
+        public static string ColumnMissing(string column, string? lookalike) =>
+            lookalike is null
+                ? $"{column}: the column is missing from this file"
+                : $"{column}: the column is missing from this file ({Name(lookalike)} may be a misspelling of it)";
+
+        public static string ColumnRepeated(string column) =>
+            $"{column}: the column appears more than once in this file, so its value is ambiguous";
+
+        public static string DuplicateIdentical(string source, int row) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"duplicate of {source} {RowWord(source)} {row} (identical); it is counted once");
+
+        public static string DuplicateDifferent(string auditId, string source, int row) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"audit_id {Name(auditId)} was already used by {source} {RowWord(source)} {row} with different content; give each audit its own id, or remove the older row");
+
+        // ---- diagnostics about a source's header ----
+
+        public static string ColumnMissingDiagnostic(string column, string? lookalike) =>
+            lookalike is null
+                ? $"Column '{column}' is missing, so every row of this file is rejected."
+                : $"Column '{column}' is missing, so every row of this file is rejected. Is {Name(lookalike)} meant to be '{column}'?";
+
+        public static string ColumnRepeatedDiagnostic(string column) =>
+            $"Column '{column}' appears more than once, so every row of this file is rejected.";
+
+        public static string UnknownColumnDiagnostic(string column, string templateId, string hint) =>
+            $"Column {Name(column)} is not used by template '{templateId}', so its values are ignored.{hint}";
+
+        public static string ComputedCriterionColumnDiagnostic(string column) =>
+            $"Column '{column}' is ignored: that criterion is worked out from the case facts and takes no answer.";
+
+        public static string NamelessColumnDiagnostic(int columnNumber) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Column {columnNumber} has values but no name in the header, so they are ignored.");
+
+        /// <summary>"row" for spreadsheets and CSV, "item" for JSON sources.</summary>
+        public static string RowWord(string source) =>
+            source.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "item" : "row";
+
+        /// <summary>A case-file value in single quotes when it is short, otherwise "the value".</summary>
+        public static string Quote(string value) =>
+            IsQuotable(value, MaxQuotedLength) ? $"'{value}'" : "the value";
+
+        /// <summary>A column name or an id (not a case-file value) in single quotes, cut short when very long.</summary>
+        public static string Name(string name)
+        {
+            if (IsQuotable(name, MaxQuotedNameLength))
+            {
+                return $"'{name}'";
+            }
+
+            var shown = name.Length > MaxQuotedNameLength ? name[..MaxQuotedNameLength] : name;
+            var chars = shown.ToCharArray();
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (char.IsControl(chars[i]))
+                {
+                    chars[i] = '?';
+                }
+            }
+
+            return name.Length > MaxQuotedNameLength ? $"'{new string(chars)}...'" : $"'{new string(chars)}'";
+        }
+
+        private static bool IsQuotable(string value, int max)
+        {
+            if (value.Length > max)
+            {
+                return false;
+            }
+
+            foreach (var c in value)
+            {
+                if (char.IsControl(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>"A", "A or B", "A, B or C".</summary>
+        private static string OneOf(IReadOnlyList<string> items) => items.Count switch
+        {
+            0 => "nothing (the template lists none)",
+            1 => items[0],
+            _ => string.Join(", ", items.Take(items.Count - 1)) + " or " + items[^1],
+        };
+    }
+}

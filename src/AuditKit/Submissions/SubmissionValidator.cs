@@ -1,0 +1,330 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using AuditKit.Diagnostics;
+using AuditKit.Expressions;
+using AuditKit.Templates;
+
+namespace AuditKit.Submissions;
+
+/// <summary>
+/// Checks rows read from submissions against a template (contract 2): each row becomes an accepted
+/// <see cref="Submission"/> or a <see cref="RejectedRow"/> listing every reason.
+/// </summary>
+/// <remarks>
+/// <para>Use one validator for a whole batch, over every source in order: it remembers the audit ids it
+/// has accepted so that a repeated audit id is caught across files. The first row with an audit id that is
+/// otherwise valid is accepted and claims the id. A later row with the same id and identical content is
+/// rejected as a duplicate that is counted once; with different content it is rejected as a clash. A row
+/// rejected for other reasons does not claim its id, so a corrected copy later in the batch is accepted.
+/// Per audit id only a 128-bit content hash and the first source and row are kept (see <see cref="DuplicateAuditIds"/>).</para>
+/// <para>Header checks run once per source and header (the header list instance shared by a source's rows):
+/// a missing required column or a known column given twice rejects every row of that source with that
+/// reason; an unknown column is a warning with a "did you mean" hint. These are in <see cref="SourceDiagnostics"/>.</para>
+/// <para>Not thread-safe: validate the rows of a batch one after another.</para>
+/// </remarks>
+public sealed class SubmissionValidator
+{
+    private readonly AuditTemplate _template;
+    private readonly TemplateColumns _columns;
+    private readonly HeaderMapCache _maps;
+    private readonly DuplicateAuditIds _auditIds = new();
+    private readonly List<string> _reasons = [];
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly HashSet<Diagnostic> _diagnosticSet = [];
+
+    public SubmissionValidator(AuditTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        _template = template;
+        _columns = new TemplateColumns(template);
+        _maps = new HeaderMapCache(_columns);
+    }
+
+    public AuditTemplate Template => _template;
+
+    /// <summary>
+    /// Problems with a source as a whole, once per source, in the order found: missing required columns and
+    /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings).
+    /// </summary>
+    public IReadOnlyList<Diagnostic> SourceDiagnostics => _diagnostics;
+
+    /// <summary>Validates one row. Bad input never throws: it gives a <see cref="RejectedRow"/>.</summary>
+    public ValidationResult Validate(RawRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var map = _maps.For(record, out var isNewHeader);
+        if (isNewHeader)
+        {
+            foreach (var diagnostic in map.Diagnostics)
+            {
+                AddDiagnostic(diagnostic);
+            }
+        }
+
+        var cells = record.Cells;
+        if (map.NamelessColumns.Length > 0)
+        {
+            CheckNameless(record, map);
+        }
+
+        _reasons.Clear();
+        var auditId = Clean(Cell(cells, map.Standard[(int)ColumnKind.AuditId]));
+        if (record.ReadProblem is not null)
+        {
+            _reasons.Add(record.ReadProblem);
+            return Reject(record, auditId);
+        }
+
+        _reasons.AddRange(map.RowReasons);
+
+        // Fixed columns.
+        RequireText(auditId, ColumnKind.AuditId, map);
+        var auditDate = ReadRequiredDate(cells, map);
+        var auditor = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map);
+        var caseRef = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map);
+        var caseType = ReadCaseType(cells, map);
+        var team = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Team])), ColumnKind.Team, map);
+        var service = Clean(Cell(cells, map.Standard[(int)ColumnKind.Service]));
+        var practitioner = Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner]));
+        var overallGrade = Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade]));
+        var templateId = Clean(Cell(cells, map.Standard[(int)ColumnKind.Template]));
+        if (templateId is not null && !string.Equals(templateId, _template.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            _reasons.Add(Messages.Submissions.TemplateMismatch(templateId, _template.Id));
+        }
+
+        // Criteria: answers and comments.
+        var criteria = _template.Criteria;
+        var answers = new string?[criteria.Length];
+        var comments = new string?[criteria.Length];
+        for (var i = 0; i < criteria.Length; i++)
+        {
+            comments[i] = Clean(Cell(cells, map.Comments[i]));
+            if (!_columns.TakesAnswer[i])
+            {
+                continue;
+            }
+
+            var column = map.Answers[i];
+            var text = Clean(Cell(cells, column));
+            if (text is null)
+            {
+                // A missing required column is already a reason of its own.
+                if (criteria[i].Required && column >= 0)
+                {
+                    _reasons.Add(Messages.Submissions.AnswerRequired(criteria[i].Id));
+                }
+
+                continue;
+            }
+
+            answers[i] = SubmissionValues.NormaliseAnswer(text);
+            if (answers[i] is null)
+            {
+                _reasons.Add(Messages.Submissions.AnswerInvalid(criteria[i].Id, text));
+            }
+        }
+
+        // Facts.
+        var factDefinitions = _template.Facts;
+        var facts = new Value[factDefinitions.Length];
+        for (var j = 0; j < factDefinitions.Length; j++)
+        {
+            var column = map.Facts[j];
+            var text = Clean(Cell(cells, column));
+            if (text is null)
+            {
+                if (factDefinitions[j].Required && column >= 0)
+                {
+                    _reasons.Add(Messages.Submissions.ValueRequired(factDefinitions[j].Id));
+                }
+
+                continue;
+            }
+
+            facts[j] = ReadFact(factDefinitions[j], text);
+        }
+
+        // Repeated audit ids, across the batch.
+        UInt128 hash = default;
+        var hashed = false;
+        if (auditId is not null)
+        {
+            if (_auditIds.TryGetFirst(auditId, out var first))
+            {
+                hash = _auditIds.Hash(record, map);
+                hashed = true;
+                _reasons.Add(hash == first.Hash
+                    ? Messages.Submissions.DuplicateIdentical(first.Source, first.Row)
+                    : Messages.Submissions.DuplicateDifferent(auditId, first.Source, first.Row));
+            }
+        }
+
+        if (_reasons.Count > 0)
+        {
+            return Reject(record, auditId);
+        }
+
+        // No reasons: every required value above is set.
+        if (!hashed)
+        {
+            hash = _auditIds.Hash(record, map);
+        }
+
+        _auditIds.Add(auditId!, hash, record.Source, record.Row);
+        return ValidationResult.Accept(new Submission
+        {
+            AuditId = auditId!,
+            AuditDate = auditDate,
+            Auditor = auditor!,
+            CaseRef = caseRef!,
+            CaseType = caseType!,
+            Team = team!,
+            Service = service,
+            Practitioner = practitioner,
+            OverallGrade = overallGrade,
+            Answers = ImmutableCollectionsMarshal.AsImmutableArray(answers),
+            Comments = ImmutableCollectionsMarshal.AsImmutableArray(comments),
+            Facts = ImmutableCollectionsMarshal.AsImmutableArray(facts),
+            Source = new RowRef(record.Source, record.Row),
+        });
+    }
+
+    private ValidationResult Reject(RawRecord record, string? auditId) =>
+        ValidationResult.Reject(new RejectedRow(record.Source, record.Row, auditId, [.. _reasons]));
+
+    private string? RequireText(string? value, ColumnKind kind, HeaderMap map)
+    {
+        if (value is null && !map.StandardMissing[(int)kind])
+        {
+            _reasons.Add(Messages.Submissions.ValueRequired(TemplateColumns.StandardNames[(int)kind]));
+        }
+
+        return value;
+    }
+
+    private DateOnly ReadRequiredDate(string?[] cells, HeaderMap map)
+    {
+        var text = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.AuditDate])), ColumnKind.AuditDate, map);
+        if (text is null)
+        {
+            return default;
+        }
+
+        if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
+        {
+            return date;
+        }
+
+        var column = TemplateColumns.StandardNames[(int)ColumnKind.AuditDate];
+        _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(column, text) : Messages.Submissions.NotADate(column, text));
+        return default;
+    }
+
+    private string? ReadCaseType(string?[] cells, HeaderMap map)
+    {
+        var text = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseType])), ColumnKind.CaseType, map);
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var caseType in _columns.CaseTypes)
+        {
+            if (string.Equals(caseType, text, StringComparison.OrdinalIgnoreCase))
+            {
+                return caseType;
+            }
+        }
+
+        _reasons.Add(Messages.Submissions.UnknownCaseType(text, _columns.CaseTypes));
+        return null;
+    }
+
+    private Value ReadFact(FactDefinition fact, string text)
+    {
+        switch (fact.Type)
+        {
+            case FactType.Number:
+                if (SubmissionValues.TryParseNumber(text, out var number))
+                {
+                    return Value.FromNumber(number);
+                }
+
+                _reasons.Add(Messages.Submissions.NotANumber(fact.Id, text));
+                return Value.Missing;
+            case FactType.Date:
+                if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
+                {
+                    return Value.FromDate(date);
+                }
+
+                _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(fact.Id, text) : Messages.Submissions.NotADate(fact.Id, text));
+                return Value.Missing;
+            case FactType.Bool:
+                if (SubmissionValues.TryParseBool(text, out var flag))
+                {
+                    return Value.FromBool(flag);
+                }
+
+                _reasons.Add(Messages.Submissions.NotABool(fact.Id, text));
+                return Value.Missing;
+            case FactType.Choice:
+                foreach (var choice in fact.Choices)
+                {
+                    if (string.Equals(choice, text, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Value.FromText(choice);
+                    }
+                }
+
+                _reasons.Add(Messages.Submissions.NotAChoice(fact.Id, text, fact.Choices));
+                return Value.Missing;
+            default:
+                return Value.FromText(text);
+        }
+    }
+
+    private void CheckNameless(RawRecord record, HeaderMap map)
+    {
+        foreach (var column in map.NamelessColumns)
+        {
+            if (Clean(Cell(record.Cells, column)) is not null)
+            {
+                AddDiagnostic(new Diagnostic(
+                    Messages.Submissions.NamelessColumnCode,
+                    Severity.Warning,
+                    Messages.Submissions.NamelessColumnDiagnostic(column + 1),
+                    SourceLocation.FileOnly(record.Source)));
+            }
+        }
+    }
+
+    private void AddDiagnostic(Diagnostic diagnostic)
+    {
+        if (_diagnosticSet.Add(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
+
+    private static string? Cell(string?[] cells, int column) =>
+        column >= 0 && column < cells.Length ? cells[column] : null;
+
+    /// <summary>Trimmed text, or null when blank. Trimming allocates only when there is whitespace to remove.</summary>
+    private static string? Clean(string? text)
+    {
+        if (text is null || text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]))
+        {
+            return text;
+        }
+
+        var trimmed = text.Trim();
+        return trimmed.Length == 0 ? null : trimmed;
+    }
+}
