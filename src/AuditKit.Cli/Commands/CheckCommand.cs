@@ -36,7 +36,7 @@ internal static class CheckCommand
         var report = AuditRunner.Check(compiled.Template, files.ReadAll());
         var output = context.Out;
 
-        foreach (var warning in report.Warnings)
+        foreach (var warning in report.SourceDiagnostics)
         {
             output.WriteLine(warning.ToString());
         }

@@ -30,7 +30,7 @@ public sealed record RunReport
     public ImmutableArray<CaseRow> Cases { get; init; } = [];
 
     /// <summary>Problems with whole sources that did not reject rows, such as a column no criterion or fact has.</summary>
-    public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
+    public ImmutableArray<Diagnostic> SourceDiagnostics { get; init; } = [];
 }
 
 public sealed record SubmissionCounts(int Read, int Accepted, int Rejected);

@@ -21,12 +21,12 @@ public sealed record RunOptions(
     double DataQualityThreshold = DataQualityReport.DefaultThreshold);
 
 /// <summary>What a check (read and validate, no evaluation) found.</summary>
-/// <param name="Warnings">Problems with whole sources, such as a column no criterion or fact has.</param>
+/// <param name="SourceDiagnostics">Problems with whole sources, such as a column no criterion or fact has.</param>
 public sealed record CheckReport(
     SubmissionCounts Submissions,
     ImmutableArray<RejectedRow> Rejected,
     DataQualityReport DataQuality,
-    ImmutableArray<Diagnostic> Warnings);
+    ImmutableArray<Diagnostic> SourceDiagnostics);
 
 /// <summary>
 /// The pipeline of one run: rows in, each validated (accepted or rejected with every reason), evaluated,
@@ -103,7 +103,7 @@ public static class AuditRunner
             Rejected = SortRejected(rejected),
             DataQuality = quality.Complete(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
-            Warnings = [.. validator.SourceWarnings],
+            SourceDiagnostics = [.. validator.SourceDiagnostics],
         };
     }
 
@@ -131,7 +131,7 @@ public static class AuditRunner
             new SubmissionCounts(read, read - rejected.Count, rejected.Count),
             SortRejected(rejected),
             quality.Complete(threshold),
-            [.. validator.SourceWarnings]);
+            [.. validator.SourceDiagnostics]);
     }
 
     public static CaseRow ToCaseRow(CaseResult result)
