@@ -47,6 +47,9 @@ internal static partial class Messages
         public static Diagnostic Syntax(SourceLocation at, string detail) =>
             Error(SyntaxCode, at, $"Invalid YAML: {Sentence(detail)}");
 
+        public static Diagnostic SyntaxNoDetail(SourceLocation at) =>
+            Error(SyntaxCode, at, "Invalid YAML after this point; look for an unclosed bracket or quote, or a line indented wrongly.");
+
         public static Diagnostic EmptyFile(SourceLocation at, string what) =>
             Error(EmptyFileCode, at, $"The file is empty: a {what} needs at least 'id'.");
 

@@ -33,6 +33,9 @@ internal sealed class GuardedParser : IParser
 
     public ParsingEvent? Current { get; private set; }
 
+    /// <summary>Where the last event read ended: the best place to report a parser failure that names none.</summary>
+    public Mark LastEnd { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         if (!_inner.MoveNext())
@@ -76,12 +79,13 @@ internal sealed class GuardedParser : IParser
                 break;
             case AnchorAlias alias:
                 _bag.Add(Messages.Templates.Alias(_source.At(alias.Start)));
-                e = new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, alias.Start, alias.End);
+                e = new Scalar(AnchorName.Empty, new TagName(YamlValues.AliasStandInTag), string.Empty, ScalarStyle.Plain, false, false, alias.Start, alias.End);
                 NodeDone();
                 break;
         }
 
         Current = e;
+        LastEnd = e.End;
         return true;
     }
 

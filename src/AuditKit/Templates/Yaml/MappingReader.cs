@@ -68,6 +68,11 @@ internal sealed class MappingReader
             return Open(mapping, source, bag, owner, allowed);
         }
 
+        if (YamlValues.IsAliasStandIn(node))
+        {
+            return null;
+        }
+
         bag.Add(Messages.Templates.WrongItemKind(source.At(node), listKey, "a mapping", YamlValues.Describe(node)));
         return null;
     }
@@ -93,7 +98,7 @@ internal sealed class MappingReader
     /// <summary>The value node, or null when the key is absent or its value empty (reported when required).</summary>
     public YamlNode? Node(string key, bool required = false)
     {
-        if (!_entries.TryGetValue(key, out var entry))
+        if (!_entries.TryGetValue(key, out var entry) || YamlValues.IsAliasStandIn(entry.Value))
         {
             if (required)
             {
@@ -229,7 +234,7 @@ internal sealed class MappingReader
     /// <summary>The items of a list; an empty value reads as an empty list; null when absent or not a list.</summary>
     public IReadOnlyList<YamlNode>? List(string key, bool required = false)
     {
-        if (!_entries.TryGetValue(key, out var entry))
+        if (!_entries.TryGetValue(key, out var entry) || YamlValues.IsAliasStandIn(entry.Value))
         {
             if (required)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using AuditKit.Diagnostics;
+using AuditKit.Expressions;
 using AuditKit.FollowUps;
 using YamlDotNet.RepresentationModel;
 
@@ -39,8 +40,15 @@ internal static class RuleBookReader
     }
 
     /// <summary>Reports placeholders in an action text that <see cref="ActionText"/> does not fill.</summary>
-    public static void CheckPlaceholders(MappingReader reader, string key, string text)
+    public static void CheckPlaceholders(MappingReader reader, string key)
     {
+        if (reader.Node(key) is not YamlScalarNode scalar || string.IsNullOrEmpty(scalar.Value))
+        {
+            return;
+        }
+
+        var text = scalar.Value;
+        ExpressionSource? positions = null;
         var i = 0;
         while (i < text.Length)
         {
@@ -59,7 +67,8 @@ internal static class RuleBookReader
             var name = text.Substring(open + 1, close - open - 1);
             if (!ActionText.Placeholders.Contains(name))
             {
-                reader.Bag.Add(Messages.Templates.UnknownPlaceholder(reader.ValueAt(key), name, [.. ActionText.Placeholders]));
+                positions ??= ScalarPositions.ToExpression(reader.Source, scalar);
+                reader.Bag.Add(Messages.Templates.UnknownPlaceholder(positions.LocationOf(open), name, [.. ActionText.Placeholders]));
             }
 
             i = close + 1;
@@ -85,7 +94,7 @@ internal static class RuleBookReader
             var text = rule.Text("text", required: true);
             if (text is not null)
             {
-                CheckPlaceholders(rule, "text", text);
+                CheckPlaceholders(rule, "text");
             }
 
             var ownerRole = rule.Role("owner", required: true);

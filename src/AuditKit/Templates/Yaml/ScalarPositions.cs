@@ -79,7 +79,15 @@ internal static class ScalarPositions
             u = j + 1;
         }
 
-        result[value.Length] = value.Length == 0 ? contentStart : Math.Min(text.Length, result[value.Length - 1] + 1);
+        // The end sits just after the last visible character (a trailing line break of a block scalar would
+        // otherwise put it on the next line).
+        var lastVisible = value.Length - 1;
+        while (lastVisible >= 0 && char.IsWhiteSpace(value[lastVisible]))
+        {
+            lastVisible--;
+        }
+
+        result[value.Length] = lastVisible < 0 ? contentStart : Math.Min(text.Length, result[lastVisible] + 1);
         return result;
     }
 

@@ -92,6 +92,11 @@ internal static class TemplateReader
     /// <summary>A list item that must be non-empty text; null (reported) otherwise.</summary>
     internal static string? TextItem(MappingReader reader, string key, YamlNode node)
     {
+        if (YamlValues.IsAliasStandIn(node))
+        {
+            return null;
+        }
+
         if (node is not YamlScalarNode scalar)
         {
             reader.Bag.Add(Messages.Templates.WrongItemKind(reader.Source.At(node), key, "text", YamlValues.Describe(node)));
@@ -311,7 +316,7 @@ internal static class TemplateReader
         var text = action.Text("text", required: true);
         if (text is not null)
         {
-            RuleBookReader.CheckPlaceholders(action, "text", text);
+            RuleBookReader.CheckPlaceholders(action, "text");
         }
 
         var owner = action.Role("owner", required: true);

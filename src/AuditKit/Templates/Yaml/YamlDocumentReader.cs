@@ -12,9 +12,10 @@ internal static class YamlDocumentReader
     public static YamlMappingNode? ReadRoot(YamlSource source, DiagnosticBag bag, string what)
     {
         var stream = new YamlStream();
+        var parser = new GuardedParser(new Parser(new StringReader(source.Text)), source, bag);
         try
         {
-            stream.Load(new GuardedParser(new Parser(new StringReader(source.Text)), source, bag));
+            stream.Load(parser);
         }
         catch (NestingTooDeepException e)
         {
@@ -24,6 +25,14 @@ internal static class YamlDocumentReader
         catch (YamlException e)
         {
             bag.Add(Messages.Templates.Syntax(source.At(e.Start), e.Message));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            or FormatException or OverflowException or KeyNotFoundException or NullReferenceException)
+        {
+            // The YAML library fails this way on some malformed text without naming a place: report it after the
+            // last part that was read correctly.
+            bag.Add(Messages.Templates.SyntaxNoDetail(source.At(parser.LastEnd)));
             return null;
         }
 

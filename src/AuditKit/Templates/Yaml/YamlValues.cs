@@ -8,6 +8,13 @@ namespace AuditKit.Templates.Yaml;
 /// <summary>How YAML 1.2 (core schema) reads a scalar: null, booleans, numbers; everything quoted is text.</summary>
 internal static partial class YamlValues
 {
+    /// <summary>The tag of the empty value that stands in for a (reported) alias.</summary>
+    public const string AliasStandInTag = "!auditkit-alias";
+
+    /// <summary>True for the stand-in of an alias, which was reported already and should not be reported again.</summary>
+    public static bool IsAliasStandIn(YamlNode node) =>
+        node is YamlScalarNode { Tag.IsEmpty: false, Tag.IsNonSpecific: false } s && s.Tag.Value == AliasStandInTag;
+
     public static bool IsQuotedOrText(YamlScalarNode scalar) =>
         scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
         || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "!!str" or "tag:yaml.org,2002:str");
