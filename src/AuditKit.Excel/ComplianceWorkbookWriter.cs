@@ -403,7 +403,7 @@ public sealed class ComplianceWorkbookWriter
         string[] headings = ["Source", "Row", "Audit ID", "Reasons"];
         SheetTable.Headings(sheet, 1, headings, [24, 7, 14, 100]);
         var rows = report.Rejected
-            .Select(r => new object?[] { r.Source, r.Row, r.AuditId, string.Join("; ", r.Reasons) })
+            .Select(r => new object?[] { r.Source, r.Row, r.AuditId, string.Join(" ", r.Reasons.Select(Sentence)) })
             .ToList();
         var lastRow = SheetTable.Load(sheet, 2, rows);
         if (lastRow >= 2)
@@ -487,8 +487,23 @@ public sealed class ComplianceWorkbookWriter
                 var target = action.Target
                     ?? (criterionIndex >= 0 ? report.Template.Criteria[criterionIndex].Target : report.Template.Scoring.DefaultTarget);
                 var rag = RagRating.Rate(compliance, target, report.Template.Scoring.AmberMargin);
-                return $"{label ?? "All criteria"}: {ActionText.Percent(compliance)}{where} against a {ActionText.Percent(target)} target ({rag})";
+                var targetText = ActionText.Percent(target);
+                return $"{label ?? "All criteria"}: {ActionText.Percent(compliance)}{where} against {Article(targetText)} {targetText} target ({rag})";
         }
+    }
+
+    /// <summary>"an 80%", "an 11%", "a 90%".</summary>
+    private static string Article(string number)
+    {
+        var digits = number.TakeWhile(char.IsAsciiDigit).Count();
+        var an = number.StartsWith('8') || (digits == 2 && (number.StartsWith("11", StringComparison.Ordinal) || number.StartsWith("18", StringComparison.Ordinal)));
+        return an ? "an" : "a";
+    }
+
+    private static string Sentence(string reason)
+    {
+        var trimmed = reason.Trim();
+        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
     }
 
     private static int IndexOf(AuditTemplate template, string? criterion)

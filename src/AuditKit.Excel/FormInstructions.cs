@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AuditKit.FollowUps;
 using AuditKit.Templates;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
@@ -70,7 +69,7 @@ internal static class FormInstructions
                     f.Id,
                     f.Label ?? f.Id,
                     FactTypeName(f.Type),
-                    f.Choices.IsEmpty ? null : string.Join(", ", f.Choices),
+                    f.Choices.IsEmpty ? null : string.Join("; ", f.Choices),
                     f.Guidance,
                     f.Required ? "Yes" : "No",
                 }),

@@ -144,17 +144,18 @@ public static class XlsxSubmissionReader
             return value switch
             {
                 null => null,
-                double or float or decimal or int or long => CellText.From(value, IsDateStyle(sheet.Cells[row, column].StyleID)),
+                double or float or decimal or int or long => CellText.From(value, IsDateStyle(sheet.Cells[row, column])),
                 _ => CellText.From(value, dateFormatted: false),
             };
         }
 
-        private bool IsDateStyle(int styleId)
+        private bool IsDateStyle(ExcelRange cell)
         {
+            var styleId = cell.StyleID;
             if (!_dateStyles.TryGetValue(styleId, out var isDate))
             {
-                var xf = sheet.Workbook.Styles.CellXfs[styleId];
-                isDate = CellText.IsDateFormat(xf.Numberformat.NumFmtId, xf.Numberformat.Format);
+                var format = cell.Style.Numberformat;
+                isDate = CellText.IsDateFormat(format.NumFmtID, format.Format);
                 _dateStyles[styleId] = isDate;
             }
 
