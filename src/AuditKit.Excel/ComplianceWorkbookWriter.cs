@@ -362,11 +362,23 @@ public sealed class ComplianceWorkbookWriter
             sheet.Cells[2, 4, lastRow, 5].Style.WrapText = true;
             sheet.Cells[2, 1, lastRow, headings.Length].Style.VerticalAlignment = ExcelVerticalAlignment.Top;
             ExcelLook.Fill(sheet.Cells[2, 8, lastRow, 8], Rag.Amber);
+
+            // Style the first overdue cell, then give the others its style id: one style lookup instead of one per cell.
+            int? overdueStyle = null;
             for (var r = 0; r < report.Actions.Length; r++)
             {
                 if (report.Actions[r].Due < report.AsOf)
                 {
-                    ExcelLook.Fill(sheet.Cells[2 + r, 8], Rag.Red);
+                    var cell = sheet.Cells[2 + r, 8];
+                    if (overdueStyle is { } id)
+                    {
+                        cell.StyleID = id;
+                    }
+                    else
+                    {
+                        ExcelLook.Fill(cell, Rag.Red);
+                        overdueStyle = cell.StyleID;
+                    }
                 }
             }
         }
