@@ -65,6 +65,8 @@ public sealed class AuditFormWriter
         FormInstructions.Write(instructions, template, columns);
 
         package.Workbook.Protection.LockStructure = true;
+        package.Workbook.Properties.Title = CellText.Clean(template.Title);
+        package.Workbook.Properties.Author = Author;
         package.SaveAs(output);
     }
 

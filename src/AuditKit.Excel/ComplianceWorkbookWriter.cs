@@ -62,6 +62,13 @@ public sealed class ComplianceWorkbookWriter
         WriteDataQuality(book.Worksheets.Add(DataQualitySheet), report);
         WriteRejected(book.Worksheets.Add(RejectedSheet), report);
         WriteAbout(book.Worksheets.Add(AboutSheet), report);
+
+        // Dated by the run's as-of date, not the clock, so the same run gives the same workbook content.
+        var asOf = SheetTable.Date(report.AsOf);
+        book.Properties.Created = asOf;
+        book.Properties.Modified = asOf;
+        book.Properties.Title = CellText.Clean(report.Template.Title) + " - compliance";
+        book.Properties.Author = Author;
         package.SaveAs(output);
     }
 

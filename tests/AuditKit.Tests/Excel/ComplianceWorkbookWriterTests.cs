@@ -78,6 +78,14 @@ public sealed class ComplianceWorkbookWriterTests
     }
 
     [Fact]
+    public void Write_Properties_DatedByAsOfNotTheClock()
+    {
+        using var package = Open(Write(ExcelSamples.Report()));
+
+        package.Workbook.Properties.Created.ShouldBe(new DateTime(2026, 11, 30));
+    }
+
+    [Fact]
     public void Write_SameReportTwice_SameDump()
     {
         var report = ExcelSamples.Report();

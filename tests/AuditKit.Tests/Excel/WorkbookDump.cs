@@ -23,7 +23,8 @@ internal static class WorkbookDump
     public static string Dump(ExcelPackage package)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"workbook: structure locked={package.Workbook.Protection.LockStructure}\n");
+        var properties = package.Workbook.Properties;
+        text.Append(CultureInfo.InvariantCulture, $"workbook: structure locked={package.Workbook.Protection.LockStructure}, title={Quote(properties.Title)}, author={Quote(properties.Author)}\n");
         for (var index = 0; index < package.Workbook.Worksheets.Count; index++)
         {
             DumpSheet(text, package.Workbook.Worksheets[index], index);
