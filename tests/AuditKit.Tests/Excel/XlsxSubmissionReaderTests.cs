@@ -99,6 +99,35 @@ public sealed class XlsxSubmissionReaderTests
     }
 
     [Fact]
+    public void Read_ZipThatIsNotAWorkbook_ThrowsSubmissionReadException()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = new StreamWriter(archive.CreateEntry("notes.txt").Open());
+            entry.Write("not a workbook");
+        }
+
+        zip.Position = 0;
+
+        Should.Throw<SubmissionReadException>(() => XlsxSubmissionReader.Read(zip, "notes.xlsx")).Message.ShouldContain("'notes.xlsx'");
+    }
+
+    [Fact]
+    public void Read_EmptyFile_ThrowsSubmissionReadException()
+    {
+        Should.Throw<SubmissionReadException>(() => XlsxSubmissionReader.Read(new MemoryStream(), "empty-file.xlsx"))
+            .Message.ShouldContain("could not be read");
+    }
+
+    [Fact]
+    public void Clean_ControlCharacters_ReplacedSoTheFileStaysValid()
+    {
+        CellText.Clean("a\u0001b\tc\nd").ShouldBe("a\uFFFDb\tc\nd");
+        CellText.Clean(new string('x', 40_000)).Length.ShouldBe(CellText.MaxCellLength);
+    }
+
+    [Fact]
     public void Read_EmptyWorksheet_ReturnsNoRecords()
     {
         var xlsx = Build(_ => { });
