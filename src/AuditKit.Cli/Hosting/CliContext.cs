@@ -17,13 +17,18 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
     public CliEnvironment Environment { get; } = environment;
 
     /// <summary>A console for tables and progress; plain text without colour when not interactive.</summary>
-    public IAnsiConsole CreateConsole() => AnsiConsole.Create(new AnsiConsoleSettings
+    public IAnsiConsole CreateConsole()
     {
-        Ansi = Environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = Environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = Environment.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
-        Out = new AnsiConsoleOutput(Out),
-    }).WithWidth(Environment.ConsoleWidth);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = Environment.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = Environment.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = Environment.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Out),
+        });
+        console.Profile.Width = Environment.ConsoleWidth;
+        return console;
+    }
 
     /// <summary>
     /// The composition root: configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the
