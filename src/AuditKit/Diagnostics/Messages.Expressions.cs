@@ -6,8 +6,14 @@ namespace AuditKit.Diagnostics;
 /// <summary>Message texts for expressions and rule set compilation (codes AK2xxx). Each returns the code and one sentence.</summary>
 internal static partial class Messages
 {
-    public static (string Code, string Text) ExprUnexpectedCharacter(char c) =>
-        ("AK2001", $"Unexpected character {DescribeChar(c)}; expressions use names, numbers, 'quoted text' and operators such as = < and or.");
+    public static (string Code, string Text) ExprUnexpectedCharacter(char c) => c switch
+    {
+        '"' => ("AK2001", "Unexpected character '\"'; write text in single quotes, for example 'Yes'."),
+        '&' => ("AK2001", "Unexpected character '&'; write 'and' to join conditions."),
+        '|' => ("AK2001", "Unexpected character '|'; write 'or' to join conditions."),
+        '!' => ("AK2001", "Unexpected character '!'; write 'not' before a condition, or '!=' for not equal."),
+        _ => ("AK2001", $"Unexpected character {DescribeChar(c)}; expressions use names, numbers, 'quoted text' and operators such as = < and or."),
+    };
 
     public static (string Code, string Text) ExprUnterminatedText() =>
         ("AK2002", "Text is not closed: add the closing quote ' (write '' for a quote inside text).");

@@ -365,9 +365,12 @@ internal sealed class Parser
 
     private string DescribePrevious() => _position == 0 ? "the start" : Describe(_tokens[_position - 1]);
 
-    private string Describe(Token token) => token.Kind == TokenKind.End
-        ? Token.Describe(TokenKind.End)
-        : $"'{Messages.Shorten(_source.Text.Substring(token.Start, token.Length))}'";
+    private string Describe(Token token) => token.Kind switch
+    {
+        TokenKind.End => Token.Describe(TokenKind.End),
+        TokenKind.Text => $"'{Messages.Shorten(token.Text!)}'", // a text token always carries its content
+        _ => $"'{Messages.Shorten(_source.Text.Substring(token.Start, token.Length))}'",
+    };
 
     private void Fail((string Code, string Text) message) => Report(_diagnostics, _source, Current.Start, message);
 
