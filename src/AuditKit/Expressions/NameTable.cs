@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+
+namespace AuditKit.Expressions;
+
+/// <summary>Where an expression is written; each place can read different names.</summary>
+internal enum ExpressionScope
+{
+    /// <summary>A criterion's applies_when, met_when or partly_when.</summary>
+    Criterion,
+    Grading,
+    CaseAction,
+    TeamAction,
+    ServiceAction,
+}
+
+/// <summary>A name an expression can read: its type and the slot of the value array that holds its value.</summary>
+internal sealed record NameInfo(string Name, ExprType Type, int Slot);
+
+/// <summary>The built-in names of every scope (facts and criterion ids come from the template).</summary>
+internal static class BuiltInNames
+{
+    private static readonly FrozenDictionary<string, (ExprType Type, ExpressionScope[] Scopes)> Names =
+        new Dictionary<string, (ExprType, ExpressionScope[])>(StringComparer.Ordinal)
+        {
+            ["answer"] = (ExprType.Text, [ExpressionScope.Criterion]),
+            ["audit_date"] = (ExprType.Date, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["case_type"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["team"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction, ExpressionScope.TeamAction]),
+            ["service"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["score"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["met"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["partly"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["not_met"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["not_applicable"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["missing"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["critical_not_met"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
+            ["grade"] = (ExprType.Text, [ExpressionScope.CaseAction]),
+            ["criterion"] = (ExprType.Text, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
+            ["compliance"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
+            ["target"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
+            ["rag"] = (ExprType.Text, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
+            ["applicable"] = (ExprType.Number, [ExpressionScope.TeamAction]),
+            ["audits"] = (ExprType.Number, [ExpressionScope.TeamAction]),
+            ["red_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
+            ["amber_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
+            ["teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The built-in names of <paramref name="scope"/> and their types, in a fixed order.</summary>
+    public static IEnumerable<(string Name, ExprType Type)> In(ExpressionScope scope) =>
+        Names.Where(n => n.Value.Scopes.Contains(scope)).OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value.Type));
+
+    public static bool TryGet(string name, out ExprType type, out IReadOnlyList<ExpressionScope> scopes)
+    {
+        if (Names.TryGetValue(name, out var entry))
+        {
+            type = entry.Type;
+            scopes = entry.Scopes;
+            return true;
+        }
+
+        type = default;
+        scopes = [];
+        return false;
+    }
+
+    /// <summary>How a scope is named in messages: the template key users write.</summary>
+    public static string Display(ExpressionScope scope) => scope switch
+    {
+        ExpressionScope.Criterion => "criterion conditions (applies_when, met_when, partly_when)",
+        ExpressionScope.Grading => "grading",
+        ExpressionScope.CaseAction => "case_actions",
+        ExpressionScope.TeamAction => "team_actions",
+        ExpressionScope.ServiceAction => "service_actions",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+
+    /// <summary>"grading and case_actions", "team_actions, service_actions and grading".</summary>
+    public static string Display(IReadOnlyList<ExpressionScope> scopes)
+    {
+        var names = scopes.Select(Display).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+    }
+}
+
+/// <summary>The names one scope can read, resolved to slots at compile time.</summary>
+internal sealed class NameTable
+{
+    private readonly Dictionary<string, NameInfo> _names;
+    private readonly HashSet<string> _facts;
+    private readonly HashSet<string> _criteria;
+
+    /// <param name="scope">Where the expressions are written.</param>
+    /// <param name="names">The names readable there, with their slots.</param>
+    /// <param name="factIds">Every fact id of the template (for messages when a fact is read where facts are not available).</param>
+    /// <param name="criterionIds">Every criterion id (for messages when an outcome is read outside grading and case_actions).</param>
+    /// <param name="unknownNamesAllowed">True when names cannot all be known (a stand-alone rule set): unknown names are not reported.</param>
+    public NameTable(
+        ExpressionScope scope,
+        IEnumerable<NameInfo> names,
+        IEnumerable<string>? factIds = null,
+        IEnumerable<string>? criterionIds = null,
+        bool unknownNamesAllowed = false)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        Scope = scope;
+        _names = new Dictionary<string, NameInfo>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            _names.TryAdd(name.Name, name);
+        }
+
+        _facts = [.. factIds ?? []];
+        _criteria = [.. criterionIds ?? []];
+        UnknownNamesAllowed = unknownNamesAllowed;
+    }
+
+    public ExpressionScope Scope { get; }
+
+    public bool UnknownNamesAllowed { get; }
+
+    public int Count => _names.Count;
+
+    public IEnumerable<string> Names => _names.Keys;
+
+    public bool TryResolve(string name, [MaybeNullWhen(false)] out NameInfo info) => _names.TryGetValue(name, out info);
+
+    public bool IsFact(string name) => _facts.Contains(name);
+
+    public bool IsCriterion(string name) => _criteria.Contains(name);
+}
