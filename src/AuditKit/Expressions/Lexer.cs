@@ -7,6 +7,17 @@ namespace AuditKit.Expressions;
 /// <summary>Splits an expression into tokens. Stops at the first bad character and reports it.</summary>
 internal static class Lexer
 {
+    /// <summary>The words of the language; they cannot be used as names.</summary>
+    public static IReadOnlyDictionary<string, TokenKind> Keywords { get; } = new Dictionary<string, TokenKind>(StringComparer.Ordinal)
+    {
+        ["true"] = TokenKind.True,
+        ["false"] = TokenKind.False,
+        ["and"] = TokenKind.And,
+        ["or"] = TokenKind.Or,
+        ["not"] = TokenKind.Not,
+        ["in"] = TokenKind.In,
+    };
+
     /// <summary>The tokens of <paramref name="source"/>, ending with <see cref="TokenKind.End"/>; null after reporting a problem.</summary>
     public static List<Token>? Tokenize(ExpressionSource source, DiagnosticBag diagnostics)
     {
@@ -61,16 +72,7 @@ internal static class Lexer
                 }
 
                 var word = text[start..i];
-                var kind = word switch
-                {
-                    "true" => TokenKind.True,
-                    "false" => TokenKind.False,
-                    "and" => TokenKind.And,
-                    "or" => TokenKind.Or,
-                    "not" => TokenKind.Not,
-                    "in" => TokenKind.In,
-                    _ => TokenKind.Name,
-                };
+                var kind = Keywords.GetValueOrDefault(word, TokenKind.Name);
                 tokens.Add(new Token(kind, start, i - start, kind == TokenKind.Name ? word : null));
                 continue;
             }

@@ -47,6 +47,9 @@ internal static class BuiltInNames
             ["teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Every built-in name, whatever its scope.</summary>
+    public static IEnumerable<string> AllNames => Names.Keys;
+
     /// <summary>The built-in names of <paramref name="scope"/> and their types, in a fixed order.</summary>
     public static IEnumerable<(string Name, ExprType Type)> In(ExpressionScope scope) =>
         Names.Where(n => n.Value.Scopes.Contains(scope)).OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => (n.Key, n.Value.Type));

@@ -188,7 +188,7 @@ public sealed class SubmissionValidatorTests
         // Arrange
         var template = new TemplateBuilder()
             .Criterion("seen", metWhen: "answer = 'Yes' and child_age >= 4")
-            .Fact("child_age", Templates.FactType.Number)
+            .Fact("child_age", AuditKit.Templates.FactType.Number)
             .Build();
         var validator = new SubmissionValidator(template);
         var rows = new RowFactory("a.csv", "audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "seen");

@@ -13,7 +13,7 @@ internal static class RuleSetReader
         if (id is not null)
         {
             var fileName = Path.GetFileNameWithoutExtension(source.Path);
-            if (!BuiltInNames.IsFileId(id))
+            if (!ReservedNames.IsFileId(id))
             {
                 bag.Add(Messages.Templates.BadTemplateOrRuleSetId(reader.ValueAt("id"), "rule set", id));
             }

@@ -20,7 +20,7 @@ internal static class TemplateReader
     {
         var reader = MappingReader.Open(root, source, bag, "the template", Keys.Template);
         var id = reader.Scalar("id", required: true);
-        if (id is not null && !BuiltInNames.IsFileId(id))
+        if (id is not null && !ReservedNames.IsFileId(id))
         {
             bag.Add(Messages.Templates.BadTemplateOrRuleSetId(reader.ValueAt("id"), "template", id));
         }
@@ -125,7 +125,7 @@ internal static class TemplateReader
             }
 
             var at = reader.Source.At(node);
-            if (!BuiltInNames.IsFileId(id))
+            if (!ReservedNames.IsFileId(id))
             {
                 reader.Bag.Add(Messages.Templates.BadTemplateOrRuleSetId(at, "rule set", id));
                 continue;
@@ -387,13 +387,13 @@ internal static class TemplateReader
         }
 
         reader.Owner = $"{what} '{id}'";
-        if (!BuiltInNames.IsFieldId(id))
+        if (!ReservedNames.IsFieldId(id))
         {
             reader.Bag.Add(Messages.Templates.BadFieldId(reader.ValueAt("id"), what, id));
             return null;
         }
 
-        if (BuiltInNames.All.Contains(id))
+        if (ReservedNames.All.Contains(id))
         {
             reader.Bag.Add(Messages.Templates.ReservedId(reader.ValueAt("id"), id));
         }

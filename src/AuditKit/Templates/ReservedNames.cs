@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
+using AuditKit.Expressions;
 
 namespace AuditKit.Templates;
 
@@ -7,22 +8,16 @@ namespace AuditKit.Templates;
 /// Names a fact or criterion id may not take: the names the expression language provides, its functions and
 /// words, and the fixed submission columns (a fact or criterion id is also a submission column).
 /// </summary>
-internal static partial class BuiltInNames
+internal static partial class ReservedNames
 {
-    public static readonly FrozenSet<string> All = new[]
-    {
-        // names in expressions
-        "answer", "audit_date", "case_type", "team", "service", "score", "met", "partly", "not_met", "not_applicable",
-        "missing", "critical_not_met", "grade", "criterion", "compliance", "target", "rag", "applicable", "audits",
-        "red_teams", "amber_teams", "teams",
+    /// <summary>The fixed submission columns that are not also expression names.</summary>
+    private static readonly string[] FixedColumns = ["audit_id", "auditor", "case_ref", "practitioner", "template", "overall_grade"];
 
-        // functions and words
-        "is_blank", "coalesce", "days_between", "working_days_between", "lower", "contains", "length", "min", "max",
-        "if", "date", "and", "or", "not", "in", "true", "false",
-
-        // fixed submission columns
-        "audit_id", "auditor", "case_ref", "practitioner", "template", "overall_grade",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> All = BuiltInNames.AllNames
+        .Concat(Functions.ByName.Keys)
+        .Concat(Lexer.Keywords.Keys)
+        .Concat(FixedColumns)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Template and rule set ids: <c>[a-z0-9-]+</c>.</summary>
     public static bool IsFileId(string id) => FileIdPattern().IsMatch(id);
