@@ -1,8 +1,6 @@
 using AuditKit.Calendar;
 using AuditKit.Cli.Hosting;
-using AuditKit.Diagnostics;
 using AuditKit.Evaluation;
-using AuditKit.Templates;
 
 namespace AuditKit.Cli.Commands;
 
@@ -12,7 +10,6 @@ internal static class TemplateCompilation
     /// <summary>The compiled rule set, or null after printing why it could not be built.</summary>
     public static CompiledRuleSet? LoadAndCompile(CliContext context, string templatePath, IReadOnlyList<string>? rulesDirectories, IWorkingDayCalendar calendar)
     {
-        var diagnostics = new List<Diagnostic>();
         var path = context.PathFor(templatePath);
         if (!File.Exists(path))
         {
@@ -20,21 +17,12 @@ internal static class TemplateCompilation
             return null;
         }
 
-        var loaded = TemplateLoader.Load(path, rulesDirectories?.Select(context.PathFor).ToList());
-        diagnostics.AddRange(loaded.Diagnostics);
-        CompiledRuleSet? compiled = null;
-        if (loaded.Success && loaded.Value is { } template)
-        {
-            var result = RuleSetCompiler.Compile(template, calendar);
-            diagnostics.AddRange(result.Diagnostics);
-            compiled = result.Success ? result.Value : null;
-        }
-
-        foreach (var diagnostic in diagnostics)
+        var result = TemplateValidator.ValidateTemplate(path, rulesDirectories?.Select(context.PathFor).ToList(), calendar);
+        foreach (var diagnostic in result.Diagnostics)
         {
             context.Error.WriteLine(diagnostic.ToString());
         }
 
-        return compiled;
+        return result.Compiled;
     }
 }

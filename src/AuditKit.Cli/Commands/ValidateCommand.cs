@@ -41,23 +41,11 @@ internal static class ValidateCommand
             {
                 case AuditFileKind.RuleSet:
                     ruleSets++;
-                    var ruleSet = RuleSetLoader.Load(file);
-                    diagnostics.AddRange(ruleSet.Diagnostics);
-                    if (ruleSet.Success && ruleSet.Value is { } loadedRules)
-                    {
-                        diagnostics.AddRange(RuleSetCompiler.CheckSyntax(loadedRules));
-                    }
-
+                    diagnostics.AddRange(TemplateValidator.ValidateRuleSet(file));
                     break;
                 default:
                     templates++;
-                    var template = TemplateLoader.Load(file, rulesDirs);
-                    diagnostics.AddRange(template.Diagnostics);
-                    if (template.Success && template.Value is { } loaded)
-                    {
-                        diagnostics.AddRange(RuleSetCompiler.Compile(loaded, calendar).Diagnostics);
-                    }
-
+                    diagnostics.AddRange(TemplateValidator.ValidateTemplate(file, rulesDirs, calendar).Diagnostics);
                     break;
             }
         }

@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace AuditKit.Diagnostics;
 
-/// <summary>The result of reading user input: a value when there were no errors, and every diagnostic.</summary>
+/// <summary>
+/// The result of reading user input: every diagnostic, and a value. The value is complete when there are no
+/// errors (<see cref="Success"/>); with errors it may still hold a best-effort model, for further checking only.
+/// </summary>
 public sealed record LoadResult<T>(T? Value, ImmutableArray<Diagnostic> Diagnostics)
     where T : class
 {

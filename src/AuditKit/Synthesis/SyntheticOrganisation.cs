@@ -25,18 +25,18 @@ internal sealed record SyntheticTeam(
 /// </summary>
 internal sealed class SyntheticOrganisation
 {
-    /// <summary>Team names and their services, ordered so that any first few span several services.</summary>
+    /// <summary>Team names and their services, ordered so that the first six fall into two services (three teams each) and more teams add services.</summary>
     private static readonly (string Team, string Service)[] KnownTeams =
     [
         ("Duty and Assessment 1", "Safeguarding"),
         ("Children in Care 1", "Children in Care"),
         ("Child Protection East", "Safeguarding"),
-        ("Family Support North", "Early Help and Family Support"),
+        ("Permanence and Leaving Care", "Children in Care"),
         ("Children in Care 2", "Children in Care"),
         ("Child Protection West", "Safeguarding"),
         ("Duty and Assessment 2", "Safeguarding"),
         ("Family Support South", "Early Help and Family Support"),
-        ("Permanence and Leaving Care", "Children in Care"),
+        ("Family Support North", "Early Help and Family Support"),
         ("Disabled Children's Team", "Children with Disabilities"),
         ("Assessment and Intervention Central", "Safeguarding"),
         ("Family Support Central", "Early Help and Family Support"),

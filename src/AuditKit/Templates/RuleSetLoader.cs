@@ -25,7 +25,7 @@ public static class RuleSetLoader
         var bag = new DiagnosticBag();
         var ruleSet = Read(new YamlSource(YamlSource.DisplayPath(path), text), bag);
         var diagnostics = bag.ToImmutableSorted();
-        return ruleSet is not null && !bag.HasErrors ? LoadResult<RuleSet>.Ok(ruleSet, diagnostics) : LoadResult<RuleSet>.Failed(diagnostics);
+        return new LoadResult<RuleSet>(ruleSet, diagnostics);
     }
 
     internal static RuleSet? Read(YamlSource source, DiagnosticBag bag)

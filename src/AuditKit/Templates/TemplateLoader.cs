@@ -57,18 +57,15 @@ public static class TemplateLoader
             }
         }
 
-        var diagnostics = bag.ToImmutableSorted();
-        if (bag.HasErrors)
-        {
-            return LoadResult<AuditTemplate>.Failed(diagnostics);
-        }
-
         var loaded = template with
         {
             RuleSets = ruleSets.ToImmutable(),
             SourceHash = Hash(text, ruleSets.Select(r => r.SourceText)),
         };
-        return LoadResult<AuditTemplate>.Ok(loaded, diagnostics);
+
+        // With errors the result is not a success, but it still carries the best-effort model, so that
+        // `validate` can type-check the expressions too and report every problem at once.
+        return new LoadResult<AuditTemplate>(loaded, bag.ToImmutableSorted());
     }
 
     /// <summary>The rule set file for <paramref name="id"/>, or null; <paramref name="folders"/> lists where it looked.</summary>

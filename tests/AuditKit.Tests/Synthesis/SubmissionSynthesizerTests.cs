@@ -191,7 +191,7 @@ public sealed class SubmissionSynthesizerTests
 
         rows.Select(r => r["team"]).Distinct().Count().ShouldBe(teams);
         rows.GroupBy(r => r["team"]).ShouldAllBe(g => g.Select(r => r["service"]).Distinct().Count() == 1);
-        rows.Select(r => r["service"]).Distinct().Count().ShouldBe(teams == 1 ? 1 : teams == 6 ? 3 : 5);
+        rows.Select(r => r["service"]).Distinct().Count().ShouldBe(teams == 1 ? 1 : teams == 6 ? 2 : 5);
     }
 
     [Fact]

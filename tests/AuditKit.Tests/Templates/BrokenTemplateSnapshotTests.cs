@@ -1,3 +1,5 @@
+using AuditKit.Calendar;
+using AuditKit.Evaluation;
 using AuditKit.Templates;
 using AuditKit.Tests.Support;
 
@@ -16,13 +18,12 @@ public class BrokenTemplateSnapshotTests
         // Arrange
         var path = TemplateTestData.PathOf("Templates/broken/templates/" + fileName);
 
-        // Act
-        var result = TemplateLoader.Load(path);
+        // Act: what `auditkit validate` reports: structure, then every expression of the best-effort model.
+        var result = TemplateValidator.ValidateTemplate(path, null, EnglandAndWalesCalendar.Default);
 
         // Assert
-        result.Success.ShouldBeFalse();
-        result.Value.ShouldBeNull();
-        result.Diagnostics.ShouldNotBeEmpty();
+        result.Compiled.ShouldBeNull();
+        result.Diagnostics.ShouldContain(d => d.IsError);
         Snapshot.Match(TemplateTestData.Render(result.Diagnostics), "template-" + Path.GetFileNameWithoutExtension(fileName));
     }
 
@@ -34,10 +35,10 @@ public class BrokenTemplateSnapshotTests
         var path = TemplateTestData.PathOf("Templates/broken/rules/" + fileName);
 
         // Act
-        var result = RuleSetLoader.Load(path);
+        var diagnostics = TemplateValidator.ValidateRuleSet(path);
 
         // Assert
-        Snapshot.Match(TemplateTestData.Render(result.Diagnostics), "ruleset-" + Path.GetFileNameWithoutExtension(fileName));
+        Snapshot.Match(TemplateTestData.Render(diagnostics), "ruleset-" + Path.GetFileNameWithoutExtension(fileName));
     }
 
     [Fact]
