@@ -399,7 +399,7 @@ public sealed class ComplianceWorkbookWriter
         SheetTable.Headings(sheet, 1, headings, [24, 9, 9, 11, 11, 14]);
         var quality = report.DataQuality;
         var rows = quality.Fields
-            .Select(f => new object?[] { f.Field, f.Blank, f.Total, f.Share, quality.Threshold, f.Share > quality.Threshold ? "Yes" : "No" })
+            .Select(f => new object?[] { f.Field, f.Blank, f.Total, f.Share, quality.Threshold, quality.IsOverThreshold(f) ? "Yes" : f.Expected ? "No" : "Optional field" })
             .ToList();
         var lastRow = SheetTable.Load(sheet, 2, rows);
         if (lastRow >= 2)
@@ -407,7 +407,7 @@ public sealed class ComplianceWorkbookWriter
             sheet.Cells[2, 4, lastRow, 5].Style.Numberformat.Format = "0.0%";
             for (var r = 0; r < rows.Count; r++)
             {
-                if (quality.Fields[r].Share > quality.Threshold)
+                if (quality.IsOverThreshold(quality.Fields[r]))
                 {
                     ExcelLook.Fill(sheet.Cells[2 + r, 6], Rag.Red);
                 }

@@ -216,10 +216,10 @@ public static class HtmlReportWriter
             .Append(")</caption>\n<thead><tr><th scope=\"col\">Field</th><th scope=\"col\">Blank</th><th scope=\"col\">Rows</th><th scope=\"col\">Share</th><th scope=\"col\">Within threshold</th></tr></thead>\n<tbody>\n");
         foreach (var field in report.DataQuality.Fields)
         {
-            var over = field.Share > report.DataQuality.Threshold;
+            var over = report.DataQuality.IsOverThreshold(field);
             html.Append("<tr><th scope=\"row\">").Append(E(field.Field)).Append("</th><td class=\"num\">").Append(field.Blank.ToString(CultureInfo.InvariantCulture))
                 .Append("</td><td class=\"num\">").Append(field.Total.ToString(CultureInfo.InvariantCulture)).Append("</td><td class=\"num\">")
-                .Append(ActionText.Percent(field.Share)).Append("</td><td class=\"").Append(over ? "rag-Red\">No, over threshold" : "rag-Green\">Yes").Append("</td></tr>\n");
+                .Append(ActionText.Percent(field.Share)).Append("</td><td class=\"").Append(over ? "rag-Red\">No, over threshold" : field.Expected ? "rag-Green\">Yes" : "rag-none\">Optional field").Append("</td></tr>\n");
         }
 
         html.Append("</tbody>\n</table>\n");

@@ -112,7 +112,8 @@ public static class SummaryJsonWriter
             json.WriteNumber("blank", field.Blank);
             json.WriteNumber("total", field.Total);
             WriteFraction(json, "share", field.Share);
-            json.WriteBoolean("over_threshold", field.Share > report.DataQuality.Threshold);
+            json.WriteBoolean("expected", field.Expected);
+            json.WriteBoolean("over_threshold", report.DataQuality.IsOverThreshold(field));
             json.WriteEndObject();
         }
 

@@ -20,6 +20,7 @@ public sealed class DataQualityCounter
     private readonly string[] _fields;
     private readonly ColumnKind[] _kinds;
     private readonly int[] _positions;
+    private readonly bool[] _expected;
     private readonly int[] _blank;
     private int _rows;
 
@@ -28,7 +29,7 @@ public sealed class DataQualityCounter
         ArgumentNullException.ThrowIfNull(template);
         var columns = new TemplateColumns(template);
         _maps = new HeaderMapCache(columns);
-        var fields = new List<(string Name, ColumnKind Kind, int Position)>();
+        var fields = new List<(string Name, ColumnKind Kind, int Position, bool Expected)>();
         ColumnKind[] standard =
         [
             ColumnKind.AuditId, ColumnKind.AuditDate, ColumnKind.Auditor, ColumnKind.CaseRef, ColumnKind.CaseType, ColumnKind.Team,
@@ -36,25 +37,26 @@ public sealed class DataQualityCounter
         ];
         foreach (var kind in standard)
         {
-            fields.Add((TemplateColumns.StandardNames[(int)kind], kind, (int)kind));
+            fields.Add((TemplateColumns.StandardNames[(int)kind], kind, (int)kind, kind != ColumnKind.OverallGrade));
         }
 
         for (var i = 0; i < template.Criteria.Length; i++)
         {
             if (columns.TakesAnswer[i])
             {
-                fields.Add((template.Criteria[i].Id, ColumnKind.Answer, i));
+                fields.Add((template.Criteria[i].Id, ColumnKind.Answer, i, true));
             }
         }
 
         for (var j = 0; j < template.Facts.Length; j++)
         {
-            fields.Add((template.Facts[j].Id, ColumnKind.Fact, j));
+            fields.Add((template.Facts[j].Id, ColumnKind.Fact, j, template.Facts[j].Required));
         }
 
         _fields = [.. fields.Select(f => f.Name)];
         _kinds = [.. fields.Select(f => f.Kind)];
         _positions = [.. fields.Select(f => f.Position)];
+        _expected = [.. fields.Select(f => f.Expected)];
         _blank = new int[_fields.Length];
     }
 
@@ -96,7 +98,7 @@ public sealed class DataQualityCounter
         var fields = ImmutableArray.CreateBuilder<FieldQuality>(_fields.Length);
         for (var f = 0; f < _fields.Length; f++)
         {
-            fields.Add(new FieldQuality(_fields[f], _blank[f], _rows));
+            fields.Add(new FieldQuality(_fields[f], _blank[f], _rows) { Expected = _expected[f] });
         }
 
         return new DataQualityReport(threshold, fields.MoveToImmutable());

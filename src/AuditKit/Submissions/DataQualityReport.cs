@@ -6,6 +6,13 @@ namespace AuditKit.Submissions;
 public sealed record FieldQuality(string Field, int Blank, int Total)
 {
     public double Share => Total == 0 ? 0 : (double)Blank / Total;
+
+    /// <summary>
+    /// True for fields that should be filled in on every audit: the required columns, service, practitioner, every
+    /// criterion the auditor answers and every required fact. Optional facts (often blank by design) and the
+    /// auditor's own grade are reported but never flagged.
+    /// </summary>
+    public bool Expected { get; init; } = true;
 }
 
 /// <summary>Blank entries per field against a threshold (5% by default, a figure one of the source plans sets).</summary>
@@ -13,5 +20,12 @@ public sealed record DataQualityReport(double Threshold, ImmutableArray<FieldQua
 {
     public const double DefaultThreshold = 0.05;
 
-    public IEnumerable<FieldQuality> OverThreshold => Fields.Where(f => f.Share > Threshold);
+    /// <summary>Expected fields blank in more than <see cref="Threshold"/> of rows.</summary>
+    public IEnumerable<FieldQuality> OverThreshold => Fields.Where(IsOverThreshold);
+
+    public bool IsOverThreshold(FieldQuality field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Expected && field.Share > Threshold;
+    }
 }

@@ -84,7 +84,28 @@ public sealed class DataQualityCounterTests
         // Assert
         report.Fields.Single(f => f.Field == "service").ShouldBe(new FieldQuality("service", 3, 6));
         report.Fields.Single(f => f.Field == "wishes_recorded").ShouldBe(new FieldQuality("wishes_recorded", 2, 6));
-        report.Fields.Single(f => f.Field == "child_age").ShouldBe(new FieldQuality("child_age", 3, 6));
+        report.Fields.Single(f => f.Field == "child_age").ShouldBe(new FieldQuality("child_age", 3, 6) { Expected = false });
+    }
+
+    [Fact]
+    public void OverThreshold_OptionalFactsAndAuditorsGrade_ReportedButNeverFlagged()
+    {
+        // Arrange: child_age is an optional fact; overall_grade is the auditor's optional own grade.
+        var counter = new DataQualityCounter(Template());
+        foreach (var record in ReadCsv("batch-a.csv").Concat(ReadCsv("batch-b.csv")))
+        {
+            counter.Add(record);
+        }
+
+        // Act
+        var report = counter.Complete();
+
+        // Assert: half blank, listed with its share, but not over the threshold; an expected field is flagged.
+        var age = report.Fields.Single(f => f.Field == "child_age");
+        age.Share.ShouldBe(0.5);
+        report.IsOverThreshold(age).ShouldBeFalse();
+        report.Fields.Single(f => f.Field == "overall_grade").Expected.ShouldBeFalse();
+        report.OverThreshold.Select(f => f.Field).ShouldContain("service");
     }
 
     [Fact]
