@@ -22,7 +22,7 @@ public static class AuditKitCli
         };
 
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(configuration).ConfigureAwait(false);
@@ -31,6 +31,17 @@ public static class AuditKitCli
         {
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Invalid;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A fault in AuditKit itself. Exception messages can quote input, so only the type is shown unless asked.
+            await stderr.WriteLineAsync($"error: AuditKit stopped unexpectedly ({e.GetType().Name}). Set AUDITKIT_DEBUG=1 to see the details, and please report it.").ConfigureAwait(false);
+            if (System.Environment.GetEnvironmentVariable("AUDITKIT_DEBUG") == "1")
+            {
+                await stderr.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Usage;
         }
     }
 }

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>Everything valid; every row accepted.</summary>
     public const int Ok = 0;
 
-    /// <summary>The command line itself was wrong.</summary>
+    /// <summary>The command line could not be parsed, or AuditKit failed unexpectedly.</summary>
     public const int Usage = 1;
 
     /// <summary>Templates invalid, or nothing could be read.</summary>

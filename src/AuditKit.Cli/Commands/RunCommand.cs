@@ -124,6 +124,18 @@ internal static class RunCommand
 
     internal static void WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs)
     {
+        try
+        {
+            WriteOutputFiles(report, folder, outputs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"Could not write the outputs to '{folder}' ({e.GetType().Name}). Close any of its files open in Excel or a browser, check the folder can be written to, and run again.");
+        }
+    }
+
+    private static void WriteOutputFiles(RunReport report, string folder, IReadOnlySet<string> outputs)
+    {
         Directory.CreateDirectory(folder);
         using (var json = File.Create(Path.Combine(folder, "summary.json")))
         {

@@ -135,8 +135,8 @@ public static class HtmlReportWriter
         var height = (criteria.Length * RowHeight) + 30;
         html.Append("<h2>Each criterion against its target</h2>\n<figure>\n");
         html.Append("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" width=\"")
-            .Append(LabelWidth + BarWidth + 140).Append("\" height=\"").Append(height)
-            .Append("\" viewBox=\"0 0 ").Append(LabelWidth + BarWidth + 140).Append(' ').Append(height).Append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
+            .Append(LabelWidth + BarWidth + 260).Append("\" height=\"").Append(height)
+            .Append("\" viewBox=\"0 0 ").Append(LabelWidth + BarWidth + 260).Append(' ').Append(height).Append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
         html.Append("<title id=\"chart-title\">Compliance for each criterion across all teams; the black line marks the target</title>\n");
         for (var i = 0; i < criteria.Length; i++)
         {
