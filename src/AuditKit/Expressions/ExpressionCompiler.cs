@@ -90,6 +90,11 @@ internal static class ExpressionCompiler
         {
             var left = Build(node.Left);
             var right = Build(node.Right);
+            if (node.Operator is BoundOperator.And or BoundOperator.Or)
+            {
+                return ShortCircuit(node.Operator == BoundOperator.And, left, right);
+            }
+
             var operandType = node.Left.Type;
             var name = node.Operator switch
             {
@@ -120,6 +125,24 @@ internal static class ExpressionCompiler
                 _ => throw new InvalidOperationException($"Unexpected operator {node.Operator}."),
             };
             return Call(name, left, right);
+        }
+
+        /// <summary>
+        /// <c>false and x</c> is false and <c>true or x</c> is true whatever x is, so x is skipped then; otherwise
+        /// the three-valued operation decides. Expressions have no side effects, so skipping changes no result.
+        /// </summary>
+        private static BlockExpression ShortCircuit(bool isAnd, Expression left, Expression right)
+        {
+            var value = Expression.Variable(typeof(bool?), "left");
+            return Expression.Block(
+                typeof(bool?),
+                [value],
+                Expression.Assign(value, left),
+                Expression.Condition(
+                    Call(isAnd ? nameof(Operations.IsFalse) : nameof(Operations.IsTrue), value),
+                    Expression.Constant((bool?)!isAnd, typeof(bool?)),
+                    Call(isAnd ? nameof(Operations.And) : nameof(Operations.Or), value, right),
+                    typeof(bool?)));
         }
 
         private Expression Function(BoundCall node)
