@@ -62,6 +62,9 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
         }
     }
 
+    public override SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
+        new PostgresCopySubmissionWriter((NpgsqlConnection)connection, transaction, templateId);
+
     public override string Reason(DbException exception) => exception switch
     {
         PostgresException pg => $"PostgreSQL error {pg.SqlState}.",
