@@ -24,6 +24,9 @@ public interface IAuditStore : IDisposable
     /// <summary>Monthly compliance p-charts from the current revisions of the template's submissions.</summary>
     TrendReport Trend(string templateId, string? team = null, string? criterion = null);
 
+    /// <summary>The ids of the templates with recorded audits, sorted.</summary>
+    IReadOnlyList<string> TemplateIds();
+
     /// <summary>The schema version of the open store.</summary>
     int SchemaVersion { get; }
 }

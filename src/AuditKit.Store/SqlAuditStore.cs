@@ -246,26 +246,26 @@ internal sealed class SqlAuditStore : IAuditStore
             }
         }
 
-        using var insert = DbCommands.Create(
+        // New actions and history rows go in many rows per statement (most of a run's writes are new case actions).
+        using var insert = new BatchInsert(
             _connection,
             transaction,
-            """
-            INSERT INTO actions (action_id, template_id, scope, team, case_ref, audit_id, criterion, text, owner, due, escalate_to,
-                rule_key, compliance, target, status, created, updated, last_raised)
-            VALUES (@id, @t, @scope, @team, @case_ref, @audit, @criterion, @text, @owner, @due, @escalate, @rule, @compliance,
-                @target, 'open', @asof, @asof, @asof)
-            ON CONFLICT (action_id) DO NOTHING
-            """,
-            ("@id", DbType.String), ("@t", DbType.String), ("@scope", DbType.String), ("@team", DbType.String),
-            ("@case_ref", DbType.String), ("@audit", DbType.String), ("@criterion", DbType.String), ("@text", DbType.String),
-            ("@owner", DbType.String), ("@due", DbType.String), ("@escalate", DbType.String), ("@rule", DbType.String),
-            ("@compliance", DbType.Double), ("@target", DbType.Double), ("@asof", DbType.String));
+            "actions",
+            [
+                ("action_id", DbType.String), ("template_id", DbType.String), ("scope", DbType.String), ("team", DbType.String),
+                ("case_ref", DbType.String), ("audit_id", DbType.String), ("criterion", DbType.String), ("text", DbType.String),
+                ("owner", DbType.String), ("due", DbType.String), ("escalate_to", DbType.String), ("rule_key", DbType.String),
+                ("compliance", DbType.Double), ("target", DbType.Double), ("status", DbType.String), ("created", DbType.String),
+                ("updated", DbType.String), ("last_raised", DbType.String),
+            ],
+            _dialect.InsertBatchRows,
+            "ON CONFLICT (action_id) DO NOTHING");
+        using var history = HistoryBatch(transaction);
         using var refresh = DbCommands.Create(
             _connection,
             transaction,
             "UPDATE actions SET text = @text, owner = @owner, escalate_to = @escalate, updated = @asof, last_raised = @asof WHERE action_id = @id",
             ("@text", DbType.String), ("@owner", DbType.String), ("@escalate", DbType.String), ("@asof", DbType.String), ("@id", DbType.String));
-        using var history = HistoryCommand(transaction);
 
         int added = 0, refreshed = 0, unchanged = 0, keptClosed = 0;
         foreach (var action in actions)
@@ -280,23 +280,11 @@ internal sealed class SqlAuditStore : IAuditStore
             if (status is null)
             {
                 stored[action.Id] = ("open", action.Text, action.Owner, action.EscalateTo);
-                insert.Set(0, action.Id);
-                insert.Set(1, templateId);
-                insert.Set(2, ScopeName(action.Scope));
-                insert.Set(3, action.Team);
-                insert.Set(4, action.CaseRef);
-                insert.Set(5, action.AuditId);
-                insert.Set(6, action.Criterion);
-                insert.Set(7, action.Text);
-                insert.Set(8, action.Owner);
-                insert.Set(9, DbCommands.Iso(action.Due));
-                insert.Set(10, action.EscalateTo);
-                insert.Set(11, action.RuleKey);
-                insert.Set(12, action.CompliancePercent);
-                insert.Set(13, action.Target);
-                insert.Set(14, asOf);
-                insert.ExecuteNonQuery();
-                WriteHistory(history, action.Id, asOf, "raised", null, ActionStatus.Open, null, null);
+                insert.Add(
+                    action.Id, templateId, ScopeName(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
+                    action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
+                    action.Target, "open", asOf, asOf, asOf);
+                history.Add(action.Id, asOf, "raised", null, "open", null, null);
                 added++;
             }
             else if (ActionStatusNames.TryParse(status, out var parsed) && parsed.IsClosed())
@@ -307,6 +295,9 @@ internal sealed class SqlAuditStore : IAuditStore
             else if (text != action.Text || owner != action.Owner || escalate != action.EscalateTo)
             {
                 // An open action keeps its due date and created date; only its wording and owner follow the latest run.
+                // (Flushed first, so that an action raised twice in one run is in the table before it is refreshed.)
+                insert.Flush();
+                history.Flush();
                 refresh.Set(0, action.Text);
                 refresh.Set(1, action.Owner);
                 refresh.Set(2, action.EscalateTo);
@@ -314,8 +305,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 refresh.Set(4, action.Id);
                 refresh.ExecuteNonQuery();
                 stored[action.Id] = (status, action.Text, action.Owner, action.EscalateTo);
-                ActionStatusNames.TryParse(status, out var from);
-                WriteHistory(history, action.Id, asOf, "refreshed", from, from, null, null);
+                history.Add(action.Id, asOf, "refreshed", status, status, null, null);
                 refreshed++;
             }
             else
@@ -324,6 +314,8 @@ internal sealed class SqlAuditStore : IAuditStore
             }
         }
 
+        insert.Flush();
+        history.Flush();
         return (added, refreshed, unchanged, keptClosed);
     }
 
@@ -532,6 +524,21 @@ internal sealed class SqlAuditStore : IAuditStore
         return result;
     }
 
+    public IReadOnlyList<string> TemplateIds()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(_connection, null, "SELECT DISTINCT template_id FROM templates");
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+
     /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>
     internal IReadOnlyList<(int Revision, bool IsCurrent, string ContentHash)> Revisions(string templateId, string auditId)
     {
@@ -692,6 +699,16 @@ internal sealed class SqlAuditStore : IAuditStore
 
         return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
     }
+
+    private BatchInsert HistoryBatch(DbTransaction transaction) => new(
+        _connection,
+        transaction,
+        "action_history",
+        [
+            ("action_id", DbType.String), ("at", DbType.String), ("change", DbType.String), ("status_from", DbType.String),
+            ("status_to", DbType.String), ("note", DbType.String), ("changed_by", DbType.String),
+        ],
+        _dialect.InsertBatchRows);
 
     private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(
         _connection,

@@ -33,6 +33,9 @@ internal abstract class SqlDialect
     /// <summary>Starts a write transaction that excludes other writers until it ends.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>Rows per multi-row INSERT of actions and their history.</summary>
+    public virtual int InsertBatchRows => 1;
+
     /// <summary>How a run's submission revisions are written.</summary>
     public virtual SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
         new CommandSubmissionWriter(connection, transaction, templateId);

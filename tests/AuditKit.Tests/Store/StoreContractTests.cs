@@ -238,7 +238,7 @@ public abstract class StoreContractTests : IDisposable
         result.Outcome.ShouldBe(UpdateOutcome.NotFound);
         result.Success.ShouldBeFalse();
         result.Code.ShouldBe("AK5002");
-        result.Message.ShouldBe("No action 'A-000000000000' in this store. Use 'auditkit actions --status all' to list the action ids.");
+        result.Message.ShouldBe("No action 'A-000000000000' in this store. Use 'auditkit actions list --status all' to list the action ids.");
         Count("action_history").ShouldBe(1);
     }
 
@@ -376,6 +376,27 @@ public abstract class StoreContractTests : IDisposable
         Raw("SELECT outcomes FROM submissions WHERE audit_id = 'A1'").ShouldBe("NP");
         var series = store.Trend(TemplateId, "Team A", "plan_smart").Series.Single();
         series.Points.Single().Compliance.ShouldBe(0.5, 1e-12);
+    }
+
+    [StoreFact]
+    public void RecordRun_ManyActionsAndRevisions_AreAllStoredOnce()
+    {
+        var store = Open();
+        var cases = Enumerable.Range(0, 250).Select(i => new StoredCase(Case($"M{i:D3}", D("2026-10-01"), "Team A", Outcome.NotMet, Outcome.Met))).ToList();
+        var actions = cases.Select(c => CaseAction(c.Row.AuditId, "Team A", D("2026-10-15"))).ToArray();
+        store.RecordRun(Run(D("2026-10-31"), cases, actions));
+
+        var corrected = cases.Select((c, i) => i % 2 == 0 ? c with { Row = c.Row with { Outcomes = [Outcome.Met, Outcome.Met] } } : c).ToList();
+        var result = store.RecordRun(Run(D("2026-11-30"), corrected, actions));
+
+        (result.Added, result.Revised, result.Unchanged, result.ActionsUnchanged).ShouldBe((0, 125, 125, 250));
+        Count("submissions").ShouldBe(375);
+        Count("actions").ShouldBe(250);
+        Count("action_history").ShouldBe(250);
+        var listed = store.ListActions(ActionFilter.Default, D("2026-11-30")).Select(a => a.Id).ToList();
+        (listed.SequenceEqual(actions.Select(a => a.Id))).ShouldBeTrue("the register lists every action once, sorted by case ref");
+        var point = store.Trend(TemplateId, "Team A", "seen_alone").Series.Single().Points.Single();
+        (point.N, point.Compliance).ShouldBe((250, 0.5));
     }
 
     [StoreFact]
