@@ -19,6 +19,8 @@ public static class AuditKitCli
             CheckCommand.Create(context),
             FormCommand.Create(context),
             SynthCommand.Create(context),
+            ActionsCommand.Create(context),
+            TrendCommand.Create(context),
         };
 
         var parsed = root.Parse(args);
