@@ -21,6 +21,7 @@ public static class AuditKitCli
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),
+            WatchCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -178,11 +178,11 @@ internal static class ActionsCommand
     }
 
     /// <summary>Opens an existing store, runs <paramref name="use"/>, and turns a store failure into its message and exit 2.</summary>
-    internal static int WithStore(CliContext context, StoreChoice choice, Func<IAuditStore, int> use)
+    internal static int WithStore(CliContext context, StoreChoice choice, Func<IAuditStore, int> use, bool mustExist = true)
     {
         try
         {
-            using var store = choice.OpenExisting();
+            using var store = mustExist ? choice.OpenExisting() : choice.Open();
             return use(store);
         }
         catch (StoreException e)
