@@ -177,9 +177,21 @@ internal sealed partial class InboxWatcher(
         {
             problems.Add(e.UserMessage);
         }
+        catch (Excel.SubmissionReadException e)
+        {
+            problems.Add("No row of this file could be recorded.");
+            problems.Add(e.Message);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CliUsageException)
         {
-            problems.Add($"The file could not be read ({e.GetType().Name}).");
+            problems.Add($"No row of this file could be recorded: it could not be read ({e.GetType().Name}).");
+        }
+#pragma warning disable CA1031 // A long-running service must outlive one bad file; the type is logged, never the data.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(name, e.GetType().Name);
+            problems.Add($"The file could not be processed ({e.GetType().Name}). Check it opens in Excel or a text editor, then put it in the inbox again.");
         }
 
         if (problems.Count == 0)
@@ -220,6 +232,9 @@ internal sealed partial class InboxWatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{File} moved to failed/ with {Problems} problem lines in its .errors.txt.")]
     private partial void LogFailed(string file, int problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed: {ErrorType}.")]
+    private partial void LogUnexpected(string file, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped watching {Inbox}.")]
     private partial void LogStopped(string inbox);
