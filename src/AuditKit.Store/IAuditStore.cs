@@ -3,7 +3,7 @@ using AuditKit.Compliance.Trends;
 namespace AuditKit.Store;
 
 /// <summary>
-/// The history of audit runs: templates, every revision of every submission with its findings, and the action
+/// The history of audit runs: templates, every revision of every submission with its outcomes, and the action
 /// register. One instance holds one connection and is not thread-safe; several instances (or processes) may use
 /// one store at once.
 /// </summary>
