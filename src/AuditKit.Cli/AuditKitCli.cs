@@ -19,6 +19,9 @@ public static class AuditKitCli
             CheckCommand.Create(context),
             FormCommand.Create(context),
             SynthCommand.Create(context),
+            ActionsCommand.Create(context),
+            TrendCommand.Create(context),
+            WatchCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

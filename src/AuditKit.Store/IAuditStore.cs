@@ -3,7 +3,7 @@ using AuditKit.Compliance.Trends;
 namespace AuditKit.Store;
 
 /// <summary>
-/// The history of audit runs: templates, every revision of every submission with its findings, and the action
+/// The history of audit runs: templates, every revision of every submission with its outcomes, and the action
 /// register. One instance holds one connection and is not thread-safe; several instances (or processes) may use
 /// one store at once.
 /// </summary>
@@ -23,6 +23,9 @@ public interface IAuditStore : IDisposable
 
     /// <summary>Monthly compliance p-charts from the current revisions of the template's submissions.</summary>
     TrendReport Trend(string templateId, string? team = null, string? criterion = null);
+
+    /// <summary>The ids of the templates with recorded audits, sorted.</summary>
+    IReadOnlyList<string> TemplateIds();
 
     /// <summary>The schema version of the open store.</summary>
     int SchemaVersion { get; }

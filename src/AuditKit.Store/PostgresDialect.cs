@@ -62,6 +62,12 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
         }
     }
 
+    /// <summary>100 rows (1,800 parameters) per statement: a round trip per 100 actions rather than per action.</summary>
+    public override int InsertBatchRows => 100;
+
+    public override SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
+        new PostgresCopySubmissionWriter((NpgsqlConnection)connection, transaction, templateId);
+
     public override string Reason(DbException exception) => exception switch
     {
         PostgresException pg => $"PostgreSQL error {pg.SqlState}.",

@@ -6,10 +6,10 @@ namespace AuditKit.Store;
 /// </summary>
 internal static class Schema
 {
-    public static IReadOnlyList<string> Migrations { get; } =
+    public static IReadOnlyList<Migration> Migrations { get; } =
     [
         // 1: templates, submissions with revisions, findings, actions and their history.
-        """
+        new("""
         CREATE TABLE templates (
             template_id TEXT NOT NULL,
             version INTEGER NOT NULL,
@@ -84,7 +84,14 @@ internal static class Schema
             note TEXT,
             changed_by TEXT);
         CREATE INDEX ix_action_history_action ON action_history (action_id, history_id);
-        """,
+        """),
+
+        // 2: a submission's outcomes as one compact column (one code per criterion, in the order of its template
+        // version's criteria), instead of one findings row per criterion; existing findings are folded in.
+        new(
+            "ALTER TABLE submissions ADD COLUMN outcomes TEXT",
+            OutcomeCodes.FoldFindings,
+            "DROP TABLE findings"),
     ];
 
     public static int Latest => Migrations.Count;
@@ -94,3 +101,9 @@ internal static class Schema
             version INTEGER NOT NULL PRIMARY KEY)
         """;
 }
+
+/// <summary>One schema step: SQL, then optionally code that moves data, then more SQL.</summary>
+internal sealed record Migration(
+    string Sql,
+    Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction>? MoveData = null,
+    string? After = null);

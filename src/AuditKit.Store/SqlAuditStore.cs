@@ -58,7 +58,14 @@ internal sealed class SqlAuditStore : IAuditStore
 
                 for (var version = found + 1; version <= known; version++)
                 {
-                    Execute(connection, transaction, dialect.Render(Schema.Migrations[version - 1]));
+                    var migration = Schema.Migrations[version - 1];
+                    Execute(connection, transaction, dialect.Render(migration.Sql));
+                    migration.MoveData?.Invoke(connection, transaction);
+                    if (migration.After is not null)
+                    {
+                        Execute(connection, transaction, dialect.Render(migration.After));
+                    }
+
                     using var insert = DbCommands.Create(connection, transaction, "INSERT INTO schema_version (version) VALUES (@v)", ("@v", DbType.Int32));
                     insert.Set(0, version);
                     insert.ExecuteNonQuery();
@@ -166,49 +173,22 @@ internal sealed class SqlAuditStore : IAuditStore
         DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf)
     {
         // The current revision of every audit of this template: one read instead of one per case.
-        var current = new Dictionary<string, (long Id, int Revision, string Hash)>(StringComparer.Ordinal);
+        var current = new Dictionary<string, (int Revision, string Hash)>(StringComparer.Ordinal);
         using (var read = DbCommands.Create(
             _connection,
             transaction,
-            "SELECT audit_id, submission_id, revision, content_hash FROM submissions WHERE template_id = @t AND is_current = " + Current,
+            "SELECT audit_id, revision, content_hash FROM submissions WHERE template_id = @t AND is_current = " + Current,
             ("@t", DbType.String)))
         {
             read.Set(0, template.Id);
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
-                current[reader.GetString(0)] = (reader.Int64(1), reader.Int32(2), reader.GetString(3));
+                current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2));
             }
         }
 
-        using var supersede = DbCommands.Create(
-            _connection, transaction, "UPDATE submissions SET is_current = 0 WHERE submission_id = @id", ("@id", DbType.Int64));
-        using var insert = DbCommands.Create(
-            _connection,
-            transaction,
-            """
-            INSERT INTO submissions (template_id, audit_id, revision, is_current, content_hash, template_version, template_hash,
-                audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of)
-            VALUES (@t, @audit, @revision, 1, @hash, @tv, @th, @date, @auditor, @case_ref, @case_type, @team, @service,
-                @practitioner, @auditor_grade, @grade, @score, @asof)
-            RETURNING submission_id
-            """,
-            ("@t", DbType.String), ("@audit", DbType.String), ("@revision", DbType.Int32), ("@hash", DbType.String),
-            ("@tv", DbType.Int32), ("@th", DbType.String), ("@date", DbType.String), ("@auditor", DbType.String),
-            ("@case_ref", DbType.String), ("@case_type", DbType.String), ("@team", DbType.String), ("@service", DbType.String),
-            ("@practitioner", DbType.String), ("@auditor_grade", DbType.String), ("@grade", DbType.String),
-            ("@score", DbType.Double), ("@asof", DbType.String));
-        // One multi-row INSERT per audit (all of its findings): far fewer statements than one per finding.
-        using var finding = FindingsCommand(transaction, template);
-        insert.Prepare();
-        if (finding is not null)
-        {
-            finding.Prepare();
-        }
-
-        supersede.Prepare();
-
-        var outcomeNames = OutcomeNames.All;
+        using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
         int count = 0, added = 0, revised = 0, unchanged = 0;
         foreach (var stored in cases)
         {
@@ -232,8 +212,7 @@ internal sealed class SqlAuditStore : IAuditStore
                     continue;
                 }
 
-                supersede.Set(0, existing.Id);
-                supersede.ExecuteNonQuery();
+                writer.Supersede(row.AuditId, existing.Revision);
                 revision = existing.Revision + 1;
                 revised++;
             }
@@ -242,128 +221,70 @@ internal sealed class SqlAuditStore : IAuditStore
                 added++;
             }
 
-            insert.Set(0, template.Id);
-            insert.Set(1, row.AuditId);
-            insert.Set(2, revision);
-            insert.Set(3, hash);
-            insert.Set(4, template.Version);
-            insert.Set(5, template.SourceHash);
-            insert.Set(6, DbCommands.Iso(row.AuditDate));
-            insert.Set(7, row.Auditor);
-            insert.Set(8, row.CaseRef);
-            insert.Set(9, row.CaseType);
-            insert.Set(10, row.Team);
-            insert.Set(11, row.Service);
-            insert.Set(12, row.Practitioner);
-            insert.Set(13, row.AuditorGrade);
-            insert.Set(14, row.Grade);
-            insert.Set(15, row.Score);
-            insert.Set(16, asOf);
-            var id = Convert.ToInt64(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            current[row.AuditId] = (id, revision, hash);
-
-            if (finding is not null)
-            {
-                finding.Set(0, id);
-                for (var i = 0; i < row.Outcomes.Length; i++)
-                {
-                    finding.Set(i + 1, outcomeNames[(int)row.Outcomes[i]]);
-                }
-
-                finding.ExecuteNonQuery();
-            }
-
+            writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes));
+            current[row.AuditId] = (revision, hash);
             FaultHook?.Invoke("case");
         }
 
+        writer.Complete();
         return (count, added, revised, unchanged);
-    }
-
-    /// <summary>INSERT of every finding of one audit; the criterion ids are parameters fixed for the whole run.</summary>
-    private DbCommand? FindingsCommand(DbTransaction transaction, StoredTemplate template)
-    {
-        var count = template.Criteria.Length;
-        if (count == 0)
-        {
-            return null;
-        }
-
-        var values = string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@id, @c{i}, @o{i})"));
-        var parameters = new List<(string, DbType)> { ("@id", DbType.Int64) };
-        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@o{i}", DbType.String)));
-        parameters.AddRange(Enumerable.Range(0, count).Select(i => ($"@c{i}", DbType.String)));
-        var command = DbCommands.Create(
-            _connection, transaction, "INSERT INTO findings (submission_id, criterion_id, outcome) VALUES " + values, [.. parameters]);
-        for (var i = 0; i < count; i++)
-        {
-            command.Set(1 + count + i, template.Criteria[i].Id);
-        }
-
-        return command;
     }
 
     private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
         DbTransaction transaction, string templateId, IReadOnlyList<FollowUpAction> actions, string asOf)
     {
-        using var read = DbCommands.Create(
-            _connection, transaction, "SELECT status, text, owner, escalate_to FROM actions WHERE action_id = @id", ("@id", DbType.String));
-        using var insert = DbCommands.Create(
+        // Every stored action of this template, read once (ids carry the template id, so none is missed).
+        var stored = new Dictionary<string, (string Status, string Text, string Owner, string? Escalate)>(StringComparer.Ordinal);
+        using (var read = DbCommands.Create(
+            _connection, transaction, "SELECT action_id, status, text, owner, escalate_to FROM actions WHERE template_id = @t", ("@t", DbType.String)))
+        {
+            read.Set(0, templateId);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                stored[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4));
+            }
+        }
+
+        // New actions and history rows go in many rows per statement (most of a run's writes are new case actions).
+        using var insert = new BatchInsert(
             _connection,
             transaction,
-            """
-            INSERT INTO actions (action_id, template_id, scope, team, case_ref, audit_id, criterion, text, owner, due, escalate_to,
-                rule_key, compliance, target, status, created, updated, last_raised)
-            VALUES (@id, @t, @scope, @team, @case_ref, @audit, @criterion, @text, @owner, @due, @escalate, @rule, @compliance,
-                @target, 'open', @asof, @asof, @asof)
-            ON CONFLICT (action_id) DO NOTHING
-            """,
-            ("@id", DbType.String), ("@t", DbType.String), ("@scope", DbType.String), ("@team", DbType.String),
-            ("@case_ref", DbType.String), ("@audit", DbType.String), ("@criterion", DbType.String), ("@text", DbType.String),
-            ("@owner", DbType.String), ("@due", DbType.String), ("@escalate", DbType.String), ("@rule", DbType.String),
-            ("@compliance", DbType.Double), ("@target", DbType.Double), ("@asof", DbType.String));
+            "actions",
+            [
+                ("action_id", DbType.String), ("template_id", DbType.String), ("scope", DbType.String), ("team", DbType.String),
+                ("case_ref", DbType.String), ("audit_id", DbType.String), ("criterion", DbType.String), ("text", DbType.String),
+                ("owner", DbType.String), ("due", DbType.String), ("escalate_to", DbType.String), ("rule_key", DbType.String),
+                ("compliance", DbType.Double), ("target", DbType.Double), ("status", DbType.String), ("created", DbType.String),
+                ("updated", DbType.String), ("last_raised", DbType.String),
+            ],
+            _dialect.InsertBatchRows,
+            "ON CONFLICT (action_id) DO NOTHING");
+        using var history = HistoryBatch(transaction);
         using var refresh = DbCommands.Create(
             _connection,
             transaction,
             "UPDATE actions SET text = @text, owner = @owner, escalate_to = @escalate, updated = @asof, last_raised = @asof WHERE action_id = @id",
             ("@text", DbType.String), ("@owner", DbType.String), ("@escalate", DbType.String), ("@asof", DbType.String), ("@id", DbType.String));
-        using var history = HistoryCommand(transaction);
 
         int added = 0, refreshed = 0, unchanged = 0, keptClosed = 0;
         foreach (var action in actions)
         {
             ArgumentNullException.ThrowIfNull(action, nameof(actions));
-            read.Set(0, action.Id);
             string? status = null, text = null, owner = null, escalate = null;
-            using (var reader = read.ExecuteReader())
+            if (stored.TryGetValue(action.Id, out var existing))
             {
-                if (reader.Read())
-                {
-                    status = reader.GetString(0);
-                    text = reader.GetString(1);
-                    owner = reader.GetString(2);
-                    escalate = reader.NullableString(3);
-                }
+                (status, text, owner, escalate) = existing;
             }
 
             if (status is null)
             {
-                insert.Set(0, action.Id);
-                insert.Set(1, templateId);
-                insert.Set(2, ScopeName(action.Scope));
-                insert.Set(3, action.Team);
-                insert.Set(4, action.CaseRef);
-                insert.Set(5, action.AuditId);
-                insert.Set(6, action.Criterion);
-                insert.Set(7, action.Text);
-                insert.Set(8, action.Owner);
-                insert.Set(9, DbCommands.Iso(action.Due));
-                insert.Set(10, action.EscalateTo);
-                insert.Set(11, action.RuleKey);
-                insert.Set(12, action.CompliancePercent);
-                insert.Set(13, action.Target);
-                insert.Set(14, asOf);
-                insert.ExecuteNonQuery();
-                WriteHistory(history, action.Id, asOf, "raised", null, ActionStatus.Open, null, null);
+                stored[action.Id] = ("open", action.Text, action.Owner, action.EscalateTo);
+                insert.Add(
+                    action.Id, templateId, ScopeName(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
+                    action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
+                    action.Target, "open", asOf, asOf, asOf);
+                history.Add(action.Id, asOf, "raised", null, "open", null, null);
                 added++;
             }
             else if (ActionStatusNames.TryParse(status, out var parsed) && parsed.IsClosed())
@@ -374,14 +295,17 @@ internal sealed class SqlAuditStore : IAuditStore
             else if (text != action.Text || owner != action.Owner || escalate != action.EscalateTo)
             {
                 // An open action keeps its due date and created date; only its wording and owner follow the latest run.
+                // (Flushed first, so that an action raised twice in one run is in the table before it is refreshed.)
+                insert.Flush();
+                history.Flush();
                 refresh.Set(0, action.Text);
                 refresh.Set(1, action.Owner);
                 refresh.Set(2, action.EscalateTo);
                 refresh.Set(3, asOf);
                 refresh.Set(4, action.Id);
                 refresh.ExecuteNonQuery();
-                ActionStatusNames.TryParse(status, out var from);
-                WriteHistory(history, action.Id, asOf, "refreshed", from, from, null, null);
+                stored[action.Id] = (status, action.Text, action.Owner, action.EscalateTo);
+                history.Add(action.Id, asOf, "refreshed", status, status, null, null);
                 refreshed++;
             }
             else
@@ -390,6 +314,8 @@ internal sealed class SqlAuditStore : IAuditStore
             }
         }
 
+        insert.Flush();
+        history.Flush();
         return (added, refreshed, unchanged, keptClosed);
     }
 
@@ -598,6 +524,21 @@ internal sealed class SqlAuditStore : IAuditStore
         return result;
     }
 
+    public IReadOnlyList<string> TemplateIds()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(_connection, null, "SELECT DISTINCT template_id FROM templates");
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+
     /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>
     internal IReadOnlyList<(int Revision, bool IsCurrent, string ContentHash)> Revisions(string templateId, string auditId)
     {
@@ -631,31 +572,86 @@ internal sealed class SqlAuditStore : IAuditStore
         return TrendBuilder.Build(templateId, info.Criteria, info.PartlyWeight, ReadCells(templateId), team, criterion);
     }
 
-    /// <summary>Outcome counts of the current revisions by team, criterion and month.</summary>
+    /// <summary>
+    /// Outcome counts of the current revisions by team, criterion and month. The database groups identical outcome
+    /// strings (team, month, template version, outcomes); each group is then counted per criterion position.
+    /// </summary>
     private List<TrendCell> ReadCells(string templateId)
     {
+        var criteria = new Dictionary<(int Version, string Hash), List<string>>();
+        using (var read = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT version, source_hash, criterion_id FROM template_criteria WHERE template_id = @t ORDER BY version, source_hash, position",
+            ("@t", DbType.String)))
+        {
+            read.Set(0, templateId);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = (reader.Int32(0), reader.GetString(1));
+                if (!criteria.TryGetValue(key, out var list))
+                {
+                    criteria[key] = list = [];
+                }
+
+                list.Add(reader.GetString(2));
+            }
+        }
+
         using var command = DbCommands.Create(
             _connection,
             null,
             """
-            SELECT s.team, f.criterion_id, substr(s.audit_date, 1, 7),
-                SUM(CASE WHEN f.outcome = 'met' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN f.outcome = 'partly' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN f.outcome = 'not_met' THEN 1 ELSE 0 END)
-            FROM submissions s JOIN findings f ON f.submission_id = s.submission_id
-            WHERE s.template_id = @t AND s.is_current = 1
-            GROUP BY s.team, f.criterion_id, substr(s.audit_date, 1, 7)
+            SELECT team, substr(audit_date, 1, 7), template_version, template_hash, outcomes, count(*)
+            FROM submissions
+            WHERE template_id = @t AND is_current = 1
+            GROUP BY team, substr(audit_date, 1, 7), template_version, template_hash, outcomes
             """,
             ("@t", DbType.String));
         command.Set(0, templateId);
-        using var reader = command.ExecuteReader();
-        var cells = new List<TrendCell>();
-        while (reader.Read())
+        var counts = new Dictionary<(string Team, string Criterion, string Period), (int Met, int Partly, int NotMet)>();
+        using (var reader = command.ExecuteReader())
         {
-            cells.Add(new TrendCell(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.Int32(3), reader.Int32(4), reader.Int32(5)));
+            while (reader.Read())
+            {
+                if (!criteria.TryGetValue((reader.Int32(2), reader.GetString(3)), out var ids))
+                {
+                    continue;
+                }
+
+                var team = reader.GetString(0);
+                var period = reader.GetString(1);
+                var outcomes = reader.NullableString(4) ?? string.Empty;
+                var times = reader.Int32(5);
+                for (var i = 0; i < outcomes.Length && i < ids.Count; i++)
+                {
+                    if (!OutcomeCodes.TryDecode(outcomes[i], out var outcome))
+                    {
+                        continue;
+                    }
+
+                    var key = (team, ids[i], period);
+                    var cell = counts.GetValueOrDefault(key);
+                    counts[key] = outcome switch
+                    {
+                        Outcome.Met => cell with { Met = cell.Met + times },
+                        Outcome.Partly => cell with { Partly = cell.Partly + times },
+                        Outcome.NotMet => cell with { NotMet = cell.NotMet + times },
+                        _ => cell,
+                    };
+                }
+            }
         }
 
-        return cells;
+        return
+        [
+            .. counts
+                .OrderBy(c => c.Key.Team, StringComparer.Ordinal)
+                .ThenBy(c => c.Key.Criterion, StringComparer.Ordinal)
+                .ThenBy(c => c.Key.Period, StringComparer.Ordinal)
+                .Select(c => new TrendCell(c.Key.Team, c.Key.Criterion, c.Key.Period, c.Value.Met, c.Value.Partly, c.Value.NotMet)),
+        ];
     }
 
     private sealed record TemplateInfo(double PartlyWeight, ImmutableArray<string> Criteria, ImmutableDictionary<string, double> Targets);
@@ -703,6 +699,16 @@ internal sealed class SqlAuditStore : IAuditStore
 
         return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
     }
+
+    private BatchInsert HistoryBatch(DbTransaction transaction) => new(
+        _connection,
+        transaction,
+        "action_history",
+        [
+            ("action_id", DbType.String), ("at", DbType.String), ("change", DbType.String), ("status_from", DbType.String),
+            ("status_to", DbType.String), ("note", DbType.String), ("changed_by", DbType.String),
+        ],
+        _dialect.InsertBatchRows);
 
     private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(
         _connection,

@@ -33,6 +33,13 @@ internal abstract class SqlDialect
     /// <summary>Starts a write transaction that excludes other writers until it ends.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>Rows per multi-row INSERT of actions and their history.</summary>
+    public virtual int InsertBatchRows => 1;
+
+    /// <summary>How a run's submission revisions are written.</summary>
+    public virtual SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
+        new CommandSubmissionWriter(connection, transaction, templateId);
+
     /// <summary>A provider failure as the user should see it, or null to let it through.</summary>
     public abstract StoreException? Translate(Exception exception);
 

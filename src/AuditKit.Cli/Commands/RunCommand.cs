@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
@@ -7,6 +8,7 @@ using AuditKit.Excel;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Runs;
+using AuditKit.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -27,23 +29,26 @@ internal static class RunCommand
         var directory = new Option<string?>("--directory") { Description = "A team directory (teams.yaml) naming team managers, service managers and heads of service." };
         var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
 
+        var store = StoreOptions.Create(allowNoStore: true);
         var command = new Command("run", "Evaluate audit submissions against a template: compliance per team and criterion, grades and follow-up actions.")
         {
             template, submissions, rules, asOf, outDir, directory, outputs,
         };
-        command.SetAction(parse => Execute(
+        store.AddTo(command);
+        command.SetAction(parse => UsageErrors.Report(context, () => Execute(
             context,
+            store.Read(context, parse),
             parse.GetValue(template)!,
             parse.GetValue(submissions)!,
             parse.GetValue(rules) ?? [],
             parse.GetValue(asOf),
             parse.GetValue(outDir)!,
             parse.GetValue(directory),
-            parse.GetValue(outputs)!));
+            parse.GetValue(outputs)!)));
         return command;
     }
 
-    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
+    private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
     {
         var outputs = ParseOutputs(outputsText);
         using var host = context.BuildHost();
@@ -73,7 +78,7 @@ internal static class RunCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var options = new RunOptions(asOf, calendar, CollectCases: outputs.Contains("xlsx"), Directory: teamDirectory);
+        var options = new RunOptions(asOf, calendar, CollectCases: store is not null || outputs.Contains("xlsx"), Directory: teamDirectory);
         var console = context.CreateConsole();
         var report = RunWithProgress(context, console, compiled, files, options);
         report = report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
@@ -92,7 +97,40 @@ internal static class RunCommand
         var folder = context.PathFor(outDir);
         WriteOutputs(report, folder, outputs);
         RunSummaryRenderer.Render(console, report, folder);
+        if (store is not null && !Record(context, store, report))
+        {
+            return ExitCodes.Invalid;
+        }
+
         return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
+    }
+
+    /// <summary>Records the run in the store and prints one line saying what changed; false (after saying why) when it failed.</summary>
+    internal static bool Record(CliContext context, StoreChoice store, RunReport report)
+    {
+        try
+        {
+            using var opened = store.Open();
+            var result = opened.RecordRun(StoredRun.From(report));
+            context.Out.WriteLine(StoreLine(store, result));
+            return true;
+        }
+        catch (StoreException e)
+        {
+            context.Error.WriteLine(e.UserMessage);
+            return false;
+        }
+    }
+
+    /// <summary>"Store auditkit.db: 145 audits (145 new, 0 revised, 0 unchanged); 120 actions (120 new, ...)."</summary>
+    internal static string StoreLine(StoreChoice store, StoreRunResult result)
+    {
+        var actions = result.ActionsAdded + result.ActionsRefreshed + result.ActionsUnchanged + result.ActionsKeptClosed;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Store {store.DisplayName}: {result.Cases} audits ({result.Added} new, {result.Revised} revised, {result.Unchanged} unchanged); "
+            + $"{actions} actions ({result.ActionsAdded} new, {result.ActionsRefreshed} refreshed, {result.ActionsUnchanged} unchanged, "
+            + $"{result.ActionsKeptClosed} kept closed).");
     }
 
     internal static RunReport RunWithProgress(CliContext context, IAnsiConsole console, CompiledRuleSet compiled, SubmissionFiles files, RunOptions options)

@@ -10,6 +10,9 @@ internal static partial class Messages
     public const string StoreNotAStoreCode = "AK5003";
     public const string StoreCannotOpenCode = "AK5004";
     public const string StoreWriteFailedCode = "AK5005";
+    public const string StoreMissingCode = "AK5006";
+    public const string StoreTemplateUnknownCode = "AK5007";
+    public const string StoreTemplateUnreadableCode = "AK5008";
 
     /// <summary>AK5001: the store's schema is newer than this program's.</summary>
     public static string StoreNewerSchema(string store, int found, int known, string option) =>
@@ -19,7 +22,7 @@ internal static partial class Messages
 
     /// <summary>AK5002: an action id that is not in the store.</summary>
     public static string StoreActionNotFound(string actionId) =>
-        $"No action '{actionId}' in this store. Use 'auditkit actions --status all' to list the action ids.";
+        $"No action '{actionId}' in this store. Use 'auditkit actions list --status all' to list the action ids.";
 
     /// <summary>AK5003: a file that is not an SQLite database.</summary>
     public static string StoreNotAStore(string store) =>
@@ -37,4 +40,16 @@ internal static partial class Messages
     /// <summary>AK5005: a write failed and was rolled back.</summary>
     public static string StoreWriteFailed(string store, string reason) =>
         $"Recording into {store} failed and nothing was changed: {reason}";
+
+    /// <summary>AK5006: a command that reads the store was pointed at a file that does not exist.</summary>
+    public static string StoreMissing(string path) =>
+        $"There is no store at '{path}'. Record audits into it first with 'auditkit run', or give --db or --connection.";
+
+    /// <summary>AK5007: a template id with no audits in the store.</summary>
+    public static string StoreTemplateUnknown(string templateId, string store) =>
+        $"{Sentence(store)} holds no audits of template '{templateId}'. Give the id of a template that 'auditkit run' has recorded.";
+
+    /// <summary>AK5008: <c>--template</c> named a file whose id could not be read.</summary>
+    public static string StoreTemplateUnreadable(string path) =>
+        $"The template file '{path}' could not be loaded, so its id is unknown. Fix it (see 'auditkit validate') or give the template id.";
 }

@@ -56,7 +56,7 @@ public sealed class SqliteStoreTests : StoreContractTests
 
         var error = Should.Throw<StoreException>(() => AuditStore.OpenSqlite(DbPath));
 
-        error.Message.ShouldBe($"{DbPath} was written by a newer AuditKit (schema 5; this program knows 1). Use a newer AuditKit or another --db.");
+        error.Message.ShouldBe($"{DbPath} was written by a newer AuditKit (schema 5; this program knows {Schema.Latest}). Use a newer AuditKit or another --db.");
         File.ReadAllBytes(DbPath).ShouldBe(before);
         File.GetLastWriteTimeUtc(DbPath).ShouldBe(written);
     }

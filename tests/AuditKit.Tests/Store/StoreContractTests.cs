@@ -54,7 +54,9 @@ public abstract class StoreContractTests : IDisposable
 
         result.ShouldBe(new StoreRunResult(9, 9, 0, 0, 1, 0, 0, 0));
         Count("submissions").ShouldBe(9);
-        Count("findings").ShouldBe(18);
+        Raw("SELECT outcomes FROM submissions WHERE audit_id = 'A1'").ShouldBe("MN");
+        Raw("SELECT outcomes FROM submissions WHERE audit_id = 'A2'").ShouldBe("PM");
+        Count("template_criteria").ShouldBe(2);
         Count("templates").ShouldBe(1);
     }
 
@@ -71,7 +73,6 @@ public abstract class StoreContractTests : IDisposable
 
         second.ShouldBe(new StoreRunResult(9, 0, 0, 9, 0, 0, 2, 0));
         Count("submissions").ShouldBe(9);
-        Count("findings").ShouldBe(18);
         Count("actions").ShouldBe(2);
         Count("action_history").ShouldBe(historyBefore);
         TrendJson.Write(store.Trend(TemplateId)).ShouldBe(trendBefore);
@@ -237,7 +238,7 @@ public abstract class StoreContractTests : IDisposable
         result.Outcome.ShouldBe(UpdateOutcome.NotFound);
         result.Success.ShouldBeFalse();
         result.Code.ShouldBe("AK5002");
-        result.Message.ShouldBe("No action 'A-000000000000' in this store. Use 'auditkit actions --status all' to list the action ids.");
+        result.Message.ShouldBe("No action 'A-000000000000' in this store. Use 'auditkit actions list --status all' to list the action ids.");
         Count("action_history").ShouldBe(1);
     }
 
@@ -313,7 +314,6 @@ public abstract class StoreContractTests : IDisposable
 
         store.FaultHook = null;
         Count("submissions").ShouldBe(3);
-        Count("findings").ShouldBe(6);
         Count("actions").ShouldBe(1);
         Count("templates").ShouldBe(1);
         ((SqlAuditStore)Open()).Revisions(TemplateId, "A1").Count.ShouldBe(1);
@@ -330,7 +330,7 @@ public abstract class StoreContractTests : IDisposable
         var error = Should.Throw<StoreException>(() => OpenStore());
 
         error.Code.ShouldBe("AK5001");
-        error.Message.ShouldContain("was written by a newer AuditKit (schema 5; this program knows 1). Use a newer AuditKit or another --");
+        error.Message.ShouldContain($"was written by a newer AuditKit (schema 5; this program knows {Schema.Latest}). Use a newer AuditKit or another --");
         Count("schema_version").ShouldBe(tablesBefore);
         Convert.ToInt64(Raw("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
     }
@@ -348,6 +348,69 @@ public abstract class StoreContractTests : IDisposable
         store.SchemaVersion.ShouldBe(Schema.Latest);
         Count("schema_version").ShouldBe(Schema.Latest);
         Count("actions").ShouldBe(0);
+    }
+
+    [StoreFact]
+    public void Open_SchemaOneWithFindingsRows_FoldsThemIntoTheOutcomesColumn()
+    {
+        using (var old = SqlAuditStoreAt(1))
+        {
+            old.SchemaVersion.ShouldBe(1);
+        }
+
+        Raw("INSERT INTO templates (template_id, version, source_hash, title, partly_weight, first_recorded) VALUES ('qop', 1, 'hash-1', 'Quality of practice', 0.5, '2026-09-30')");
+        Raw("INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical) VALUES ('qop', 1, 'hash-1', 0, 'seen_alone', 0.9, 1)");
+        Raw("INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical) VALUES ('qop', 1, 'hash-1', 1, 'plan_smart', 0.8, 0)");
+        Raw("""
+            INSERT INTO submissions (template_id, audit_id, revision, is_current, content_hash, template_version, template_hash, audit_date,
+                auditor, case_ref, case_type, team, recorded_as_of)
+            VALUES ('qop', 'A1', 1, 1, 'h', 1, 'hash-1', '2026-09-03', 'Auditor One', 'C-A1', 'CP', 'Team A', '2026-09-30')
+            """);
+        var id = Convert.ToInt64(Raw("SELECT submission_id FROM submissions WHERE audit_id = 'A1'"), System.Globalization.CultureInfo.InvariantCulture);
+        Raw($"INSERT INTO findings (submission_id, criterion_id, outcome) VALUES ({id}, 'plan_smart', 'partly')");
+        Raw($"INSERT INTO findings (submission_id, criterion_id, outcome) VALUES ({id}, 'seen_alone', 'not_met')");
+
+        using var store = OpenStore();
+
+        store.SchemaVersion.ShouldBe(Schema.Latest);
+        Raw("SELECT outcomes FROM submissions WHERE audit_id = 'A1'").ShouldBe("NP");
+        var series = store.Trend(TemplateId, "Team A", "plan_smart").Series.Single();
+        series.Points.Single().Compliance.ShouldBe(0.5, 1e-12);
+    }
+
+    [StoreFact]
+    public void RecordRun_ManyActionsAndRevisions_AreAllStoredOnce()
+    {
+        var store = Open();
+        var cases = Enumerable.Range(0, 250).Select(i => new StoredCase(Case($"M{i:D3}", D("2026-10-01"), "Team A", Outcome.NotMet, Outcome.Met))).ToList();
+        var actions = cases.Select(c => CaseAction(c.Row.AuditId, "Team A", D("2026-10-15"))).ToArray();
+        store.RecordRun(Run(D("2026-10-31"), cases, actions));
+
+        var corrected = cases.Select((c, i) => i % 2 == 0 ? c with { Row = c.Row with { Outcomes = [Outcome.Met, Outcome.Met] } } : c).ToList();
+        var result = store.RecordRun(Run(D("2026-11-30"), corrected, actions));
+
+        (result.Added, result.Revised, result.Unchanged, result.ActionsUnchanged).ShouldBe((0, 125, 125, 250));
+        Count("submissions").ShouldBe(375);
+        Count("actions").ShouldBe(250);
+        Count("action_history").ShouldBe(250);
+        var listed = store.ListActions(ActionFilter.Default, D("2026-11-30")).Select(a => a.Id).ToList();
+        (listed.SequenceEqual(actions.Select(a => a.Id))).ShouldBeTrue("the register lists every action once, sorted by case ref");
+        var point = store.Trend(TemplateId, "Team A", "seen_alone").Series.Single().Points.Single();
+        (point.N, point.Compliance).ShouldBe((250, 0.5));
+    }
+
+    [StoreFact]
+    public void Trend_TwoTemplateVersions_ReadsEachRowWithItsOwnCriteriaOrder()
+    {
+        var store = Open();
+        store.RecordRun(Run(D("2026-09-30"), [new StoredCase(Case("V1", D("2026-09-03"), "Team A", Outcome.Met, Outcome.NotMet))]));
+        var reordered = Template(2, "hash-2") with { Criteria = [.. Template().Criteria.Reverse()] };
+        store.RecordRun(new StoredRun(reordered, D("2026-10-31"), [new StoredCase(Case("V2", D("2026-10-03"), "Team A", Outcome.NotMet, Outcome.Met))], []));
+
+        var seenAlone = store.Trend(TemplateId, "Team A", "seen_alone").Series.Single();
+
+        // V1 (version 1: seen_alone first) met; V2 (version 2: plan_smart first) seen_alone is its second outcome, met.
+        seenAlone.Points.Select(p => (p.Period, p.Compliance)).ShouldBe([("2026-09", 1.0), ("2026-10", 1.0)]);
     }
 
     /// <summary>Opens the store as a program that knows only schema <paramref name="version"/>.</summary>

@@ -1,0 +1,301 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AuditKit.Cli.Hosting;
+using AuditKit.Templates;
+using AuditKit.Reporting;
+using AuditKit.Store;
+using Spectre.Console;
+
+namespace AuditKit.Cli.Commands;
+
+/// <summary><c>auditkit actions list|update|show</c>: the follow-up action register kept in the history store.</summary>
+internal static class ActionsCommand
+{
+    private static readonly string[] Fields =
+    [
+        "id", "template", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "escalate_to", "status",
+        "progress", "created", "updated", "followed_up",
+    ];
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("actions", "The follow-up action register: list actions, record progress, show an action's history.");
+        command.Subcommands.Add(List(context));
+        command.Subcommands.Add(Update(context));
+        command.Subcommands.Add(Show(context));
+        return command;
+    }
+
+    private static Command List(CliContext context)
+    {
+        var team = new Option<string?>("--team") { Description = "Only this team's actions." };
+        var status = new Option<string>("--status")
+        {
+            Description = "open (not done and not cancelled: the default), in_progress, done, cancelled or all.",
+            DefaultValueFactory = _ => "open",
+        };
+        var overdue = new Option<bool>("--overdue") { Description = "Only actions past their due date and not done or cancelled." };
+        var template = new Option<string?>("--template") { Description = "Only actions of this template id." };
+        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        var asOf = CommonOptions.AsOf();
+        var store = StoreOptions.Create();
+        var command = new Command("list", "List follow-up actions with their progress (Complete, On track, Overdue, Cancelled).")
+        {
+            team, status, overdue, template, format, asOf,
+        };
+        store.AddTo(command);
+        command.SetAction(parse => UsageErrors.Report(context, () =>
+        {
+            var statusText = parse.GetValue(status)!;
+            if (!ActionStatusNames.TryParseFilter(statusText.Trim().ToLowerInvariant(), out var statusFilter))
+            {
+                throw new CliUsageException($"--status '{statusText}' is not a status; choose open, in_progress, done, cancelled or all.");
+            }
+
+            var formatText = ParseFormat(parse.GetValue(format)!, "table", "json", "csv");
+            var filter = new ActionFilter(parse.GetValue(team), statusFilter, parse.GetValue(overdue), parse.GetValue(template));
+            var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
+            var choice = store.Read(context, parse)!;
+            return WithStore(context, choice, opened =>
+            {
+                var entries = opened.ListActions(filter, date);
+                switch (formatText)
+                {
+                    case "json":
+                        context.Out.Write(Json(entries));
+                        break;
+                    case "csv":
+                        context.Out.Write(Csv(entries));
+                        break;
+                    default:
+                        Table(context, entries, date);
+                        break;
+                }
+
+                return ExitCodes.Ok;
+            });
+        }));
+        return command;
+    }
+
+    private static Command Update(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The action id (see 'auditkit actions list')." };
+        var status = new Option<string>("--status") { Description = "in_progress, done or cancelled (open reopens an action).", Required = true };
+        var note = new Option<string?>("--note") { Description = "What was done, kept in the action's history." };
+        var by = new Option<string?>("--by") { Description = "Who made the change." };
+        var asOf = CommonOptions.AsOf();
+        var store = StoreOptions.Create();
+        var command = new Command("update", "Record progress on an action: its new status, with a note, in the action's history.")
+        {
+            id, status, note, by, asOf,
+        };
+        store.AddTo(command);
+        command.SetAction(parse => UsageErrors.Report(context, () =>
+        {
+            var statusText = parse.GetValue(status)!;
+            if (!ActionStatusNames.TryParse(statusText.Trim().ToLowerInvariant(), out var newStatus))
+            {
+                throw new CliUsageException($"--status '{statusText}' is not a status; choose in_progress, done, cancelled or open.");
+            }
+
+            var actionId = parse.GetValue(id)!.Trim();
+            var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
+            return WithStore(context, store.Read(context, parse)!, opened =>
+            {
+                var result = opened.UpdateAction(actionId, newStatus, parse.GetValue(note), parse.GetValue(by), date);
+                if (!result.Success)
+                {
+                    context.Error.WriteLine($"error {result.Code}: {result.Message}");
+                    return ExitCodes.Invalid;
+                }
+
+                context.Out.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Action {actionId}: {result.Previous?.ToContractName()} -> {result.Current?.ToContractName()} on {DbIso(date)}."));
+                return ExitCodes.Ok;
+            });
+        }));
+        return command;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The action id." };
+        var asOf = CommonOptions.AsOf();
+        var store = StoreOptions.Create();
+        var command = new Command("show", "Show one action and every change to it.") { id, asOf };
+        store.AddTo(command);
+        command.SetAction(parse => UsageErrors.Report(context, () =>
+        {
+            var actionId = parse.GetValue(id)!.Trim();
+            var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
+            return WithStore(context, store.Read(context, parse)!, opened =>
+            {
+                var entry = opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date).FirstOrDefault(e => e.Id == actionId);
+                if (entry is null)
+                {
+                    context.Error.WriteLine($"error {Diagnostics.Messages.StoreActionNotFoundCode}: {Diagnostics.Messages.StoreActionNotFound(actionId)}");
+                    return ExitCodes.Invalid;
+                }
+
+                var console = context.CreateConsole();
+                var details = new Grid().AddColumn().AddColumn();
+                void Row(string name, string? value) => details.AddRow($"[bold]{name}[/]", Markup.Escape(value ?? "-"));
+                Row("Action", entry.Action);
+                Row("Id", entry.Id);
+                Row("Template", entry.TemplateId);
+                Row("Scope", ScopeName(entry.Scope));
+                Row("Team", entry.Team);
+                Row("Case", entry.CaseRef);
+                Row("Criterion", entry.Criterion);
+                Row("Owner", entry.Owner);
+                Row("Escalate to", entry.EscalateTo);
+                Row("Due", DbIso(entry.Due));
+                Row("Status", entry.Status.ToContractName());
+                details.AddRow("[bold]Progress[/]", ProgressMarkup(entry.Progress));
+                Row("Followed up", entry.FollowedUp);
+                console.Write(details);
+                console.WriteLine();
+
+                var history = new Table().Border(TableBorder.Rounded).Title("[bold]History[/]");
+                history.AddColumns("Date", "Change", "Status", "Note", "By");
+                foreach (var change in opened.ActionHistory(actionId))
+                {
+                    var statusText = change.From is { } from && from != change.To
+                        ? $"{from.ToContractName()} -> {change.To.ToContractName()}"
+                        : change.To.ToContractName();
+                    history.AddRow(DbIso(change.At), change.Change, statusText, Markup.Escape(change.Note ?? string.Empty), Markup.Escape(change.By ?? string.Empty));
+                }
+
+                console.Write(history);
+                return ExitCodes.Ok;
+            });
+        }));
+        return command;
+    }
+
+    /// <summary>Opens an existing store, runs <paramref name="use"/>, and turns a store failure into its message and exit 2.</summary>
+    internal static int WithStore(CliContext context, StoreChoice choice, Func<IAuditStore, int> use, bool mustExist = true)
+    {
+        try
+        {
+            using var store = mustExist ? choice.OpenExisting() : choice.Open();
+            return use(store);
+        }
+        catch (StoreException e)
+        {
+            context.Error.WriteLine(e.UserMessage);
+            return ExitCodes.Invalid;
+        }
+    }
+
+    internal static string ParseFormat(string text, params string[] known)
+    {
+        var format = text.Trim().ToLowerInvariant();
+        return known.Contains(format, StringComparer.Ordinal)
+            ? format
+            : throw new CliUsageException($"--format '{text}' is not a format; choose {string.Join(", ", known)}.");
+    }
+
+    private static void Table(CliContext context, IReadOnlyList<RegisterEntry> entries, DateOnly asOf)
+    {
+        var console = context.CreateConsole();
+        if (entries.Count == 0)
+        {
+            console.WriteLine("No actions match.");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]Follow-up actions[/] ({entries.Count.ToString(CultureInfo.InvariantCulture)}, as of {DbIso(asOf)})");
+        table.AddColumns("Id", "Due", "Progress", "Status", "Team", "Case / criterion", "Action", "Owner", "Followed up");
+        foreach (var entry in entries)
+        {
+            table.AddRow(
+                entry.Id,
+                DbIso(entry.Due),
+                ProgressMarkup(entry.Progress),
+                entry.Status.ToContractName(),
+                Markup.Escape(entry.Team ?? "(service)"),
+                Markup.Escape(entry.CaseRef ?? entry.Criterion ?? string.Empty),
+                Markup.Escape(entry.Action),
+                Markup.Escape(entry.Owner),
+                Markup.Escape(entry.FollowedUp ?? string.Empty));
+        }
+
+        console.Write(table);
+        var counts = entries.GroupBy(e => e.Progress).OrderBy(g => g.Key)
+            .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key.ToDisplayName().ToLowerInvariant()}");
+        console.WriteLine(string.Join(", ", counts) + ".");
+    }
+
+    /// <summary>Green complete, green on track, red overdue, grey cancelled: the word always there, colour only to help.</summary>
+    private static string ProgressMarkup(ActionProgress progress) => progress switch
+    {
+        ActionProgress.Complete => "[green]Complete[/]",
+        ActionProgress.OnTrack => "[green]On track[/]",
+        ActionProgress.Overdue => "[red]Overdue[/]",
+        _ => "[grey]Cancelled[/]",
+    };
+
+    private static string Json(IReadOnlyList<RegisterEntry> entries)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartArray();
+            foreach (var entry in entries)
+            {
+                json.WriteStartObject();
+                var values = Values(entry);
+                for (var i = 0; i < Fields.Length; i++)
+                {
+                    if (values[i] is null)
+                    {
+                        json.WriteNull(Fields[i]);
+                    }
+                    else
+                    {
+                        json.WriteString(Fields[i], values[i]);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static string Csv(IReadOnlyList<RegisterEntry> entries)
+    {
+        var text = new StringBuilder();
+        text.Append(CsvText.Line(Fields)).Append('\n');
+        foreach (var entry in entries)
+        {
+            text.Append(CsvText.Line(Values(entry))).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string?[] Values(RegisterEntry e) =>
+    [
+        e.Id, e.TemplateId, ScopeName(e.Scope), e.Team, e.CaseRef, e.Criterion, e.Action, e.Owner, DbIso(e.Due), e.EscalateTo,
+        e.Status.ToContractName(), e.Progress.ToDisplayName(), DbIso(e.Created), DbIso(e.Updated), e.FollowedUp,
+    ];
+
+    private static string ScopeName(ActionScope scope) => scope switch
+    {
+        ActionScope.Case => "case",
+        ActionScope.Team => "team",
+        _ => "service",
+    };
+
+    private static string DbIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using AuditKit.Cli.Hosting;
+using AuditKit.Diagnostics;
+using AuditKit.Store;
+
+namespace AuditKit.Cli.Commands;
+
+/// <summary>
+/// <c>--db PATH</c>, <c>--connection TEXT</c> and (for <c>run</c>) <c>--no-store</c>: which history store a command
+/// uses. Neither given: the SQLite file <c>auditkit.db</c> in the working folder.
+/// </summary>
+internal sealed class StoreOptions
+{
+    private StoreOptions(bool allowNoStore)
+    {
+        Db = new Option<string?>("--db") { Description = $"The SQLite store file (default: {AuditStore.DefaultFileName} in the current folder)." };
+        Connection = new Option<string?>("--connection") { Description = "A PostgreSQL store instead of a file: \"Host=...;Database=...;Username=...\"." };
+        NoStore = allowNoStore ? new Option<bool>("--no-store") { Description = "Record nothing in the history store." } : null;
+    }
+
+    public Option<string?> Db { get; }
+
+    public Option<string?> Connection { get; }
+
+    public Option<bool>? NoStore { get; }
+
+    /// <summary>The options of <c>run</c> and <c>watch</c> (<c>--no-store</c> only when <paramref name="allowNoStore"/>).</summary>
+    public static StoreOptions Create(bool allowNoStore = false) => new(allowNoStore);
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Db);
+        command.Options.Add(Connection);
+        if (NoStore is not null)
+        {
+            command.Options.Add(NoStore);
+        }
+    }
+
+    /// <summary>The store chosen on the command line, or null with <c>--no-store</c>.</summary>
+    public StoreChoice? Read(CliContext context, ParseResult parse)
+    {
+        var db = parse.GetValue(Db);
+        var connection = parse.GetValue(Connection);
+        var none = NoStore is not null && parse.GetValue(NoStore);
+        if (new[] { db is not null, connection is not null, none }.Count(x => x) > 1)
+        {
+            throw new CliUsageException("Give at most one of --db, --connection and --no-store.");
+        }
+
+        if (none)
+        {
+            return null;
+        }
+
+        if (connection is not null)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new CliUsageException("--connection is empty; give a PostgreSQL connection string such as \"Host=localhost;Database=auditkit;Username=auditkit\".");
+            }
+
+            return new StoreChoice(null, connection);
+        }
+
+        return new StoreChoice(context.PathFor(db ?? AuditStore.DefaultFileName), null);
+    }
+}
+
+/// <summary>An SQLite file (<see cref="Path"/>) or a PostgreSQL connection string.</summary>
+internal sealed record StoreChoice(string? Path, string? ConnectionString)
+{
+    /// <summary>How output names the store: the file as given, or "PostgreSQL".</summary>
+    public string DisplayName => Path ?? "PostgreSQL";
+
+    /// <summary>Opens (creating an SQLite file if need be) the store.</summary>
+    /// <exception cref="StoreException">It cannot be opened.</exception>
+    public IAuditStore Open() => Path is not null ? AuditStore.OpenSqlite(Path) : AuditStore.OpenPostgres(
+        ConnectionString ?? throw new InvalidOperationException("A store choice holds a path or a connection string."));
+
+    /// <summary>Opens a store that must already exist (for commands that only read it or change actions).</summary>
+    /// <exception cref="StoreException">AK5006 when the SQLite file does not exist; or it cannot be opened.</exception>
+    public IAuditStore OpenExisting()
+    {
+        if (Path is not null && !File.Exists(Path))
+        {
+            throw new StoreException(Messages.StoreMissingCode, Messages.StoreMissing(Path));
+        }
+
+        return Open();
+    }
+}
+
+/// <summary>Runs a command's action, reporting a <see cref="CliUsageException"/> in one line (no stack trace).</summary>
+internal static class UsageErrors
+{
+    public static int Report(CliContext context, Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (CliUsageException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Invalid;
+        }
+    }
+
+    public static async Task<int> ReportAsync(CliContext context, Func<Task<int>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (CliUsageException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+    }
+}

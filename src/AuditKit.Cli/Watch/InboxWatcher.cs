@@ -1,0 +1,241 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AuditKit.Cli.Commands;
+using AuditKit.Cli.Hosting;
+using AuditKit.Evaluation;
+using AuditKit.FollowUps;
+using AuditKit.Reporting;
+using AuditKit.Runs;
+using AuditKit.Store;
+using AuditKit.Submissions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AuditKit.Cli.Watch;
+
+/// <summary>What <c>auditkit watch</c> watches and where it records.</summary>
+/// <param name="Settle">How long a file's size and last-write time must stay the same before it is read.</param>
+/// <param name="Poll">How often the inbox is looked at.</param>
+internal sealed record WatchSettings(
+    string Inbox,
+    CompiledRuleSet Rules,
+    StoreChoice Store,
+    TeamDirectory? Directory,
+    TimeSpan Settle,
+    TimeSpan Poll);
+
+/// <summary>
+/// A shared drop folder: every .csv, .xlsx or .json file put in the inbox is read once, when complete, through the
+/// same pipeline as <c>auditkit run</c>, recorded in the store, then moved to <c>processed/</c>, or to <c>failed/</c>
+/// beside a <c>name.errors.txt</c> saying why. Logs name files and counts only, never case values.
+/// </summary>
+internal sealed partial class InboxWatcher(
+    WatchSettings settings,
+    CliContext context,
+    Calendar.IWorkingDayCalendar calendar,
+    ILogger<InboxWatcher> logger) : BackgroundService
+{
+    private static readonly string[] Extensions = [".csv", ".xlsx", ".json"];
+
+    /// <summary>Size, last write and when they were first seen so, per file still waiting to settle.</summary>
+    private readonly Dictionary<string, (long Size, DateTime Written, long SinceTicks)> _seen = new(StringComparer.Ordinal);
+
+    public string ProcessedFolder => Path.Combine(settings.Inbox, "processed");
+
+    public string FailedFolder => Path.Combine(settings.Inbox, "failed");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Directory.CreateDirectory(ProcessedFolder);
+        Directory.CreateDirectory(FailedFolder);
+        LogWatching(settings.Inbox, settings.Rules.Template.Id, settings.Store.DisplayName);
+        using var timer = new PeriodicTimer(settings.Poll);
+        try
+        {
+            do
+            {
+                ScanOnce(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Ctrl+C, SIGTERM or the host stopping: a file being processed was finished first (ScanOnce is synchronous).
+        }
+
+        LogStopped(settings.Inbox);
+    }
+
+    /// <summary>Looks at the inbox once: processes every file that has settled and can be opened exclusively.</summary>
+    internal void ScanOnce(CancellationToken cancellation)
+    {
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in Directory.EnumerateFiles(settings.Inbox).Order(StringComparer.Ordinal))
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!IsCandidate(Path.GetFileName(path)))
+            {
+                continue;
+            }
+
+            present.Add(path);
+            if (Settled(path) && CanOpenExclusively(path))
+            {
+                _seen.Remove(path);
+                Process(path);
+            }
+        }
+
+        foreach (var gone in _seen.Keys.Where(k => !present.Contains(k)).ToList())
+        {
+            _seen.Remove(gone);
+        }
+    }
+
+    /// <summary>Submission files only; never Office lock files (~$), hidden files or partial downloads.</summary>
+    internal static bool IsCandidate(string name) =>
+        Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
+        && !name.StartsWith("~$", StringComparison.Ordinal)
+        && !name.StartsWith('.')
+        && !name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
+        && !name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+
+    private bool Settled(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return false;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        if (!_seen.TryGetValue(path, out var seen) || seen.Size != info.Length || seen.Written != info.LastWriteTimeUtc)
+        {
+            _seen[path] = (info.Length, info.LastWriteTimeUtc, now);
+            return settings.Settle <= TimeSpan.Zero;
+        }
+
+        return Stopwatch.GetElapsedTime(seen.SinceTicks, now) >= settings.Settle;
+    }
+
+    /// <summary>False while another program still has the file open for writing.</summary>
+    private static bool CanOpenExclusively(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private void Process(string path)
+    {
+        var name = Path.GetFileName(path);
+        var problems = new List<string>();
+        try
+        {
+            var files = SubmissionFiles.Expand(context, [path]);
+            var asOf = context.Today();
+            var options = new RunOptions(asOf, calendar, CollectCases: true, Directory: settings.Directory);
+            var report = AuditRunner.Run(settings.Rules, files.ReadAll(), options);
+            var rejected = files.Unreadable.Concat(report.Rejected).ToList();
+            if (report.Submissions.Accepted > 0)
+            {
+                using var store = settings.Store.Open();
+                var result = store.RecordRun(StoredRun.From(report));
+                LogRecorded(name, report.Submissions.Read, report.Submissions.Accepted, result.Added, result.Revised, result.Unchanged, result.ActionsAdded);
+            }
+
+            if (rejected.Count > 0)
+            {
+                problems.Add(report.Submissions.Accepted > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"{report.Submissions.Accepted} of {report.Submissions.Read} rows were accepted and recorded. Correct the rows below and put the whole file in the inbox again: rows already recorded are not counted twice.")
+                    : "No row of this file could be recorded.");
+                problems.AddRange(rejected.Select(r => r.Row == 0
+                    ? $"{Path.GetFileName(r.Source)}: {string.Join(" ", r.Reasons)}"
+                    : string.Create(CultureInfo.InvariantCulture, $"row {r.Row}{(r.AuditId is null ? string.Empty : $" (audit_id {r.AuditId})")}: {string.Join("; ", r.Reasons)}")));
+            }
+            else if (report.Submissions.Read == 0)
+            {
+                problems.Add("The file holds no submission rows.");
+            }
+        }
+        catch (StoreException e)
+        {
+            problems.Add(e.UserMessage);
+        }
+        catch (Excel.SubmissionReadException e)
+        {
+            problems.Add("No row of this file could be recorded.");
+            problems.Add(e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CliUsageException)
+        {
+            problems.Add($"No row of this file could be recorded: it could not be read ({e.GetType().Name}).");
+        }
+#pragma warning disable CA1031 // A long-running service must outlive one bad file; the type is logged, never the data.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogUnexpected(name, e.GetType().Name);
+            problems.Add($"The file could not be processed ({e.GetType().Name}). Check it opens in Excel or a text editor, then put it in the inbox again.");
+        }
+
+        if (problems.Count == 0)
+        {
+            var target = MoveTo(path, ProcessedFolder);
+            LogProcessed(name, Path.GetFileName(target));
+            return;
+        }
+
+        var failed = MoveTo(path, FailedFolder);
+        File.WriteAllText(failed + ".errors.txt", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+        LogFailed(name, problems.Count);
+    }
+
+    /// <summary>Moves the file into <paramref name="folder"/>, numbering the name when one is already there.</summary>
+    private static string MoveTo(string path, string folder)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var extension = Path.GetExtension(path);
+        var target = Path.Combine(folder, stem + extension);
+        for (var n = 2; File.Exists(target) || File.Exists(target + ".errors.txt"); n++)
+        {
+            target = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem} ({n}){extension}"));
+        }
+
+        File.Move(path, target);
+        return target;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Inbox} for template {Template}; recording into {Store}.")]
+    private partial void LogWatching(string inbox, string template, string store);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Read} rows read, {Accepted} accepted; store: {Added} new, {Revised} revised, {Unchanged} unchanged audits, {Actions} new actions.")]
+    private partial void LogRecorded(string file, int read, int accepted, int added, int revised, int unchanged, int actions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File} moved to processed/{Target}.")]
+    private partial void LogProcessed(string file, string target);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} moved to failed/ with {Problems} problem lines in its .errors.txt.")]
+    private partial void LogFailed(string file, int problems);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed: {ErrorType}.")]
+    private partial void LogUnexpected(string file, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopped watching {Inbox}.")]
+    private partial void LogStopped(string inbox);
+}

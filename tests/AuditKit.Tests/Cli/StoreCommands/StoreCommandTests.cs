@@ -1,0 +1,231 @@
+using System.Text.Json;
+
+namespace AuditKit.Tests.Cli.StoreCommands;
+
+/// <summary>run, actions and trend end to end through the command line, on an SQLite store in a temp folder.</summary>
+public sealed class StoreCommandTests : IDisposable
+{
+    private readonly StoreCliFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Run_SameFilesTwice_SecondRecordsNothingNew()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 40);
+
+        var first = await _folder.AuditAsync("out", csv);
+        var second = await _folder.AuditAsync("out", csv);
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Out.ShouldContain("Store auditkit.db: 40 audits (40 new, 0 revised, 0 unchanged); ");
+        File.Exists(_folder.File("auditkit.db")).ShouldBeTrue();
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Out.ShouldContain("Store auditkit.db: 40 audits (0 new, 0 revised, 40 unchanged); ");
+        second.Out.ShouldMatch(@"actions \(0 new, 0 refreshed, \d+ unchanged, 0 kept closed\)\.");
+    }
+
+    [Fact]
+    public async Task Run_CorrectedSubmission_SupersedesTheEarlierOneWithoutDoubleCounting()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 40);
+        await _folder.AuditAsync("out", csv);
+        var before = await TrendPoints("plan_smart");
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "plan_smart");
+        var row = lines.Skip(1).Select(l => l.Split(',')).First(cells => cells[column] is "Yes" or "No");
+        var wasMet = row[column] == "Yes";
+        row[column] = wasMet ? "No" : "Yes";
+        File.WriteAllLines(_folder.File("corrected.csv"), [lines[0], string.Join(',', row)]);
+
+        var result = await _folder.AuditAsync("out2", "corrected.csv");
+
+        result.Out.ShouldContain("Store auditkit.db: 1 audits (0 new, 1 revised, 0 unchanged); ");
+        var after = await TrendPoints("plan_smart");
+        after.Sum(p => p.N).ShouldBe(before.Sum(p => p.N));
+        var metBefore = before.Sum(p => p.Compliance * p.N);
+        var metAfter = after.Sum(p => p.Compliance * p.N);
+        (metAfter - metBefore).ShouldBe(wasMet ? -1 : 1, 1e-9);
+    }
+
+    [Fact]
+    public async Task ActionsUpdate_DoneAction_StaysClosedWhenTheSameFilesRunAgain()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 40);
+        await _folder.AuditAsync("out", csv);
+        var id = (await ListJson("--status", "all"))[0].GetProperty("id").GetString()!;
+
+        var update = await _folder.RunAsync("actions", "update", id, "--status", "done", "--note", "Re-audited in team meeting.", "--by", "Team manager", "--as-of", "2026-12-02");
+        var again = await _folder.AuditAsync("out", csv);
+
+        update.ExitCode.ShouldBe(0, update.Error);
+        update.Out.ShouldBe($"Action {id}: open -> done on 2026-12-02.\n");
+        again.Out.ShouldContain(" 1 kept closed).");
+        var done = await ListJson("--status", "done");
+        done.Select(e => e.GetProperty("id").GetString()).ShouldBe([id]);
+        done[0].GetProperty("progress").GetString().ShouldBe("Complete");
+        var show = await _folder.RunAsync("actions", "show", id, "--as-of", "2026-12-03");
+        show.ExitCode.ShouldBe(0, show.Error);
+        show.Out.ShouldContain("Re-audited in team meeting.");
+        show.Out.ShouldContain("open -> done");
+        show.Out.ShouldContain("raised");
+    }
+
+    [Fact]
+    public async Task ActionsList_Json_HasTheRegisterFieldsAndFollowUpOfTeamActions()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 60);
+        await _folder.AuditAsync("out", csv);
+
+        var entries = await ListJson("--status", "all", "--as-of", "2026-12-01");
+
+        entries.Length.ShouldBeGreaterThan(0);
+        foreach (var field in new[] { "id", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "status", "created", "updated", "progress", "escalate_to", "followed_up" })
+        {
+            entries[0].TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        var team = entries.Where(e => e.GetProperty("scope").GetString() == "team").ToList();
+        team.ShouldNotBeEmpty();
+        team.ShouldAllBe(e => e.GetProperty("followed_up").GetString() == "no later audits");
+        entries.Where(e => e.GetProperty("scope").GetString() == "case").ShouldAllBe(e => e.GetProperty("followed_up").ValueKind == JsonValueKind.Null);
+        entries.Select(e => e.GetProperty("progress").GetString()).Distinct().ShouldBeSubsetOf(["On track", "Overdue"]);
+    }
+
+    [Fact]
+    public async Task ActionsList_FiltersAndCsv_SelectTeamAndEscapeFormulas()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 40);
+        var lines = File.ReadAllLines(csv);
+        var teamColumn = Array.IndexOf(lines[0].Split(','), "team");
+        var renamed = lines.Select((line, i) =>
+        {
+            if (i == 0)
+            {
+                return line;
+            }
+
+            var cells = line.Split(',');
+            cells[teamColumn] = "=Team Formula";
+            return string.Join(',', cells);
+        });
+        File.WriteAllLines(_folder.File("formula.csv"), renamed);
+        await _folder.AuditAsync("out", "formula.csv");
+
+        var result = await _folder.RunAsync("actions", "list", "--team", "=Team Formula", "--status", "all", "--format", "csv");
+        var none = await _folder.RunAsync("actions", "list", "--team", "Nobody", "--format", "json");
+        var overdue = await _folder.RunAsync("actions", "list", "--overdue", "--as-of", "2030-01-01", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var rows = result.Out.TrimEnd('\n').Split('\n');
+        rows[0].ShouldBe("id,template,scope,team,case_ref,criterion,action,owner,due,escalate_to,status,progress,created,updated,followed_up");
+        rows.Length.ShouldBeGreaterThan(1);
+        rows.Skip(1).ShouldAllBe(r => r.Contains(",'=Team Formula,"));
+        none.Out.Trim().ShouldBe("[]");
+        JsonDocument.Parse(overdue.Out).RootElement.EnumerateArray().ShouldAllBe(e => e.GetProperty("progress").GetString() == "Overdue");
+    }
+
+    [Fact]
+    public async Task ActionsUpdate_UnknownId_SaysSoAndExitsTwo()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 20);
+        await _folder.AuditAsync("out", csv);
+
+        var result = await _folder.RunAsync("actions", "update", "A-000000000000", "--status", "done");
+        var show = await _folder.RunAsync("actions", "show", "A-000000000000");
+        var badStatus = await _folder.RunAsync("actions", "update", "A-000000000000", "--status", "finished");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("error AK5002: No action 'A-000000000000' in this store. Use 'auditkit actions list --status all' to list the action ids.\n");
+        show.ExitCode.ShouldBe(2);
+        show.Error.ShouldContain("AK5002");
+        badStatus.ExitCode.ShouldBe(2);
+        badStatus.Error.ShouldContain("--status 'finished' is not a status");
+    }
+
+    [Fact]
+    public async Task ActionsList_NoStoreFile_SaysSoAndExitsTwo()
+    {
+        var result = await _folder.RunAsync("actions", "list", "--db", "missing.db");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("error AK5006: There is no store at 'missing.db'.");
+        File.Exists(_folder.File("missing.db")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Run_StoreThatIsNotADatabase_WritesOutputsThenExitsTwo()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 20);
+        File.WriteAllText(_folder.File("notes.db"), "these are notes, not a database " + new string('x', 200));
+
+        var result = await _folder.AuditAsync("out", csv, "--db", "notes.db");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("error AK5003: notes.db is not an AuditKit store");
+        File.Exists(_folder.File("out/summary.json")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Run_NoStore_RecordsNothing()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 20);
+
+        var result = await _folder.AuditAsync("out", csv, "--no-store");
+        var both = await _folder.AuditAsync("out", csv, "--no-store", "--db", "x.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Out.ShouldNotContain("Store ");
+        File.Exists(_folder.File("auditkit.db")).ShouldBeFalse();
+        both.ExitCode.ShouldBe(2);
+        both.Error.ShouldBe("error: Give at most one of --db, --connection and --no-store.\n");
+    }
+
+    [Fact]
+    public async Task Trend_Json_HasTheContractShapeForAnIdOrATemplateFile()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 90);
+        await _folder.AuditAsync("out", csv, "--db", "history.db");
+
+        var byId = await _folder.RunAsync("trend", "--template", "quality-of-practice", "--criterion", "child_seen_alone", "--format", "json", "--db", "history.db");
+        var byFile = await _folder.RunAsync("trend", "--template", StoreCliFolder.Template, "--criterion", "child_seen_alone", "--format", "json", "--db", "history.db");
+        var table = await _folder.RunAsync("trend", "--template", "quality-of-practice", "--team", "Child Protection East", "--db", "history.db");
+        var unknown = await _folder.RunAsync("trend", "--template", "no-such-template", "--db", "history.db");
+
+        byId.ExitCode.ShouldBe(0, byId.Error);
+        byFile.Out.ShouldBe(byId.Out);
+        var root = JsonDocument.Parse(byId.Out).RootElement;
+        root.GetProperty("template").GetString().ShouldBe("quality-of-practice");
+        var series = root.GetProperty("series").EnumerateArray().ToList();
+        series[0].GetProperty("team").ValueKind.ShouldBe(JsonValueKind.Null);
+        series.ShouldAllBe(s => s.GetProperty("criterion").GetString() == "child_seen_alone");
+        var points = series[0].GetProperty("points").EnumerateArray().ToList();
+        points.Select(p => p.GetProperty("period").GetString()).ShouldBe(["2026-09", "2026-10", "2026-11"]);
+        points.ShouldAllBe(p => p.GetProperty("lcl").GetDouble() <= p.GetProperty("compliance").GetDouble()
+            && p.GetProperty("compliance").GetDouble() <= p.GetProperty("ucl").GetDouble());
+        points.Sum(p => p.GetProperty("n").GetInt32()).ShouldBeGreaterThan(0);
+        series[0].TryGetProperty("centre", out _).ShouldBeTrue();
+        series[0].TryGetProperty("signals", out _).ShouldBeTrue();
+        table.ExitCode.ShouldBe(0, table.Error);
+        table.Out.ShouldContain("Child Protection East - child_seen_alone");
+        table.Out.ShouldNotContain("All teams");
+        unknown.ExitCode.ShouldBe(2);
+        unknown.Error.ShouldContain("error AK5007: history.db holds no audits of template 'no-such-template'.");
+    }
+
+    private async Task<JsonElement[]> ListJson(params string[] options)
+    {
+        var result = await _folder.RunAsync(["actions", "list", "--format", "json", .. options]);
+        result.ExitCode.ShouldBe(0, result.Error);
+        return [.. JsonDocument.Parse(result.Out).RootElement.EnumerateArray()];
+    }
+
+    private async Task<List<(int N, double Compliance)>> TrendPoints(string criterion)
+    {
+        var result = await _folder.RunAsync("trend", "--template", "quality-of-practice", "--criterion", criterion, "--format", "json");
+        result.ExitCode.ShouldBe(0, result.Error);
+        var series = JsonDocument.Parse(result.Out).RootElement.GetProperty("series")[0];
+        return [.. series.GetProperty("points").EnumerateArray().Select(p => (p.GetProperty("n").GetInt32(), p.GetProperty("compliance").GetDouble()))];
+    }
+}
