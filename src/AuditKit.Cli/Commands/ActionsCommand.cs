@@ -46,7 +46,7 @@ internal static class ActionsCommand
             team, status, overdue, template, format, asOf,
         };
         store.AddTo(command);
-        command.SetAction(parse => UsageErrors.Report(context, () =>
+        command.SetAction(parse =>
         {
             var statusText = parse.GetValue(status)!;
             if (!ActionStatusNames.TryParseFilter(statusText.Trim().ToLowerInvariant(), out var statusFilter))
@@ -76,7 +76,7 @@ internal static class ActionsCommand
 
                 return ExitCodes.Ok;
             });
-        }));
+        });
         return command;
     }
 
@@ -93,7 +93,7 @@ internal static class ActionsCommand
             id, status, note, by, asOf,
         };
         store.AddTo(command);
-        command.SetAction(parse => UsageErrors.Report(context, () =>
+        command.SetAction(parse =>
         {
             var statusText = parse.GetValue(status)!;
             if (!ActionStatusNames.TryParse(statusText.Trim().ToLowerInvariant(), out var newStatus))
@@ -117,7 +117,7 @@ internal static class ActionsCommand
                     $"Action {actionId}: {result.Previous?.ToContractName()} -> {result.Current?.ToContractName()} on {DbIso(date)}."));
                 return ExitCodes.Ok;
             });
-        }));
+        });
         return command;
     }
 
@@ -128,7 +128,7 @@ internal static class ActionsCommand
         var store = StoreOptions.Create();
         var command = new Command("show", "Show one action and every change to it.") { id, asOf };
         store.AddTo(command);
-        command.SetAction(parse => UsageErrors.Report(context, () =>
+        command.SetAction(parse =>
         {
             var actionId = parse.GetValue(id)!.Trim();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
@@ -173,7 +173,7 @@ internal static class ActionsCommand
                 console.Write(history);
                 return ExitCodes.Ok;
             });
-        }));
+        });
         return command;
     }
 

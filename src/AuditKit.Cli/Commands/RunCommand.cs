@@ -35,7 +35,7 @@ internal static class RunCommand
             template, submissions, rules, asOf, outDir, directory, outputs,
         };
         store.AddTo(command);
-        command.SetAction(parse => UsageErrors.Report(context, () => Execute(
+        command.SetAction(parse => Execute(
             context,
             store.Read(context, parse),
             parse.GetValue(template)!,
@@ -44,7 +44,7 @@ internal static class RunCommand
             parse.GetValue(asOf),
             parse.GetValue(outDir)!,
             parse.GetValue(directory),
-            parse.GetValue(outputs)!)));
+            parse.GetValue(outputs)!));
         return command;
     }
 

@@ -90,33 +90,3 @@ internal sealed record StoreChoice(string? Path, string? ConnectionString)
         return Open();
     }
 }
-
-/// <summary>Runs a command's action, reporting a <see cref="CliUsageException"/> in one line (no stack trace).</summary>
-internal static class UsageErrors
-{
-    public static int Report(CliContext context, Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (CliUsageException e)
-        {
-            context.Error.WriteLine($"error: {e.Message}");
-            return ExitCodes.Invalid;
-        }
-    }
-
-    public static async Task<int> ReportAsync(CliContext context, Func<Task<int>> action)
-    {
-        try
-        {
-            return await action().ConfigureAwait(false);
-        }
-        catch (CliUsageException e)
-        {
-            await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-            return ExitCodes.Invalid;
-        }
-    }
-}

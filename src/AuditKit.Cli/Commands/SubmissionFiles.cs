@@ -108,12 +108,22 @@ internal sealed class SubmissionFiles
             TextReader? text = extension == ".csv" ? new StreamReader(stream, detectEncodingFromByteOrderMarks: true) : null;
             using (text)
             {
-                rows = extension switch
+                try
                 {
-                    ".csv" => CsvSubmissionReader.Read(text!, file).GetEnumerator(),
-                    ".json" => JsonSubmissionReader.Read(stream, file).GetEnumerator(),
-                    _ => XlsxSubmissionReader.Read(stream, file).GetEnumerator(),
-                };
+                    rows = extension switch
+                    {
+                        ".csv" => CsvSubmissionReader.Read(text!, file).GetEnumerator(),
+                        ".json" => JsonSubmissionReader.Read(stream, file).GetEnumerator(),
+                        _ => XlsxSubmissionReader.Read(stream, file).GetEnumerator(),
+                    };
+                }
+                catch (SubmissionReadException e)
+                {
+                    // A workbook is read when it is opened: a damaged one fails here, before any row.
+                    _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                    yield break;
+                }
+
                 using (rows)
                 {
                     while (true)

@@ -25,7 +25,7 @@ internal static class TrendCommand
             template, team, criterion, format, rules,
         };
         store.AddTo(command);
-        command.SetAction(parse => UsageErrors.Report(context, () =>
+        command.SetAction(parse =>
         {
             var formatText = ActionsCommand.ParseFormat(parse.GetValue(format)!, "table", "json");
             var templateId = TemplateId(context, parse.GetValue(template)!, parse.GetValue(rules) ?? []);
@@ -55,7 +55,7 @@ internal static class TrendCommand
 
                 return ExitCodes.Ok;
             });
-        }));
+        });
         return command;
     }
 

@@ -26,7 +26,7 @@ internal static class WatchCommand
             inbox, template, rules, directory, settle, poll,
         };
         store.AddTo(command);
-        command.SetAction((parse, cancellation) => UsageErrors.ReportAsync(context, () => RunAsync(
+        command.SetAction((parse, cancellation) => RunAsync(
             context,
             new WatchRequest(
                 parse.GetValue(inbox)!,
@@ -36,7 +36,7 @@ internal static class WatchCommand
                 store.Read(context, parse)!,
                 Seconds(parse.GetValue(settle), "--settle"),
                 Seconds(parse.GetValue(poll), "--poll", minimum: 0.05)),
-            cancellation)));
+            cancellation));
         return command;
     }
 
