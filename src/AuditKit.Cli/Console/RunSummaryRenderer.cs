@@ -43,7 +43,7 @@ internal static class RunSummaryRenderer
     {
         var teams = report.Compliance.Teams;
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]Compliance by criterion and team[/]");
-        table.AddColumn("Criterion");
+        table.AddColumn(new TableColumn("Criterion").NoWrap());
         table.AddColumn(new TableColumn("Target").RightAligned());
         table.AddColumn(new TableColumn("All teams").RightAligned());
         foreach (var team in teams)
@@ -116,7 +116,7 @@ internal static class RunSummaryRenderer
             table.AddColumn("Due");
             table.AddColumn("Scope");
             table.AddColumn("Team");
-            table.AddColumn("Criterion");
+            table.AddColumn(new TableColumn("Criterion").NoWrap());
             table.AddColumn("Owner");
             table.AddColumn("Action");
             foreach (var action in shown)
