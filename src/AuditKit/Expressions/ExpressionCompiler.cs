@@ -22,7 +22,7 @@ internal static class ExpressionCompiler
             throw new ArgumentException("A condition must be true/false.", nameof(node));
         }
 
-        return Expression.Lambda<Func<Value[], bool?>>(new Builder(calendar).Build(node), Values).Compile();
+        return Expression.Lambda<Func<Value[], bool?>>(new Builder(calendar).BuildBody(node), Values).Compile();
     }
 
     /// <summary>Any expression as a delegate giving a <see cref="Value"/> (missing when the result is missing).</summary>
@@ -30,7 +30,7 @@ internal static class ExpressionCompiler
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(calendar);
-        var body = new Builder(calendar).Build(node);
+        var body = new Builder(calendar).BuildBody(node);
         var convert = node.Type switch
         {
             ExprType.Number => nameof(Operations.NumberToValue),
@@ -57,6 +57,23 @@ internal static class ExpressionCompiler
     {
         private readonly ConstantExpression _calendar = Expression.Constant(calendar, typeof(IWorkingDayCalendar));
 
+        // Temporaries are declared once for the whole body rather than in nested blocks. And/or are plain calls
+        // (both sides evaluated, no side effects): measured, branching on a temporary made conditions several times slower.
+        private readonly List<ParameterExpression> _temporaries = [];
+
+        public Expression BuildBody(BoundNode node)
+        {
+            var body = Build(node);
+            return _temporaries.Count == 0 ? body : Expression.Block(body.Type, _temporaries, body);
+        }
+
+        private ParameterExpression Temporary(Type type)
+        {
+            var variable = Expression.Variable(type, "t" + _temporaries.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            _temporaries.Add(variable);
+            return variable;
+        }
+
         public Expression Build(BoundNode node) => node switch
         {
             BoundLiteral literal => Literal(literal),
@@ -79,21 +96,24 @@ internal static class ExpressionCompiler
             _ => throw new InvalidOperationException($"Unexpected node {node.GetType().Name}."),
         };
 
-        private static ConstantExpression Literal(BoundLiteral literal) => literal.Type switch
+        private static Expression Literal(BoundLiteral literal) => literal.Type switch
         {
-            ExprType.Number or ExprType.Date => Expression.Constant((double?)literal.Value.RawNumber, typeof(double?)),
-            ExprType.Bool => Expression.Constant((bool?)literal.Value.Bool, typeof(bool?)),
+            ExprType.Number or ExprType.Date => NullableConstant(literal.Value.RawNumber),
+            ExprType.Bool => NullableConstant(literal.Value.Bool),
             _ => Expression.Constant(literal.Value.RawText, typeof(string)),
         };
+
+        /// <summary>
+        /// A nullable constant built in place (<c>new double?(4)</c>): a boxed nullable constant would be kept in the
+        /// closure and unboxed on every call.
+        /// </summary>
+        private static UnaryExpression NullableConstant<T>(T value)
+            where T : struct => Expression.Convert(Expression.Constant(value, typeof(T)), typeof(T?));
 
         private Expression Binary(BoundBinary node)
         {
             var left = Build(node.Left);
             var right = Build(node.Right);
-            if (node.Operator is BoundOperator.And or BoundOperator.Or)
-            {
-                return ShortCircuit(node.Operator == BoundOperator.And, left, right);
-            }
 
             var operandType = node.Left.Type;
             var name = node.Operator switch
@@ -127,24 +147,6 @@ internal static class ExpressionCompiler
             return Call(name, left, right);
         }
 
-        /// <summary>
-        /// <c>false and x</c> is false and <c>true or x</c> is true whatever x is, so x is skipped then; otherwise
-        /// the three-valued operation decides. Expressions have no side effects, so skipping changes no result.
-        /// </summary>
-        private static BlockExpression ShortCircuit(bool isAnd, Expression left, Expression right)
-        {
-            var value = Expression.Variable(typeof(bool?), "left");
-            return Expression.Block(
-                typeof(bool?),
-                [value],
-                Expression.Assign(value, left),
-                Expression.Condition(
-                    Call(isAnd ? nameof(Operations.IsFalse) : nameof(Operations.IsTrue), value),
-                    Expression.Constant((bool?)!isAnd, typeof(bool?)),
-                    Call(isAnd ? nameof(Operations.And) : nameof(Operations.Or), value, right),
-                    typeof(bool?)));
-        }
-
         private Expression Function(BoundCall node)
         {
             var args = node.Arguments;
@@ -175,16 +177,12 @@ internal static class ExpressionCompiler
                 case FunctionKind.If:
                 {
                     var type = ClrType(node.Type);
-                    var condition = Expression.Variable(typeof(bool?), "condition");
-                    return Expression.Block(
-                        type,
-                        [condition],
-                        Expression.Assign(condition, Build(args[0])),
-                        Expression.Condition(
-                            Call(nameof(Operations.IsTrue), condition),
-                            Build(args[1]),
-                            Expression.Condition(Call(nameof(Operations.IsFalse), condition), Build(args[2]), Expression.Default(type), type),
-                            type));
+                    var condition = Temporary(typeof(bool?));
+                    return Expression.Condition(
+                        Call(nameof(Operations.IsTrue), Expression.Assign(condition, Build(args[0]))),
+                        Build(args[1]),
+                        Expression.Condition(Call(nameof(Operations.IsFalse), condition), Build(args[2]), Expression.Default(type), type),
+                        type);
                 }
 
                 default:
