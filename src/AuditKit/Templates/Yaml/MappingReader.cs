@@ -121,24 +121,30 @@ internal sealed class MappingReader
         return entry.Value;
     }
 
+    /// <summary>The scalar at <paramref name="key"/>, or null (after a diagnostic when it is another kind of node).</summary>
+    private YamlScalarNode? ScalarNode(string key, bool required, string expected)
+    {
+        var node = Node(key, required);
+        if (node is null or YamlScalarNode)
+        {
+            return node as YamlScalarNode;
+        }
+
+        Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, expected, YamlValues.Describe(node)));
+        return null;
+    }
+
     /// <summary>A scalar value exactly as written (no trimming), for ids and names.</summary>
     public string? Scalar(string key, bool required = false)
     {
-        var node = Node(key, required);
-        if (node is null)
+        if (ScalarNode(key, required, "text") is not { } scalar)
         {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, "text", YamlValues.Describe(node)));
             return null;
         }
 
         if (scalar.Value is null || scalar.Value.Length == 0)
         {
-            Bag.Add(Messages.Templates.EmptyValue(Source.At(node), key));
+            Bag.Add(Messages.Templates.EmptyValue(Source.At(scalar), key));
             return null;
         }
 
@@ -148,22 +154,15 @@ internal sealed class MappingReader
     /// <summary>Text with surrounding white space removed (block scalars end with a line break).</summary>
     public string? Text(string key, bool required = false)
     {
-        var node = Node(key, required);
-        if (node is null)
+        if (ScalarNode(key, required, "text") is not { } scalar)
         {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, "text", YamlValues.Describe(node)));
             return null;
         }
 
         var text = (scalar.Value ?? string.Empty).Trim();
         if (text.Length == 0)
         {
-            Bag.Add(Messages.Templates.EmptyValue(Source.At(node), key));
+            Bag.Add(Messages.Templates.EmptyValue(Source.At(scalar), key));
             return null;
         }
 
@@ -172,15 +171,8 @@ internal sealed class MappingReader
 
     public bool? Bool(string key)
     {
-        var node = Node(key);
-        if (node is null)
+        if (ScalarNode(key, required: false, "true or false") is not { } scalar)
         {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, "true or false", YamlValues.Describe(node)));
             return null;
         }
 
@@ -189,7 +181,7 @@ internal sealed class MappingReader
             return value;
         }
 
-        Bag.Add(Messages.Templates.NotABoolean(Source.At(node), key, scalar.Value ?? string.Empty, YamlValues.IsQuotedOrText(scalar)));
+        Bag.Add(Messages.Templates.NotABoolean(Source.At(scalar), key, scalar.Value ?? string.Empty, YamlValues.IsQuotedOrText(scalar)));
         return null;
     }
 
@@ -276,21 +268,14 @@ internal sealed class MappingReader
     /// <summary>An expression, with the file position of each of its characters.</summary>
     public ExpressionSource? Expression(string key, bool required = false)
     {
-        var node = Node(key, required);
-        if (node is null)
+        if (ScalarNode(key, required, "an expression (text)") is not { } scalar)
         {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, "an expression (text)", YamlValues.Describe(node)));
             return null;
         }
 
         if (string.IsNullOrWhiteSpace(scalar.Value))
         {
-            Bag.Add(Messages.Templates.EmptyValue(Source.At(node), key));
+            Bag.Add(Messages.Templates.EmptyValue(Source.At(scalar), key));
             return null;
         }
 
@@ -316,15 +301,8 @@ internal sealed class MappingReader
 
     private (YamlScalarNode Scalar, double Value)? NumberNode(string key, bool required, bool whole)
     {
-        var node = Node(key, required);
-        if (node is null)
+        if (ScalarNode(key, required, whole ? "a whole number" : "a number") is not { } scalar)
         {
-            return null;
-        }
-
-        if (node is not YamlScalarNode scalar)
-        {
-            Bag.Add(Messages.Templates.WrongKind(Source.At(node), key, whole ? "a whole number" : "a number", YamlValues.Describe(node)));
             return null;
         }
 
