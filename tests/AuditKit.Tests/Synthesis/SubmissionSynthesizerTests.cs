@@ -320,7 +320,7 @@ public sealed class SubmissionSynthesizerTests
     {
         var csv = SynthesisCsv.Generate(Options(2000) with { CommentShare = 1, BrokenRows = 20 });
 
-        SynthesisCsv.Parse(csv).SelectMany(r => r).ShouldAllBe(cell => !Reporting.SpreadsheetSafety.LooksLikeFormula(cell));
+        SynthesisCsv.Parse(csv).SelectMany(r => r).ShouldAllBe(cell => !AuditKit.Reporting.SpreadsheetSafety.LooksLikeFormula(cell));
     }
 
     [Fact]
