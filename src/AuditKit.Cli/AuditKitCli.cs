@@ -17,6 +17,7 @@ public static class AuditKitCli
             ValidateCommand.Create(context),
             RunCommand.Create(context),
             CheckCommand.Create(context),
+            ExplainCommand.Create(context),
             FormCommand.Create(context),
             SynthCommand.Create(context),
             ActionsCommand.Create(context),

@@ -39,6 +39,29 @@ public sealed class CliCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_ChosenAudits_EachCriterionWithItsReason()
+    {
+        // Act: A2 (seen alone not applicable at age 2), A3 (critical not met; visit date blank) and B4 (rejected).
+        var result = await _fixture.RunAsync("explain", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--audit-id", "A2", "A3", "B4");
+
+        // Assert
+        result.ExitCode.ShouldBe(3);
+        result.Out.ShouldContain("-> missing (blank: last_visit_date)");
+        Snapshot.Match(result.Out, "explain-mini");
+    }
+
+    [Fact]
+    public async Task Explain_UnknownAuditId_ExitsTwo()
+    {
+        // Act
+        var result = await _fixture.RunAsync("explain", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--audit-id", "NOPE");
+
+        // Assert
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe("error: No audit with id 'NOPE' in the files given.\n");
+    }
+
+    [Fact]
     public async Task Validate_BundledTemplatesAndRules_AllValid()
     {
         // Act
