@@ -68,13 +68,13 @@ public static class AuditRunner
             calculator.Add(result);
             foreach (var action in result.Actions)
             {
-                caseActions.Add(action with
-                {
-                    Owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
-                    EscalateTo = action.EscalateTo is null
-                        ? null
-                        : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
-                });
+                var owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
+                var escalateTo = action.EscalateTo is null
+                    ? null
+                    : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
+                caseActions.Add(ReferenceEquals(owner, action.Owner) && ReferenceEquals(escalateTo, action.EscalateTo)
+                    ? action
+                    : action with { Owner = owner, EscalateTo = escalateTo });
             }
 
             if (options.CollectCases)
