@@ -29,6 +29,15 @@ public sealed class ComplianceWorkbookWriter
     private const string AllTeams = "All teams";
     private const string Author = "AuditKit";
 
+    /// <summary>
+    /// Above this many accepted audits the Cases sheets are left out (EPPlus builds the whole workbook in memory, about
+    /// a kilobyte per row): the About sheet and the console say so; summary.json and the store still have every case.
+    /// </summary>
+    public const int MaxCaseRows = 250_000;
+
+    /// <summary>The Actions sheet holds at most this many rows (Excel's limit less the headings): every team and service action, then case actions in order until full.</summary>
+    public const int MaxActionRows = ExcelLook.MaxRow - 1;
+
     private readonly int _maxSheetRows;
 
     public ComplianceWorkbookWriter()
@@ -53,9 +62,12 @@ public sealed class ComplianceWorkbookWriter
         WriteByCriterion(book.Worksheets.Add(ByCriterionSheet), report);
         WriteGroups(book.Worksheets.Add(ByTeamSheet), report, byMonth: false);
         WriteGroups(book.Worksheets.Add(ByMonthSheet), report, byMonth: true);
-        foreach (var part in SplitRows(report.Cases.Length, _maxSheetRows))
+        if (report.Cases.Length <= MaxCaseRows)
         {
-            WriteCases(book.Worksheets.Add(part.Name), report, part.Skip, part.Take);
+            foreach (var part in SplitRows(report.Cases.Length, _maxSheetRows))
+            {
+                WriteCases(book.Worksheets.Add(part.Name), report, part.Skip, part.Take);
+            }
         }
 
         WriteActions(book.Worksheets.Add(ActionsSheet), report);
@@ -70,6 +82,37 @@ public sealed class ComplianceWorkbookWriter
         book.Properties.Title = CellText.Clean(report.Template.Title) + " - compliance";
         book.Properties.Author = Author;
         package.SaveAs(output);
+    }
+
+    /// <summary>What the workbook of <paramref name="report"/> leaves out because of its size, one sentence each; empty when nothing.</summary>
+    public static IReadOnlyList<string> Omissions(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var notes = new List<string>();
+        if (report.Cases.Length > MaxCaseRows)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The Cases sheet is left out: {report.Cases.Length:N0} audits are more than the {MaxCaseRows:N0} a workbook holds here; summary.json has every case."));
+        }
+
+        if (report.Actions.Length > MaxActionRows)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The Actions sheet shows {MaxActionRows:N0} of {report.Actions.Length:N0} actions (every team and service action, then case actions in order): Excel holds no more rows; summary.json has every action."));
+        }
+
+        return notes;
+    }
+
+    /// <summary>The actions the Actions sheet shows: all of them, or when over the row limit every team and service action and the first case actions.</summary>
+    private static IReadOnlyList<FollowUpAction> SheetActions(RunReport report)
+    {
+        if (report.Actions.Length <= MaxActionRows)
+        {
+            return report.Actions;
+        }
+
+        var others = report.Actions.Count(a => a.Scope != ActionScope.Case);
+        var caseRows = Math.Max(0, MaxActionRows - others);
+        return [.. report.Actions.Where(a => a.Scope == ActionScope.Case).Take(caseRows), .. report.Actions.Where(a => a.Scope != ActionScope.Case).Take(MaxActionRows)];
     }
 
     /// <summary>How many rows go on each Cases sheet: "Cases", then "Cases (2)", "Cases (3)"...; always at least one sheet.</summary>
@@ -341,8 +384,9 @@ public sealed class ComplianceWorkbookWriter
             cases.TryAdd(c.AuditId, c);
         }
 
-        var rows = new List<object?[]>(report.Actions.Length);
-        foreach (var action in report.Actions)
+        var actions = SheetActions(report);
+        var rows = new List<object?[]>(actions.Count);
+        foreach (var action in actions)
         {
             var overdue = action.Due < report.AsOf;
             rows.Add(
@@ -372,9 +416,9 @@ public sealed class ComplianceWorkbookWriter
 
             // Style the first overdue cell, then give the others its style id: one style lookup instead of one per cell.
             int? overdueStyle = null;
-            for (var r = 0; r < report.Actions.Length; r++)
+            for (var r = 0; r < actions.Count; r++)
             {
-                if (report.Actions[r].Due < report.AsOf)
+                if (actions[r].Due < report.AsOf)
                 {
                     var cell = sheet.Cells[2 + r, 8];
                     if (overdueStyle is { } id)
@@ -452,6 +496,11 @@ public sealed class ComplianceWorkbookWriter
             new object?[] { "RAG", $"Green at or above the target; Amber less than {ActionText.Percent(scoring.AmberMargin)} below it; Red further below. The word is shown with every colour." },
             new object?[] { "Progress (RAG)", "Green: complete; Amber: open and not yet due; Red: overdue on the as-of date." },
         };
+        foreach (var note in Omissions(report))
+        {
+            rows.Add(["Left out", note]);
+        }
+
         var lastRow = SheetTable.Load(sheet, 2, rows);
         sheet.Cells[6, 2].Style.Numberformat.Format = ExcelLook.DateFormat;
         sheet.Cells[2, 2, lastRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Left;

@@ -96,6 +96,13 @@ internal static class RunCommand
 
         var folder = context.PathFor(outDir);
         WriteOutputs(report, folder, outputs);
+        if (outputs.Contains("xlsx"))
+        {
+            foreach (var note in ComplianceWorkbookWriter.Omissions(report))
+            {
+                context.Error.WriteLine("note: compliance.xlsx: " + note);
+            }
+        }
         RunSummaryRenderer.Render(console, report, folder);
         if (store is not null && !Record(context, store, report))
         {

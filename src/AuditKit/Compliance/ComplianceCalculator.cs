@@ -31,6 +31,7 @@ public sealed class ComplianceCalculator
     private readonly Dictionary<string, Group> _periods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LatestService> _teamServices = new(StringComparer.Ordinal);
     private readonly List<Disagreement> _disagreements = [];
+    private readonly Dictionary<int, string> _periodNames = [];
 
     public ComplianceCalculator(AuditTemplate template)
     {
@@ -55,7 +56,7 @@ public sealed class ComplianceCalculator
         var submission = result.Submission;
         var team = submission.Team.Trim();
         var service = string.IsNullOrWhiteSpace(submission.Service) ? null : submission.Service.Trim();
-        var period = submission.AuditDate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var period = PeriodOf(submission.AuditDate);
 
         var agreement = Agreement.None;
         var derived = result.Grade?.Trim();
@@ -136,6 +137,19 @@ public sealed class ComplianceCalculator
             group.Grades.ToImmutableSortedDictionary(StringComparer.Ordinal),
             criteria.MoveToImmutable(),
             new GradeAgreement(group.Compared, group.Agreed, [.. disagreements.Select(d => d.Row)]));
+    }
+
+    /// <summary>"2026-11" for any day of November 2026; one string per month rather than one per case.</summary>
+    private string PeriodOf(DateOnly date)
+    {
+        var key = (date.Year * 12) + date.Month;
+        if (!_periodNames.TryGetValue(key, out var name))
+        {
+            name = date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            _periodNames.Add(key, name);
+        }
+
+        return name;
     }
 
     private Group GroupOf(Dictionary<string, Group> groups, string name)

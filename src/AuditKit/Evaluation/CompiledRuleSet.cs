@@ -19,6 +19,7 @@ public sealed class CompiledRuleSet : IActionConditions
     private readonly IWorkingDayCalendar _calendar;
     private readonly CompiledCriterion[] _criteria;
     private readonly CompiledRule<GradingRule>[] _grading;
+    private readonly string[] _gradingKeys;
     private readonly CompiledRule<ActionRule>[] _caseActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _teamActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _serviceActions;
@@ -36,6 +37,7 @@ public sealed class CompiledRuleSet : IActionConditions
         _calendar = calendar;
         _criteria = criteria;
         _grading = grading;
+        _gradingKeys = [.. grading.Select(g => $"{g.Rule.Origin}/grading/{g.Rule.Grade}")];
         _caseActions = caseActions;
         _teamActions = new Dictionary<ActionRule, CompiledCondition>(ReferenceEqualityComparer.Instance);
         foreach (var rule in teamActions)
@@ -110,9 +112,10 @@ public sealed class CompiledRuleSet : IActionConditions
         values[_layout.CriticalNotMet] = Value.FromNumber(criticalNotMet);
 
         string? grade = null;
-        foreach (var row in _grading)
+        for (var g = 0; g < _grading.Length; g++)
         {
-            if (Holds(row.When, values, $"{row.Rule.Origin}/grading/{row.Rule.Grade}", ref failures))
+            var row = _grading[g];
+            if (Holds(row.When, values, _gradingKeys[g], ref failures))
             {
                 grade = row.Rule.Grade;
                 break;

@@ -19,6 +19,8 @@ public static class SummaryJsonWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private const int FlushThreshold = 64 * 1024;
+
     public static void Write(RunReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -79,6 +81,7 @@ public static class SummaryJsonWriter
         foreach (var action in report.Actions)
         {
             WriteAction(json, action);
+            FlushWhenFull(json);
         }
 
         json.WriteEndArray();
@@ -98,6 +101,7 @@ public static class SummaryJsonWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
+            FlushWhenFull(json);
         }
 
         json.WriteEndArray();
@@ -121,6 +125,18 @@ public static class SummaryJsonWriter
         json.WriteEndObject();
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Utf8JsonWriter keeps everything in memory until flushed: hand full buffers to the stream so that a run with
+    /// millions of actions does not hold the whole file in memory. The bytes written are the same.
+    /// </summary>
+    private static void FlushWhenFull(Utf8JsonWriter json)
+    {
+        if (json.BytesPending >= FlushThreshold)
+        {
+            json.Flush();
+        }
     }
 
     private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
@@ -169,6 +185,7 @@ public static class SummaryJsonWriter
                 json.WriteString("auditor_grade", d.AuditorGrade);
                 json.WriteString("derived_grade", d.DerivedGrade);
                 json.WriteEndObject();
+                FlushWhenFull(json);
             }
 
             json.WriteEndArray();

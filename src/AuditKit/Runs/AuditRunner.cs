@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using AuditKit.Calendar;
 using AuditKit.Compliance;
 using AuditKit.Diagnostics;
@@ -35,6 +37,9 @@ public sealed record CheckReport(
 /// </summary>
 public static class AuditRunner
 {
+    private const int PipelineBatch = 512;
+    private const int PipelineDepth = 8;
+
     public static RunReport Run(
         CompiledRuleSet rules,
         IEnumerable<RawRecord> records,
@@ -53,11 +58,9 @@ public static class AuditRunner
         var rejected = new List<RejectedRow>();
         var read = 0;
 
-        foreach (var record in records)
+        foreach (var validation in ValidateInOrder(records, validator, quality))
         {
             read++;
-            quality.Add(record);
-            var validation = validator.Validate(record);
             if (validation.Submission is not { } submission)
             {
                 rejected.Add(validation.Rejected!);
@@ -68,13 +71,13 @@ public static class AuditRunner
             calculator.Add(result);
             foreach (var action in result.Actions)
             {
-                caseActions.Add(action with
-                {
-                    Owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
-                    EscalateTo = action.EscalateTo is null
-                        ? null
-                        : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory),
-                });
+                var owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
+                var escalateTo = action.EscalateTo is null
+                    ? null
+                    : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
+                caseActions.Add(ReferenceEquals(owner, action.Owner) && ReferenceEquals(escalateTo, action.EscalateTo)
+                    ? action
+                    : action with { Owner = owner, EscalateTo = escalateTo });
             }
 
             if (options.CollectCases)
@@ -139,6 +142,86 @@ public static class AuditRunner
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Submission;
         return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes);
+    }
+
+    /// <summary>
+    /// Reads and validates the rows, in order. With more than one processor, reading and validating run on a
+    /// thread of their own, a batch ahead of the caller, which evaluates: the two stages overlap, and the caller
+    /// still sees every row in the order read, so the results are the same as one thread's.
+    /// </summary>
+    private static IEnumerable<ValidationResult> ValidateInOrder(IEnumerable<RawRecord> records, SubmissionValidator validator, DataQualityCounter quality)
+    {
+        if (Environment.ProcessorCount < 2)
+        {
+            foreach (var record in records)
+            {
+                quality.Add(record);
+                yield return validator.Validate(record);
+            }
+
+            yield break;
+        }
+
+        using var batches = new BlockingCollection<ValidationResult[]>(boundedCapacity: PipelineDepth);
+        using var stop = new CancellationTokenSource();
+        ExceptionDispatchInfo? failure = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                var batch = new List<ValidationResult>(PipelineBatch);
+                foreach (var record in records)
+                {
+                    quality.Add(record);
+                    batch.Add(validator.Validate(record));
+                    if (batch.Count == PipelineBatch)
+                    {
+                        batches.Add([.. batch], stop.Token);
+                        batch.Clear();
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    batches.Add([.. batch], stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The caller stopped early (it failed or stopped enumerating): nothing more to hand over.
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                batches.CompleteAdding();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "AuditKit reader",
+        };
+
+        reader.Start();
+        try
+        {
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                foreach (var validation in batch)
+                {
+                    yield return validation;
+                }
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            reader.Join();
+        }
+
+        failure?.Throw();
     }
 
     private static ImmutableArray<RejectedRow> SortRejected(List<RejectedRow> rows) =>
