@@ -89,6 +89,6 @@ public class CriterionBenchmarks
         var bag = new AuditKit.Diagnostics.DiagnosticBag();
         var tree = ExpressionChecker.Check(ExpressionSource.Inline(text), names, bag, "met_when")
             ?? throw new InvalidOperationException($"'{text}' does not compile.");
-        return ExpressionCompiler.CompileCondition(tree, new WeekdayCalendar());
+        return ExpressionCompiler.CompileCondition(tree, EnglandAndWalesCalendar.Default);
     }
 }

@@ -1,3 +1,4 @@
+using AuditKit.Calendar;
 using AuditKit.Evaluation;
 using AuditKit.Submissions;
 using AuditKit.Templates;
@@ -12,7 +13,7 @@ public class RuleSetBenchmarks
     private AuditTemplate _template = null!;
     private CompiledRuleSet _ruleSet = null!;
     private Submission _submission = null!;
-    private readonly WeekdayCalendar _calendar = new();
+    private readonly IWorkingDayCalendar _calendar = EnglandAndWalesCalendar.Default;
 
     [GlobalSetup]
     public void Setup()
