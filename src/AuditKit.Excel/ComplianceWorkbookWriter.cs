@@ -3,6 +3,7 @@ using System.Globalization;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
+using AuditKit.Runs;
 using AuditKit.Templates;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
@@ -94,9 +95,9 @@ public sealed class ComplianceWorkbookWriter
             notes.Add(string.Create(CultureInfo.InvariantCulture, $"The Cases sheet is left out: {report.Cases.Length:N0} audits are more than the {MaxCaseRows:N0} a workbook holds here; summary.json has every case."));
         }
 
-        if (report.Actions.Length > MaxActionRows)
+        if (report.Actions.Count > MaxActionRows)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The Actions sheet shows {MaxActionRows:N0} of {report.Actions.Length:N0} actions (every team and service action, then case actions in order): Excel holds no more rows; summary.json has every action."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"The Actions sheet shows {MaxActionRows:N0} of {report.Actions.Count:N0} actions (every team and service action, then case actions in order): Excel holds no more rows; summary.json has every action."));
         }
 
         return notes;
@@ -105,14 +106,15 @@ public sealed class ComplianceWorkbookWriter
     /// <summary>The actions the Actions sheet shows: all of them, or when over the row limit every team and service action and the first case actions.</summary>
     private static IReadOnlyList<FollowUpAction> SheetActions(RunReport report)
     {
-        if (report.Actions.Length <= MaxActionRows)
+        if (report.Actions.Count <= MaxActionRows)
         {
             return report.Actions;
         }
 
-        var others = report.Actions.Count(a => a.Scope != ActionScope.Case);
+        var caseCount = CompactActionList.CountCaseActions(report.Actions);
+        var others = report.Actions.Count - caseCount;
         var caseRows = Math.Max(0, MaxActionRows - others);
-        return [.. report.Actions.Where(a => a.Scope == ActionScope.Case).Take(caseRows), .. report.Actions.Where(a => a.Scope != ActionScope.Case).Take(MaxActionRows)];
+        return [.. report.Actions.Where(a => a.Scope == ActionScope.Case).Take(caseRows), .. CompactActionList.WithoutCaseActions(report.Actions).Take(MaxActionRows)];
     }
 
     /// <summary>How many rows go on each Cases sheet: "Cases", then "Cases (2)", "Cases (3)"...; always at least one sheet.</summary>
@@ -491,7 +493,7 @@ public sealed class ComplianceWorkbookWriter
             new object?[] { "Rows read", report.Submissions.Read },
             new object?[] { "Accepted", report.Submissions.Accepted },
             new object?[] { "Rejected", report.Submissions.Rejected },
-            new object?[] { "Follow-up actions", report.Actions.Length },
+            new object?[] { "Follow-up actions", report.Actions.Count },
             new object?[] { "Compliance", string.Create(CultureInfo.InvariantCulture, $"(met + {scoring.PartlyWeight} x partly) / (met + partly + not met); N/A and missing answers are not counted.") },
             new object?[] { "RAG", $"Green at or above the target; Amber less than {ActionText.Percent(scoring.AmberMargin)} below it; Red further below. The word is shown with every colour." },
             new object?[] { "Progress (RAG)", "Green: complete; Amber: open and not yet due; Red: overdue on the as-of date." },

@@ -2,6 +2,7 @@ using System.Globalization;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
+using AuditKit.Runs;
 using AuditKit.Templates;
 using Spectre.Console;
 
@@ -105,11 +106,13 @@ internal static class RunSummaryRenderer
     private static void RenderActions(IAnsiConsole console, RunReport report)
     {
         var actions = report.Actions;
-        var byScope = actions.GroupBy(a => a.Scope).ToDictionary(g => g.Key, g => g.Count());
+        // Counted without reading the case actions: a run builds each one as it is read.
+        var others = CompactActionList.WithoutCaseActions(actions).ToList();
+        var teamCount = others.Count(a => a.Scope == ActionScope.Team);
         console.MarkupLine(
-            $"[bold]Follow-up actions:[/] {actions.Length} ({byScope.GetValueOrDefault(ActionScope.Case)} case, " +
-            $"{byScope.GetValueOrDefault(ActionScope.Team)} team, {byScope.GetValueOrDefault(ActionScope.Service)} service)");
-        var shown = actions.Where(a => a.Scope != ActionScope.Case).Take(MaxRowsListed).ToList();
+            $"[bold]Follow-up actions:[/] {actions.Count} ({CompactActionList.CountCaseActions(actions)} case, " +
+            $"{teamCount} team, {others.Count - teamCount} service)");
+        var shown = others.Take(MaxRowsListed).ToList();
         if (shown.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded);
@@ -133,7 +136,7 @@ internal static class RunSummaryRenderer
             console.Write(table);
         }
 
-        var rest = actions.Length - shown.Count;
+        var rest = actions.Count - shown.Count;
         if (rest > 0)
         {
             console.MarkupLine($"[grey]{rest} more (case actions included) in summary.json and compliance.xlsx.[/]");

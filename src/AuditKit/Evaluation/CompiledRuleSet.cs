@@ -82,7 +82,14 @@ public sealed class CompiledRuleSet : IActionConditions
     public ImmutableArray<ActionRule> ServiceActionRules { get; }
 
     /// <summary>Outcomes, score, grade and case actions (criterion actions, then case_actions) for one submission.</summary>
-    public CaseResult Evaluate(Submission submission)
+    public CaseResult Evaluate(Submission submission) => Evaluate(submission, null, withActions: true);
+
+    /// <summary>
+    /// As <see cref="Evaluate(Submission)"/>; the case actions that fire also go to <paramref name="compact"/> as
+    /// (case action rule, due date) pairs (see <see cref="CreateCaseAction"/>), and <see cref="CaseResult.Actions"/>
+    /// is filled only when <paramref name="withActions"/>. The same actions fire either way.
+    /// </summary>
+    internal CaseResult Evaluate(Submission submission, List<(int Rule, DateOnly Due)>? compact, bool withActions)
     {
         var values = Prepare(submission);
         var criteria = Template.Criteria;
@@ -123,13 +130,21 @@ public sealed class CompiledRuleSet : IActionConditions
         }
 
         values[_layout.Grade] = Value.FromText(grade);
-        var actions = ImmutableArray.CreateBuilder<FollowUpAction>();
-        AddCriterionActions(submission, outcomes, actions, ref failures);
-        foreach (var rule in _caseActions)
+        var actions = withActions ? ImmutableArray.CreateBuilder<FollowUpAction>() : null;
+        for (var i = 0; i < outcomes.Length; i++)
         {
+            if (Template.Criteria[i].Action is { } action && action.On.Contains(outcomes[i]))
+            {
+                AddCaseAction(submission, i, action.DueInWorkingDays, actions, compact, ref failures);
+            }
+        }
+
+        for (var r = 0; r < _caseActions.Length; r++)
+        {
+            var rule = _caseActions[r];
             if (Holds(rule.When, values, rule.Rule.Key, ref failures))
             {
-                AddCaseAction(submission, rule.Rule, actions, ref failures);
+                AddCaseAction(submission, _criteria.Length + r, rule.Rule.DueInWorkingDays, actions, compact, ref failures);
             }
         }
 
@@ -141,7 +156,7 @@ public sealed class CompiledRuleSet : IActionConditions
             Score = score,
             CriticalNotMet = criticalNotMet,
             Grade = grade,
-            Actions = actions.ToImmutable(),
+            Actions = actions is null ? [] : actions.ToImmutable(),
             Failures = failures is null ? [] : [.. failures],
         };
     }
@@ -310,68 +325,95 @@ public sealed class CompiledRuleSet : IActionConditions
         }
     }
 
-    private void AddCriterionActions(Submission submission, Outcome[] outcomes, ImmutableArray<FollowUpAction>.Builder actions, ref List<string>? failures)
-    {
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            var definition = Template.Criteria[i];
-            if (definition.Action is not { } action || !action.On.Contains(outcomes[i]))
-            {
-                continue;
-            }
-
-            var ruleKey = _criteria[i].RuleKey;
-            try
-            {
-                var text = ActionText.Render(action.Text, new ActionTextValues(
-                    Team: submission.Team,
-                    CaseRef: submission.CaseRef,
-                    Criterion: definition.Id,
-                    CriterionText: definition.Text,
-                    Target: definition.Target));
-                actions.Add(new FollowUpAction(
-                    ActionIds.Create(Template.Id, ruleKey, submission.Team, submission.AuditId, definition.Id),
-                    ActionScope.Case,
-                    submission.Team,
-                    submission.CaseRef,
-                    definition.Id,
-                    text,
-                    action.Owner.ToContractName(),
-                    _calendar.AddWorkingDays(submission.AuditDate, action.DueInWorkingDays),
-                    null,
-                    ruleKey,
-                    AuditId: submission.AuditId,
-                    Target: definition.Target));
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                AddFailure(ref failures, ruleKey, ex);
-            }
-        }
-    }
-
-    private void AddCaseAction(Submission submission, ActionRule rule, ImmutableArray<FollowUpAction>.Builder actions, ref List<string>? failures)
+    private void AddCaseAction(
+        Submission submission,
+        int rule,
+        int dueInWorkingDays,
+        ImmutableArray<FollowUpAction>.Builder? actions,
+        List<(int Rule, DateOnly Due)>? compact,
+        ref List<string>? failures)
     {
         try
         {
-            var text = ActionText.Render(rule.Text, new ActionTextValues(Team: submission.Team, CaseRef: submission.CaseRef));
-            actions.Add(new FollowUpAction(
-                ActionIds.Create(Template.Id, rule.Key, submission.Team, submission.AuditId, null),
-                ActionScope.Case,
-                submission.Team,
-                submission.CaseRef,
-                null,
-                text,
-                rule.Owner.ToContractName(),
-                _calendar.AddWorkingDays(submission.AuditDate, rule.DueInWorkingDays),
-                rule.EscalateTo?.ToContractName(),
-                rule.Key,
-                AuditId: submission.AuditId));
+            var due = _calendar.AddWorkingDays(submission.AuditDate, dueInWorkingDays);
+            if (actions is not null)
+            {
+                var (owner, escalateTo) = CaseActionRoles(rule);
+                actions.Add(CreateCaseAction(rule, submission.Team, submission.CaseRef, submission.AuditId, due, owner, escalateTo));
+            }
+
+            compact?.Add((rule, due));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            AddFailure(ref failures, rule.Key, ex);
+            AddFailure(ref failures, CaseActionRuleKey(rule), ex);
         }
+    }
+
+    /// <summary>The rule key of case action rule <paramref name="rule"/>: criteria's actions first (by criterion position), then <c>case_actions</c>.</summary>
+    internal string CaseActionRuleKey(int rule) =>
+        rule < _criteria.Length ? _criteria[rule].RuleKey : _caseActions[rule - _criteria.Length].Rule.Key;
+
+    /// <summary>The criterion id of case action rule <paramref name="rule"/>, or null for a <c>case_actions</c> rule.</summary>
+    internal string? CaseActionCriterion(int rule) => rule < _criteria.Length ? Template.Criteria[rule].Id : null;
+
+    /// <summary>The owner and escalation roles (contract names) of case action rule <paramref name="rule"/>.</summary>
+    internal (string Owner, string? EscalateTo) CaseActionRoles(int rule)
+    {
+        if (rule < _criteria.Length)
+        {
+            return (Template.Criteria[rule].Action!.Owner.ToContractName(), null);
+        }
+
+        var actionRule = _caseActions[rule - _criteria.Length].Rule;
+        return (actionRule.Owner.ToContractName(), actionRule.EscalateTo?.ToContractName());
+    }
+
+    /// <summary>The id of the action case action rule <paramref name="rule"/> raises for an audit.</summary>
+    internal string CaseActionId(int rule, string team, string auditId) =>
+        ActionIds.Create(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
+
+    /// <summary>The action case action rule <paramref name="rule"/> raises for an audit, with the owners given.</summary>
+    internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, DateOnly due, string owner, string? escalateTo)
+    {
+        if (rule < _criteria.Length)
+        {
+            var definition = Template.Criteria[rule];
+            var action = definition.Action!;
+            var text = ActionText.Render(action.Text, new ActionTextValues(
+                Team: team,
+                CaseRef: caseRef,
+                Criterion: definition.Id,
+                CriterionText: definition.Text,
+                Target: definition.Target));
+            return new FollowUpAction(
+                CaseActionId(rule, team, auditId),
+                ActionScope.Case,
+                team,
+                caseRef,
+                definition.Id,
+                text,
+                owner,
+                due,
+                escalateTo,
+                _criteria[rule].RuleKey,
+                AuditId: auditId,
+                Target: definition.Target);
+        }
+
+        var actionRule = _caseActions[rule - _criteria.Length].Rule;
+        return new FollowUpAction(
+            CaseActionId(rule, team, auditId),
+            ActionScope.Case,
+            team,
+            caseRef,
+            null,
+            ActionText.Render(actionRule.Text, new ActionTextValues(Team: team, CaseRef: caseRef)),
+            owner,
+            due,
+            escalateTo,
+            actionRule.Key,
+            AuditId: auditId);
     }
 
     private static void AddFailure(ref List<string>? failures, string ruleKey, Exception ex)

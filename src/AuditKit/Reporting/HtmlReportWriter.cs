@@ -73,7 +73,7 @@ public static class HtmlReportWriter
         Headline(html, "Rows rejected", report.Submissions.Rejected.ToString(CultureInfo.InvariantCulture));
         Headline(html, "Teams", report.Compliance.Teams.Length.ToString(CultureInfo.InvariantCulture));
         Headline(html, "Criteria below target", $"{criteriaBelow} of {overall.Criteria.Length}");
-        Headline(html, "Follow-up actions", report.Actions.Length.ToString(CultureInfo.InvariantCulture));
+        Headline(html, "Follow-up actions", report.Actions.Count.ToString(CultureInfo.InvariantCulture));
         if (overall.Agreement.Rate is { } rate)
         {
             Headline(html, "Auditor agrees with grade", ActionText.Percent(rate));
@@ -191,7 +191,7 @@ public static class HtmlReportWriter
     private static void AppendActions(StringBuilder html, RunReport report)
     {
         html.Append("<h2>Follow-up actions</h2>\n");
-        if (report.Actions.IsEmpty)
+        if (report.Actions.Count == 0)
         {
             html.Append("<p>No follow-up actions were raised.</p>\n");
             return;

@@ -53,7 +53,10 @@ public static class AuditRunner
         var validator = new SubmissionValidator(template);
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
-        var caseActions = new List<FollowUpAction>();
+        var caseActions = new List<CompactCaseAction>();
+        var subjects = new List<CaseActionSubject>();
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fired = new List<(int Rule, DateOnly Due)>();
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
@@ -67,17 +70,23 @@ public static class AuditRunner
                 continue;
             }
 
-            var result = rules.Evaluate(submission);
+            // The actions are kept compactly and built when a writer reads them; the callback still sees them.
+            fired.Clear();
+            var result = rules.Evaluate(submission, fired, withActions: onCase is not null);
             calculator.Add(result);
-            foreach (var action in result.Actions)
+            if (fired.Count > 0)
             {
-                var owner = OwnerResolver.Resolve(action.Owner, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
-                var escalateTo = action.EscalateTo is null
-                    ? null
-                    : OwnerResolver.Resolve(action.EscalateTo, submission.Team, submission.Practitioner, submission.Auditor, options.Directory);
-                caseActions.Add(ReferenceEquals(owner, action.Owner) && ReferenceEquals(escalateTo, action.EscalateTo)
-                    ? action
-                    : action with { Owner = owner, EscalateTo = escalateTo });
+                var subject = subjects.Count;
+                subjects.Add(new CaseActionSubject(
+                    submission.AuditId,
+                    submission.CaseRef,
+                    Shared(names, submission.Team),
+                    submission.Practitioner is { } practitioner ? Shared(names, practitioner) : null,
+                    Shared(names, submission.Auditor)));
+                foreach (var (rule, due) in fired)
+                {
+                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber));
+                }
             }
 
             if (options.CollectCases)
@@ -89,6 +98,8 @@ public static class AuditRunner
         }
 
         var summary = calculator.Complete();
+        var subjectArray = subjects.ToArray();
+        var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjectArray, caseActions);
         var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
             .Select(a => a with
             {
@@ -102,7 +113,7 @@ public static class AuditRunner
             AsOf = options.AsOf,
             Submissions = new SubmissionCounts(read, read - rejected.Count, rejected.Count),
             Compliance = summary,
-            Actions = FollowUpPlanner.SortForReport(caseActions.Concat(planned)),
+            Actions = new CompactActionList(rules, subjectArray, sortedCaseActions, FollowUpPlanner.SortForReport(planned), options.Directory),
             Rejected = SortRejected(rejected),
             DataQuality = quality.Complete(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
@@ -222,6 +233,18 @@ public static class AuditRunner
         }
 
         failure?.Throw();
+    }
+
+    /// <summary>One instance of each team and person name: a run names the same few thousand over and over.</summary>
+    private static string Shared(Dictionary<string, string> names, string name)
+    {
+        if (!names.TryGetValue(name, out var shared))
+        {
+            shared = name;
+            names.Add(name, shared);
+        }
+
+        return shared;
     }
 
     private static ImmutableArray<RejectedRow> SortRejected(List<RejectedRow> rows) =>
