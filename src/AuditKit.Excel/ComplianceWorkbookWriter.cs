@@ -76,6 +76,11 @@ public sealed class ComplianceWorkbookWriter
         WriteRejected(book.Worksheets.Add(RejectedSheet), report);
         WriteAbout(book.Worksheets.Add(AboutSheet), report);
 
+        foreach (var sheet in book.Worksheets)
+        {
+            SheetTable.SetUpPrinting(sheet);
+        }
+
         // Dated by the run's as-of date, not the clock, so the same run gives the same workbook content.
         var asOf = SheetTable.Date(report.AsOf);
         book.Properties.Created = asOf;
@@ -137,65 +142,80 @@ public sealed class ComplianceWorkbookWriter
         return parts;
     }
 
+    /// <summary>
+    /// Criteria down the side, then a compliance and an n column for all teams and for each team (its service above
+    /// it): reads like the console and HTML tables, and prints one page wide.
+    /// </summary>
     private static void WriteSummary(ExcelWorksheet sheet, RunReport report)
     {
-        const int TargetRow = 1;
+        const int ServiceRow = 1;
         const int HeadingRow = 2;
+        const int FirstGroupColumn = 4;
         var criteria = report.Template.Criteria;
-        var headings = new List<string> { "Team", "Service", "Audits" };
-        foreach (var criterion in criteria)
-        {
-            headings.Add(criterion.Id);
-            headings.Add(criterion.Id + " n");
-        }
-
-        SheetTable.Headings(sheet, HeadingRow, headings, [18, 16, 8]);
-        var label = sheet.Cells[TargetRow, 1];
-        label.Value = "Target";
-        label.Style.Font.Bold = true;
-        for (var i = 0; i < criteria.Length; i++)
-        {
-            var column = 4 + (2 * i);
-            sheet.Column(column).Width = 14;
-            sheet.Column(column + 1).Width = 6;
-            var target = sheet.Cells[TargetRow, column];
-            target.Value = criteria[i].Target;
-            target.Style.Numberformat.Format = ExcelLook.PercentFormat;
-            target.Style.Font.Bold = true;
-            sheet.Cells[HeadingRow, column].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
-        }
-
         var groups = new List<GroupSummary> { report.Compliance.Overall with { Name = AllTeams } };
         groups.AddRange(report.Compliance.Teams);
-        var rows = new List<object?[]>(groups.Count);
+
+        var headings = new List<string> { "Criterion", "Standard", "Target" };
         foreach (var group in groups)
         {
-            var values = new object?[headings.Count];
-            values[0] = group.Name;
-            values[1] = group.Service;
-            values[2] = group.Audits;
-            var stats = StatsById(group);
-            for (var i = 0; i < criteria.Length; i++)
+            headings.Add(group.Name ?? AllTeams);
+            headings.Add("n");
+        }
+
+        SheetTable.Headings(sheet, HeadingRow, headings, [30, 48, 8]);
+        var label = sheet.Cells[ServiceRow, 1];
+        label.Value = "Service";
+        label.Style.Font.Bold = true;
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var column = FirstGroupColumn + (2 * g);
+            sheet.Column(column).Width = 14;
+            sheet.Column(column + 1).Width = 6;
+            if (groups[g].Service is { } service)
             {
-                var stat = stats.GetValueOrDefault(criteria[i].Id);
-                values[3 + (2 * i)] = stat?.Compliance is { } c ? c : "n/a";
-                values[4 + (2 * i)] = stat?.Counts.Applicable ?? 0;
+                CellText.SetText(sheet.Cells[ServiceRow, column], service);
+            }
+        }
+
+        var stats = groups.Select(StatsById).ToList();
+        var rows = new List<object?[]>(criteria.Length + 1);
+        foreach (var criterion in criteria)
+        {
+            var values = new object?[headings.Count];
+            values[0] = criterion.Id;
+            values[1] = CellText.Clean(criterion.Text);
+            values[2] = criterion.Target;
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var stat = stats[g].GetValueOrDefault(criterion.Id);
+                values[FirstGroupColumn - 1 + (2 * g)] = stat?.Compliance is { } c ? c : "n/a";
+                values[FirstGroupColumn + (2 * g)] = stat?.Counts.Applicable ?? 0;
             }
 
             rows.Add(values);
         }
 
-        var lastRow = SheetTable.Load(sheet, HeadingRow + 1, rows);
+        var audits = new object?[headings.Count];
+        audits[0] = "Audits";
         for (var g = 0; g < groups.Count; g++)
         {
-            var stats = StatsById(groups[g]);
-            for (var i = 0; i < criteria.Length; i++)
+            audits[FirstGroupColumn - 1 + (2 * g)] = groups[g].Audits;
+        }
+
+        rows.Add(audits);
+        var lastRow = SheetTable.Load(sheet, HeadingRow + 1, rows);
+        sheet.Cells[HeadingRow + 1, 3, HeadingRow + criteria.Length, 3].Style.Numberformat.Format = ExcelLook.PercentFormat;
+        sheet.Row(HeadingRow).Height = 45;
+        for (var i = 0; i < criteria.Length; i++)
+        {
+            sheet.Cells[HeadingRow + 1 + i, 1].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
+            for (var g = 0; g < groups.Count; g++)
             {
-                StyleCompliance(sheet.Cells[HeadingRow + 1 + g, 4 + (2 * i)], stats.GetValueOrDefault(criteria[i].Id));
+                StyleCompliance(sheet.Cells[HeadingRow + 1 + i, FirstGroupColumn + (2 * g)], stats[g].GetValueOrDefault(criteria[i].Id));
             }
         }
 
-        sheet.Cells[HeadingRow + 1, 1, HeadingRow + 1, headings.Count].Style.Font.Bold = true;
+        sheet.Cells[lastRow, 1, lastRow, headings.Count].Style.Font.Bold = true;
         SheetTable.Finish(sheet, HeadingRow, lastRow, headings.Count, frozenColumns: 1);
     }
 

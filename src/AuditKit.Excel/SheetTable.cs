@@ -63,11 +63,26 @@ internal static class SheetTable
         return firstRow + rows.Count - 1;
     }
 
-    /// <summary>Freezes the rows down to the headings (and the first columns), and turns on the filter over the table.</summary>
+    /// <summary>
+    /// Freezes the rows down to the headings (and the first columns), turns on the filter over the table, and prints
+    /// the heading rows on every page.
+    /// </summary>
     public static void Finish(ExcelWorksheet sheet, int headingRow, int lastRow, int columns, int frozenColumns = 0)
     {
         sheet.View.FreezePanes(headingRow + 1, frozenColumns + 1);
         sheet.Cells[headingRow, 1, Math.Max(headingRow, lastRow), columns].AutoFilter = true;
+        sheet.PrinterSettings.RepeatRows = sheet.Cells[$"1:{headingRow}"];
+    }
+
+    /// <summary>Prints landscape on A4, one page wide and as many pages long as it takes.</summary>
+    public static void SetUpPrinting(ExcelWorksheet sheet)
+    {
+        var printing = sheet.PrinterSettings;
+        printing.Orientation = eOrientation.Landscape;
+        printing.PaperSize = ePaperSize.A4;
+        printing.FitToPage = true;
+        printing.FitToWidth = 1;
+        printing.FitToHeight = 0;
     }
 
     public static DateTime Date(DateOnly date) => date.ToDateTime(TimeOnly.MinValue);

@@ -31,14 +31,28 @@ public sealed class ComplianceWorkbookWriterTests
         using var package = Open(Write(ExcelSamples.Report()));
         var summary = package.Workbook.Worksheets[ComplianceWorkbookWriter.SummarySheet];
 
-        // Row 3 is "All teams"; column D is child_seen_alone at 2/3 against a 90% target.
-        summary.Cells[3, 1].Value.ShouldBe("All teams");
-        summary.Cells[2, 4].Value.ShouldBe("child_seen_alone");
+        // Criteria down the side: row 3 is child_seen_alone (target 90% in column C); column D is "All teams" at 2/3,
+        // column E its n.
+        summary.Cells[3, 1].Value.ShouldBe("child_seen_alone");
+        summary.Cells[3, 3].Value.ShouldBe(0.9);
+        summary.Cells[2, 4].Value.ShouldBe("All teams");
         summary.Cells[3, 4].Value.ShouldBeOfType<double>().ShouldBe(2 / 3d, 1e-12);
         summary.Cells[3, 4].Style.Numberformat.Format.ShouldBe("0%\" Red\"");
         summary.Cells[3, 4].Style.Fill.BackgroundColor.Rgb.ShouldBe("FFFFC7CE");
         summary.Cells[3, 5].Value.ShouldBe(3d);
-        summary.Cells[1, 4].Value.ShouldBe(0.9);
+        summary.PrinterSettings.Orientation.ShouldBe(eOrientation.Landscape);
+        summary.PrinterSettings.FitToWidth.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Write_Summary_FormulaLikeTeamHeadingStaysText()
+    {
+        using var package = Open(Write(ExcelSamples.Report()));
+        var summary = package.Workbook.Worksheets[ComplianceWorkbookWriter.SummarySheet];
+
+        var heading = Enumerable.Range(1, summary.Dimension.End.Column).Select(c => summary.Cells[2, c]).Single(c => Equals(c.Value, ExcelSamples.FormulaTeam));
+        heading.Style.QuotePrefix.ShouldBeTrue();
+        heading.Formula.ShouldBeNullOrEmpty();
     }
 
     [Fact]
