@@ -35,17 +35,7 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
         }
     }
 
-    public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@name";
-        parameter.Value = table;
-        command.Parameters.Add(parameter);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+    protected override string TableCountSql => "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
 
     public override DbTransaction BeginWrite(DbConnection connection)
     {

@@ -28,7 +28,20 @@ internal abstract class SqlDialect
     {
     }
 
-    public abstract bool TableExists(DbConnection connection, DbTransaction? transaction, string table);
+    /// <summary>A query giving the number of tables named <c>@name</c>.</summary>
+    protected abstract string TableCountSql { get; }
+
+    public bool TableExists(DbConnection connection, DbTransaction? transaction, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = TableCountSql;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@name";
+        parameter.Value = table;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 
     /// <summary>Starts a write transaction that excludes other writers until it ends.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);

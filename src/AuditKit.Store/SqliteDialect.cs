@@ -37,17 +37,7 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     public override void PrepareForWrites(DbConnection connection) =>
         Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
 
-    public override bool TableExists(DbConnection connection, DbTransaction? transaction, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@name";
-        parameter.Value = table;
-        command.Parameters.Add(parameter);
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-    }
+    protected override string TableCountSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
 
     /// <summary>Microsoft.Data.Sqlite issues BEGIN IMMEDIATE for a non-deferred transaction.</summary>
     public override DbTransaction BeginWrite(DbConnection connection) =>
