@@ -130,11 +130,9 @@ public static class AuditRunner
         var quality = new DataQualityCounter(template);
         var rejected = new List<RejectedRow>();
         var read = 0;
-        foreach (var record in records)
+        foreach (var validation in Validate(records, validator, quality))
         {
             read++;
-            quality.Add(record);
-            var validation = validator.Validate(record);
             if (validation.Rejected is { } row)
             {
                 rejected.Add(row);
@@ -155,6 +153,16 @@ public static class AuditRunner
         return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes);
     }
 
+    /// <summary>Counts each row for data quality and validates it, on the caller's thread, in the order read.</summary>
+    private static IEnumerable<ValidationResult> Validate(IEnumerable<RawRecord> records, SubmissionValidator validator, DataQualityCounter quality)
+    {
+        foreach (var record in records)
+        {
+            quality.Add(record);
+            yield return validator.Validate(record);
+        }
+    }
+
     /// <summary>
     /// Reads and validates the rows, in order. With more than one processor, reading and validating run on a
     /// thread of their own, a batch ahead of the caller, which evaluates: the two stages overlap, and the caller
@@ -164,10 +172,9 @@ public static class AuditRunner
     {
         if (Environment.ProcessorCount < 2)
         {
-            foreach (var record in records)
+            foreach (var validation in Validate(records, validator, quality))
             {
-                quality.Add(record);
-                yield return validator.Validate(record);
+                yield return validation;
             }
 
             yield break;
