@@ -69,7 +69,8 @@ internal static class TrendCommand
         }
 
         var loaded = TemplateLoader.Load(path, rules.Select(context.PathFor).ToList());
-        if (loaded.Value is { } template)
+        // A template with errors still carries a best-effort model; only a valid one names the template.
+        if (loaded.Success && loaded.Value is { } template)
         {
             return template.Id;
         }

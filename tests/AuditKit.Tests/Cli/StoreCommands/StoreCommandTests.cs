@@ -214,6 +214,22 @@ public sealed class StoreCommandTests : IDisposable
         unknown.Error.ShouldContain("error AK5007: history.db holds no audits of template 'no-such-template'.");
     }
 
+    [Fact]
+    public async Task Trend_BrokenTemplateFile_ReportsItsErrorsInsteadOfUsingItsId()
+    {
+        var csv = await _folder.SynthAsync("audits.csv", 30);
+        await _folder.AuditAsync("out", csv, "--db", "history.db");
+        var broken = System.IO.File.ReadAllText(StoreCliFolder.Template).Replace("title:", "titel:", StringComparison.Ordinal);
+        System.IO.File.WriteAllText(_folder.File("broken.yaml"), broken);
+
+        var result = await _folder.RunAsync("trend", "--template", "broken.yaml", "--db", "history.db");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("error AK1003: Unknown key 'titel'.");
+        result.Error.ShouldContain("error AK5008");
+        result.Out.ShouldBeEmpty();
+    }
+
     private async Task<JsonElement[]> ListJson(params string[] options)
     {
         var result = await _folder.RunAsync(["actions", "list", "--format", "json", .. options]);
