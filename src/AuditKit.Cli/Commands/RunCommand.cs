@@ -5,7 +5,6 @@ using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.Excel;
-using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Store;
@@ -60,21 +59,9 @@ internal static class RunCommand
             return ExitCodes.Invalid;
         }
 
-        TeamDirectory? teamDirectory = null;
-        if (directoryPath is not null)
+        if (!TeamDirectoryInput.TryLoad(context, directoryPath, out var teamDirectory))
         {
-            var loaded = TeamDirectoryLoader.Load(context.PathFor(directoryPath));
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                context.Error.WriteLine(diagnostic.ToString());
-            }
-
-            if (!loaded.Success)
-            {
-                return ExitCodes.Invalid;
-            }
-
-            teamDirectory = loaded.Value;
+            return ExitCodes.Invalid;
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);

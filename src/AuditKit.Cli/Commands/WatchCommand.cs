@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using AuditKit.Cli.Hosting;
 using AuditKit.Cli.Watch;
-using AuditKit.FollowUps;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -61,21 +60,9 @@ internal static class WatchCommand
             return ExitCodes.Invalid;
         }
 
-        TeamDirectory? teamDirectory = null;
-        if (request.DirectoryPath is not null)
+        if (!TeamDirectoryInput.TryLoad(context, request.DirectoryPath, out var teamDirectory))
         {
-            var loaded = TeamDirectoryLoader.Load(context.PathFor(request.DirectoryPath));
-            foreach (var diagnostic in loaded.Diagnostics)
-            {
-                await context.Error.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
-            }
-
-            if (!loaded.Success)
-            {
-                return ExitCodes.Invalid;
-            }
-
-            teamDirectory = loaded.Value;
+            return ExitCodes.Invalid;
         }
 
         // Open once before watching, so that a wrong --db or --connection is reported at once (and the schema is made).
