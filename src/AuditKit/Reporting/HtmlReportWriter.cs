@@ -55,12 +55,19 @@ public static class HtmlReportWriter
         AppendHeatmap(html, report);
         AppendChart(html, report);
         AppendGrades(html, report);
-        AppendActions(html, report);
+        AppendActions(html, report, output);
         AppendDataQuality(html, report);
         AppendRejected(html, report);
 
         html.Append("</main>\n</body>\n</html>\n");
-        output.Write(html.ToString());
+        Flush(html, output);
+    }
+
+    /// <summary>Writes what has been built so far, so that a long actions table is never held whole in memory.</summary>
+    private static void Flush(StringBuilder html, TextWriter output)
+    {
+        output.Write(html);
+        html.Clear();
     }
 
     private static void AppendHeadline(StringBuilder html, RunReport report)
@@ -188,7 +195,7 @@ public static class HtmlReportWriter
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void AppendActions(StringBuilder html, RunReport report)
+    private static void AppendActions(StringBuilder html, RunReport report, TextWriter output)
     {
         html.Append("<h2>Follow-up actions</h2>\n");
         if (report.Actions.Count == 0)
@@ -204,6 +211,10 @@ public static class HtmlReportWriter
                 .Append("</td><td>").Append(E(action.CaseRef ?? "-")).Append("</td><td>").Append(E(action.Criterion ?? "-"))
                 .Append("</td><td>").Append(E(action.Text)).Append("</td><td>").Append(E(action.Owner))
                 .Append("</td><td class=\"num\">").Append(Iso(action.Due)).Append("</td><td>").Append(E(action.EscalateTo ?? "-")).Append("</td></tr>\n");
+            if (html.Length > 1 << 16)
+            {
+                Flush(html, output);
+            }
         }
 
         html.Append("</tbody>\n</table>\n");
