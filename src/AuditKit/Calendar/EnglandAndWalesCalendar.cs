@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace AuditKit.Calendar;
 
@@ -36,6 +37,12 @@ public sealed class EnglandAndWalesCalendar : IWorkingDayCalendar
     private readonly ImmutableArray<DateOnly> _extras;
     private readonly ILookup<int, DateOnly> _extrasByYear;
 
+    // The tabled years' working days, in order, as day numbers; and for each day from the first tabled day on, how
+    // many of them fall on or before it. Together they answer AddWorkingDays without stepping through the days.
+    private readonly int _firstTabledDay;
+    private readonly int[] _workingDays;
+    private readonly int[] _workingDaysUpTo;
+
     private EnglandAndWalesCalendar(IEnumerable<DateOnly> extras)
     {
         _extras = [.. extras.Distinct().Order()];
@@ -45,7 +52,27 @@ public sealed class EnglandAndWalesCalendar : IWorkingDayCalendar
         {
             _tabled[year - FirstTabledYear] = ClosedWeekdays(year);
         }
+
+        _firstTabledDay = new DateOnly(FirstTabledYear, 1, 1).DayNumber;
+        var days = new DateOnly(LastTabledYear, 12, 31).DayNumber - _firstTabledDay + 1;
+        _workingDaysUpTo = new int[days];
+        var working = new List<int>(days);
+        for (var offset = 0; offset < days; offset++)
+        {
+            var day = _firstTabledDay + offset;
+            if (!IsWeekendDay(day) && Array.BinarySearch(_tabled[DateOnly.FromDayNumber(day).Year - FirstTabledYear], day) < 0)
+            {
+                working.Add(day);
+            }
+
+            _workingDaysUpTo[offset] = working.Count;
+        }
+
+        _workingDays = [.. working];
     }
+
+    private bool IsWorkingDayNumber(int offset) =>
+        _workingDaysUpTo[offset] > (offset == 0 ? 0 : _workingDaysUpTo[offset - 1]);
 
     /// <summary>The calendar with bank holidays only.</summary>
     public static EnglandAndWalesCalendar Default => DefaultInstance.Value;
@@ -172,7 +199,33 @@ public sealed class EnglandAndWalesCalendar : IWorkingDayCalendar
     public bool IsWorkingDay(DateOnly date) =>
         !IsWeekend(date) && Array.IndexOf(ClosedWeekdaysOf(date.Year), date.DayNumber) < 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        if (workingDays == 0)
+        {
+            return start;
+        }
+
+        // Within the tabled years, the answer is one look-up: the working day so many places after (or before) the
+        // working days up to the start.
+        var offset = start.DayNumber - _firstTabledDay;
+        if ((uint)offset < (uint)_workingDaysUpTo.Length)
+        {
+            var upTo = _workingDaysUpTo[offset];
+            var before = upTo - (IsWorkingDayNumber(offset) ? 1 : 0);
+            var index = workingDays > 0 ? (long)upTo + workingDays - 1 : (long)before + workingDays;
+            if (index >= 0 && index < _workingDays.Length)
+            {
+                return DateOnly.FromDayNumber(_workingDays[index]);
+            }
+        }
+
+        return StepWorkingDays(start, workingDays);
+    }
+
+    /// <summary>Counts working days one day at a time: outside the tabled years.</summary>
+    private DateOnly StepWorkingDays(DateOnly start, int workingDays)
     {
         var step = workingDays >= 0 ? 1 : -1;
         var remaining = Math.Abs((long)workingDays);

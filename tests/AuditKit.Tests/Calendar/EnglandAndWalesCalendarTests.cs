@@ -184,6 +184,23 @@ public sealed class EnglandAndWalesCalendarTests
         }
     }
 
+    [Theory]
+    [InlineData("2026-12-01", "2027-01-31")]
+    [InlineData("1949-12-01", "1950-01-31")] // across the edges of the precomputed years
+    [InlineData("2150-12-01", "2151-01-31")]
+    public void AddWorkingDays_AnyStartAndCount_MatchesDayByDayStepping(string first, string last)
+    {
+        var start = DateOnly.Parse(first, CultureInfo.InvariantCulture);
+        var end = DateOnly.Parse(last, CultureInfo.InvariantCulture);
+        for (var from = start; from <= end; from = from.AddDays(1))
+        {
+            foreach (var n in new[] { -45, -20, -6, -1, 0, 1, 5, 10, 20, 45 })
+            {
+                Calendar.AddWorkingDays(from, n).ShouldBe(StepByDay(from, n), $"{from:yyyy-MM-dd} {n:+0;-0;0}");
+            }
+        }
+    }
+
     [Fact]
     public void AddWorkingDays_ThenWorkingDaysBetween_RoundTripsForWorkingDayStart()
     {
@@ -256,6 +273,19 @@ public sealed class EnglandAndWalesCalendarTests
     {
         EnglandAndWalesCalendar.Create().ShouldBeSameAs(EnglandAndWalesCalendar.Default);
         EnglandAndWalesCalendar.Create([]).ShouldBeSameAs(EnglandAndWalesCalendar.Default);
+    }
+
+    /// <summary>The n-th working day after (or before) <paramref name="start"/>, found one day at a time.</summary>
+    private static DateOnly StepByDay(DateOnly start, int n)
+    {
+        var day = start;
+        for (var remaining = Math.Abs(n); remaining > 0;)
+        {
+            day = day.AddDays(Math.Sign(n));
+            remaining -= Calendar.IsWorkingDay(day) ? 1 : 0;
+        }
+
+        return day;
     }
 
     private static DateOnly NextWorkingDay(DateOnly date)
