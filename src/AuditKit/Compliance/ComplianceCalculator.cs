@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using AuditKit.Evaluation;
 using AuditKit.Templates;
 
@@ -43,6 +44,7 @@ public sealed class ComplianceCalculator
     /// <summary>How many results have been added.</summary>
     public int Count => _overall.Audits;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -104,9 +106,29 @@ public sealed class ComplianceCalculator
         Dictionary<string, Group> groups,
         Func<string, string?> serviceOf,
         List<Disagreement> disagreements,
-        Func<Disagreement, string?> keyOf) =>
-        [.. groups.Keys.Order(StringComparer.Ordinal).Select(name =>
-            Summarise(name, serviceOf(name), groups[name], [.. disagreements.Where(d => string.Equals(keyOf(d), name, StringComparison.Ordinal))]))];
+        Func<Disagreement, string?> keyOf)
+    {
+        // One pass over the disagreements per kind of group, not one per group: a region has thousands of them.
+        var byGroup = new Dictionary<string, List<Disagreement>>(StringComparer.Ordinal);
+        foreach (var disagreement in disagreements)
+        {
+            if (keyOf(disagreement) is not { } key)
+            {
+                continue;
+            }
+
+            if (!byGroup.TryGetValue(key, out var list))
+            {
+                list = [];
+                byGroup.Add(key, list);
+            }
+
+            list.Add(disagreement);
+        }
+
+        return [.. groups.Keys.Order(StringComparer.Ordinal).Select(name =>
+            Summarise(name, serviceOf(name), groups[name], byGroup.GetValueOrDefault(name) ?? []))];
+    }
 
     private GroupSummary Summarise(string? name, string? service, Group group, IEnumerable<Disagreement> disagreements)
     {
@@ -115,7 +137,7 @@ public sealed class ComplianceCalculator
         for (var i = 0; i < _template.Criteria.Length; i++)
         {
             var definition = _template.Criteria[i];
-            var counts = group.Counts[i];
+            var counts = group.CountsOf(i);
             var compliance = counts.Compliance(scoring.PartlyWeight);
 
             // With partly weights outside [0, 1] a template could push compliance out of range: keep the interval defined.
@@ -194,7 +216,10 @@ public sealed class ComplianceCalculator
 
     private sealed class Group(int criteria)
     {
-        public OutcomeCounts[] Counts { get; } = new OutcomeCounts[criteria];
+        private const int Outcomes = (int)Outcome.Missing + 1;
+
+        // Per criterion, one counter per outcome (indexed by the outcome's value): one increment per case and criterion.
+        private readonly int[] _counts = new int[criteria * Outcomes];
 
         public Dictionary<string, int> Grades { get; } = new(StringComparer.Ordinal);
 
@@ -204,12 +229,20 @@ public sealed class ComplianceCalculator
 
         public int Agreed { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(CaseResult result, Agreement agreement)
         {
             Audits++;
-            for (var i = 0; i < Counts.Length; i++)
+            var outcomes = result.Outcomes.AsSpan();
+            for (var i = 0; i < outcomes.Length; i++)
             {
-                Counts[i] = Counts[i].Add(result.Outcomes[i]);
+                var outcome = (uint)outcomes[i];
+                if (outcome >= Outcomes)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(result), outcomes[i], "Not an outcome.");
+                }
+
+                _counts[(i * Outcomes) + (int)outcome]++;
             }
 
             if (result.Grade is { } grade)
@@ -222,6 +255,17 @@ public sealed class ComplianceCalculator
                 Compared++;
                 Agreed += agreement == Agreement.Agreed ? 1 : 0;
             }
+        }
+
+        public OutcomeCounts CountsOf(int criterion)
+        {
+            var counts = _counts.AsSpan(criterion * Outcomes, Outcomes);
+            return new OutcomeCounts(
+                counts[(int)Outcome.Met],
+                counts[(int)Outcome.Partly],
+                counts[(int)Outcome.NotMet],
+                counts[(int)Outcome.NotApplicable],
+                counts[(int)Outcome.Missing]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AuditKit.Templates;
 
 namespace AuditKit.Evaluation;
@@ -10,6 +11,7 @@ public readonly record struct OutcomeCounts(int Met, int Partly, int NotMet, int
 
     public int Total => Met + Partly + NotMet + NotApplicable + Missing;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutcomeCounts Add(Outcome outcome) => outcome switch
     {
         Outcome.Met => this with { Met = Met + 1 },
