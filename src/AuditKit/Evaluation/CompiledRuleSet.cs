@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using AuditKit.Calendar;
 using AuditKit.Diagnostics;
 using AuditKit.Expressions;
@@ -23,6 +25,7 @@ public sealed class CompiledRuleSet : IActionConditions
     private readonly CompiledRule<ActionRule>[] _caseActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _teamActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _serviceActions;
+    private CaseActionPlan[]? _caseActionPlans;
 
     internal CompiledRuleSet(
         CaseLayout layout,
@@ -89,9 +92,14 @@ public sealed class CompiledRuleSet : IActionConditions
     /// (case action rule, due date) pairs (see <see cref="CreateCaseAction"/>), and <see cref="CaseResult.Actions"/>
     /// is filled only when <paramref name="withActions"/>. The same actions fire either way.
     /// </summary>
-    internal CaseResult Evaluate(Submission submission, List<(int Rule, DateOnly Due)>? compact, bool withActions)
+    /// <param name="scratch">
+    /// Working values to reuse from one call to the next (one array per thread; see <see cref="NewScratch"/>), or null
+    /// for a fresh array: a run evaluates millions of audits.
+    /// </param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal CaseResult Evaluate(Submission submission, List<(int Rule, DateOnly Due)>? compact, bool withActions, Value[]? scratch = null)
     {
-        var values = Prepare(submission);
+        var values = Prepare(submission, scratch);
         var criteria = Template.Criteria;
         var outcomes = new Outcome[_criteria.Length];
         List<string>? failures = null;
@@ -151,7 +159,7 @@ public sealed class CompiledRuleSet : IActionConditions
         return new CaseResult
         {
             Submission = submission,
-            Outcomes = ImmutableArray.Create(outcomes),
+            Outcomes = ImmutableCollectionsMarshal.AsImmutableArray(outcomes),
             Counts = counts,
             Score = score,
             CriticalNotMet = criticalNotMet,
@@ -216,6 +224,7 @@ public sealed class CompiledRuleSet : IActionConditions
     }
 
     /// <summary>The outcome of one criterion: DESIGN.md "Outcomes of one criterion", rules 1 to 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Outcome DecideOutcome(CompiledCriterion criterion, Value[] values)
     {
         if (criterion.AppliesWhen is { } applies)
@@ -279,7 +288,11 @@ public sealed class CompiledRuleSet : IActionConditions
             : Outcome.Missing;
     }
 
-    private Value[] Prepare(Submission submission)
+    /// <summary>An array of working values for <see cref="Evaluate(Submission, List{ValueTuple{int, DateOnly}}?, bool, Value[])"/> to reuse.</summary>
+    internal Value[] NewScratch() => new Value[_layout.Size];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Value[] Prepare(Submission submission, Value[]? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (submission.Answers.Length != _criteria.Length || submission.Facts.Length != _layout.FactCount)
@@ -289,7 +302,8 @@ public sealed class CompiledRuleSet : IActionConditions
                 nameof(submission));
         }
 
-        var values = new Value[_layout.Size];
+        // Every slot past the facts is written before any expression reads it, so a reused array needs no clearing.
+        var values = scratch?.Length == _layout.Size ? scratch : new Value[_layout.Size];
         submission.Facts.AsSpan().CopyTo(values);
         values[_layout.AuditDate] = Value.FromDate(submission.AuditDate);
         values[_layout.CaseType] = Value.FromText(submission.CaseType);
@@ -298,6 +312,7 @@ public sealed class CompiledRuleSet : IActionConditions
         return values;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Outcome EvaluateCriterion(CompiledCriterion criterion, Value[] values, string? answer, ref List<string>? failures)
     {
         values[_layout.Answer] = Value.FromText(answer);
@@ -325,6 +340,7 @@ public sealed class CompiledRuleSet : IActionConditions
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCaseAction(
         Submission submission,
         int rule,
@@ -351,23 +367,23 @@ public sealed class CompiledRuleSet : IActionConditions
     }
 
     /// <summary>The rule key of case action rule <paramref name="rule"/>: criteria's actions first (by criterion position), then <c>case_actions</c>.</summary>
-    internal string CaseActionRuleKey(int rule) =>
-        rule < _criteria.Length ? _criteria[rule].RuleKey : _caseActions[rule - _criteria.Length].Rule.Key;
+    internal string CaseActionRuleKey(int rule) => CaseActionPlanOf(rule).RuleKey;
 
     /// <summary>The criterion id of case action rule <paramref name="rule"/>, or null for a <c>case_actions</c> rule.</summary>
-    internal string? CaseActionCriterion(int rule) => rule < _criteria.Length ? Template.Criteria[rule].Id : null;
+    internal string? CaseActionCriterion(int rule) => CaseActionPlanOf(rule).Criterion;
 
     /// <summary>The owner and escalation roles (contract names) of case action rule <paramref name="rule"/>.</summary>
     internal (string Owner, string? EscalateTo) CaseActionRoles(int rule)
     {
-        if (rule < _criteria.Length)
-        {
-            return (Template.Criteria[rule].Action!.Owner.ToContractName(), null);
-        }
-
-        var actionRule = _caseActions[rule - _criteria.Length].Rule;
-        return (actionRule.Owner.ToContractName(), actionRule.EscalateTo?.ToContractName());
+        var plan = CaseActionPlanOf(rule);
+        return (plan.Owner, plan.EscalateTo);
     }
+
+    /// <summary>How many case action rules there are: one per criterion (whether or not it has an action), then <c>case_actions</c>.</summary>
+    internal int CaseActionRuleCount => _criteria.Length + _caseActions.Length;
+
+    /// <summary>What every action of case action rule <paramref name="rule"/> shares.</summary>
+    internal CaseActionPlan CaseActionPlanOf(int rule) => (_caseActionPlans ??= BuildCaseActionPlans())[rule];
 
     /// <summary>The id of the action case action rule <paramref name="rule"/> raises for an audit.</summary>
     internal string CaseActionId(int rule, string team, string auditId) =>
@@ -376,44 +392,44 @@ public sealed class CompiledRuleSet : IActionConditions
     /// <summary>The action case action rule <paramref name="rule"/> raises for an audit, with the owners given.</summary>
     internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, DateOnly due, string owner, string? escalateTo)
     {
-        if (rule < _criteria.Length)
-        {
-            var definition = Template.Criteria[rule];
-            var action = definition.Action!;
-            var text = ActionText.Render(action.Text, new ActionTextValues(
-                Team: team,
-                CaseRef: caseRef,
-                Criterion: definition.Id,
-                CriterionText: definition.Text,
-                Target: definition.Target));
-            return new FollowUpAction(
-                CaseActionId(rule, team, auditId),
-                ActionScope.Case,
-                team,
-                caseRef,
-                definition.Id,
-                text,
-                owner,
-                due,
-                escalateTo,
-                _criteria[rule].RuleKey,
-                AuditId: auditId,
-                Target: definition.Target);
-        }
-
-        var actionRule = _caseActions[rule - _criteria.Length].Rule;
+        var plan = CaseActionPlanOf(rule);
         return new FollowUpAction(
             CaseActionId(rule, team, auditId),
             ActionScope.Case,
             team,
             caseRef,
-            null,
-            ActionText.Render(actionRule.Text, new ActionTextValues(Team: team, CaseRef: caseRef)),
+            plan.Criterion,
+            plan.Text.Render(team, caseRef),
             owner,
             due,
             escalateTo,
-            actionRule.Key,
-            AuditId: auditId);
+            plan.RuleKey,
+            AuditId: auditId,
+            Target: plan.Target);
+    }
+
+    private CaseActionPlan[] BuildCaseActionPlans()
+    {
+        var plans = new CaseActionPlan[CaseActionRuleCount];
+        for (var rule = 0; rule < _criteria.Length; rule++)
+        {
+            var definition = Template.Criteria[rule];
+            var action = definition.Action;
+            var text = ActionTextParts.Parse(action?.Text ?? string.Empty).Bind(
+                new ActionTextValues(Criterion: definition.Id, CriterionText: definition.Text, Target: definition.Target),
+                ActionTextParts.Slot.Team,
+                ActionTextParts.Slot.CaseRef);
+            plans[rule] = new CaseActionPlan(_criteria[rule].RuleKey, definition.Id, text, action?.Owner.ToContractName() ?? string.Empty, null, definition.Target);
+        }
+
+        for (var r = 0; r < _caseActions.Length; r++)
+        {
+            var actionRule = _caseActions[r].Rule;
+            var text = ActionTextParts.Parse(actionRule.Text).Bind(new ActionTextValues(), ActionTextParts.Slot.Team, ActionTextParts.Slot.CaseRef);
+            plans[_criteria.Length + r] = new CaseActionPlan(actionRule.Key, null, text, actionRule.Owner.ToContractName(), actionRule.EscalateTo?.ToContractName(), null);
+        }
+
+        return plans;
     }
 
     private static void AddFailure(ref List<string>? failures, string ruleKey, Exception ex)
@@ -479,3 +495,9 @@ public sealed class CompiledRuleSet : IActionConditions
         return trace.Notes.Count == 0 ? words : $"{words} ({string.Join(", ", trace.Notes)})";
     }
 }
+
+/// <summary>
+/// What every action of one case action rule shares: rule key, criterion (null for a <c>case_actions</c> rule), text
+/// with all but <c>{team}</c> and <c>{case_ref}</c> filled, owner and escalation roles (contract names), and target.
+/// </summary>
+internal sealed record CaseActionPlan(string RuleKey, string? Criterion, ActionTextParts Text, string Owner, string? EscalateTo, double? Target);

@@ -1,12 +1,16 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace AuditKit.FollowUps;
 
 /// <summary>Stable action ids: a short hash of what makes an action the same action.</summary>
 public static class ActionIds
 {
+    /// <summary>The length of every id: <c>A-</c> and 12 hex digits.</summary>
+    public const int Length = 14;
+
     private const byte Separator = 0x1f;
     private const int StackLimit = 512;
 
@@ -20,8 +24,18 @@ public static class ActionIds
     /// </remarks>
     public static string Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion)
     {
+        Span<char> id = stackalloc char[Length];
+        Write(templateId, ruleKey, team, auditId, criterion, id);
+        return new string(id);
+    }
+
+    /// <summary>Writes the id <see cref="Create"/> returns into the first <see cref="Length"/> characters of <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Write(string templateId, string ruleKey, string? team, string? auditId, string? criterion, Span<char> destination)
+    {
         ArgumentNullException.ThrowIfNull(templateId);
         ArgumentNullException.ThrowIfNull(ruleKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
         team ??= string.Empty;
         auditId ??= string.Empty;
         criterion ??= string.Empty;
@@ -37,11 +51,9 @@ public static class ActionIds
             used += Append(criterion, buffer[used..]);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer[..used], hash);
-            Span<char> id = stackalloc char[14];
-            id[0] = 'A';
-            id[1] = '-';
-            Convert.TryToHexStringLower(hash[..6], id[2..], out _);
-            return new string(id);
+            destination[0] = 'A';
+            destination[1] = '-';
+            Convert.TryToHexStringLower(hash[..6], destination[2..Length], out _);
         }
         finally
         {

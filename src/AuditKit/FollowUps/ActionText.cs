@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
@@ -28,36 +29,9 @@ public static class ActionText
         }
 
         var result = new StringBuilder(template.Length + 32);
-        var i = 0;
-        while (i < template.Length)
+        foreach (var part in ActionTextParts.Parse(template).Bind(values).Parts)
         {
-            var open = template.IndexOf('{', i);
-            if (open < 0)
-            {
-                result.Append(template, i, template.Length - i);
-                break;
-            }
-
-            var close = template.IndexOf('}', open + 1);
-            if (close < 0)
-            {
-                result.Append(template, i, template.Length - i);
-                break;
-            }
-
-            result.Append(template, i, open - i);
-            var name = template.Substring(open + 1, close - open - 1);
-            result.Append(name switch
-            {
-                "team" => values.Team ?? string.Empty,
-                "case_ref" => values.CaseRef ?? string.Empty,
-                "criterion" => values.Criterion ?? string.Empty,
-                "criterion_text" => values.CriterionText ?? string.Empty,
-                "compliance" => Percent(values.Compliance),
-                "target" => Percent(values.Target),
-                _ => template.Substring(open, close - open + 1),
-            });
-            i = close + 1;
+            result.Append(part.Literal);
         }
 
         return result.ToString();
@@ -74,4 +48,134 @@ public static class ActionText
         var percent = Math.Round(f * 100, 1, MidpointRounding.AwayFromZero);
         return percent.ToString("0.#", CultureInfo.InvariantCulture) + "%";
     }
+}
+
+/// <summary>
+/// An action text split once into literal text and the <c>{team}</c> and <c>{case_ref}</c> placeholders, so that
+/// the case actions of a run (millions of them) are filled in without parsing the text again. Unknown placeholders
+/// and a brace that is never closed stay as written, as <see cref="ActionText.Render"/> leaves them.
+/// </summary>
+internal sealed class ActionTextParts
+{
+    private ActionTextParts(ImmutableArray<Part> parts) => Parts = parts;
+
+    internal enum Slot
+    {
+        Literal,
+        Team,
+        CaseRef,
+        Criterion,
+        CriterionText,
+        Compliance,
+        Target,
+    }
+
+    public ImmutableArray<Part> Parts { get; }
+
+    public static ActionTextParts Parse(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var parts = ImmutableArray.CreateBuilder<Part>();
+        var i = 0;
+        while (i < template.Length)
+        {
+            var open = template.IndexOf('{', i);
+            var close = open < 0 ? -1 : template.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                parts.Add(new Part(Slot.Literal, template[i..]));
+                break;
+            }
+
+            if (open > i)
+            {
+                parts.Add(new Part(Slot.Literal, template[i..open]));
+            }
+
+            var whole = template[open..(close + 1)];
+            parts.Add(whole[1..^1] switch
+            {
+                "team" => new Part(Slot.Team, whole),
+                "case_ref" => new Part(Slot.CaseRef, whole),
+                "criterion" => new Part(Slot.Criterion, whole),
+                "criterion_text" => new Part(Slot.CriterionText, whole),
+                "compliance" => new Part(Slot.Compliance, whole),
+                "target" => new Part(Slot.Target, whole),
+                _ => new Part(Slot.Literal, whole),
+            });
+            i = close + 1;
+        }
+
+        return new ActionTextParts(parts.ToImmutable());
+    }
+
+    /// <summary>
+    /// Fills every placeholder from <paramref name="values"/> except those listed in <paramref name="open"/>, which
+    /// stay to be filled later.
+    /// </summary>
+    public ActionTextParts Bind(ActionTextValues values, params ReadOnlySpan<Slot> open)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var bound = ImmutableArray.CreateBuilder<Part>(Parts.Length);
+        foreach (var part in Parts)
+        {
+            if (part.Slot == Slot.Literal || open.Contains(part.Slot))
+            {
+                bound.Add(part);
+                continue;
+            }
+
+            bound.Add(new Part(Slot.Literal, part.Slot switch
+            {
+                Slot.Team => values.Team ?? string.Empty,
+                Slot.CaseRef => values.CaseRef ?? string.Empty,
+                Slot.Criterion => values.Criterion ?? string.Empty,
+                Slot.CriterionText => values.CriterionText ?? string.Empty,
+                Slot.Compliance => ActionText.Percent(values.Compliance),
+                Slot.Target => ActionText.Percent(values.Target),
+                _ => throw new InvalidOperationException($"Unexpected placeholder slot {part.Slot}."),
+            }));
+        }
+
+        return new ActionTextParts(bound.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// Writes the text with <c>{team}</c> and <c>{case_ref}</c> filled into <paramref name="buffer"/> (grown when
+    /// too small) and returns its length. Other placeholders must have been bound.
+    /// </summary>
+    public int Fill(ref char[] buffer, string team, string caseRef)
+    {
+        var length = 0;
+        foreach (var part in Parts)
+        {
+            var text = part.Slot switch
+            {
+                Slot.Literal => part.Literal,
+                Slot.Team => team,
+                Slot.CaseRef => caseRef,
+                _ => throw new InvalidOperationException($"The placeholder {part.Literal} was not bound."),
+            };
+            if (length + text.Length > buffer.Length)
+            {
+                Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + text.Length));
+            }
+
+            text.CopyTo(buffer.AsSpan(length));
+            length += text.Length;
+        }
+
+        return length;
+    }
+
+    /// <summary>The text with <c>{team}</c> and <c>{case_ref}</c> filled. Other placeholders must have been bound.</summary>
+    public string Render(string team, string caseRef)
+    {
+        var buffer = new char[256];
+        var length = Fill(ref buffer, team, caseRef);
+        return new string(buffer, 0, length);
+    }
+
+    /// <summary>Literal text, or a placeholder (with its text as written, braces included).</summary>
+    internal readonly record struct Part(Slot Slot, string Literal);
 }
