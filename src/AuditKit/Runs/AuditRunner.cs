@@ -57,6 +57,7 @@ public static class AuditRunner
         var subjects = new List<CaseActionSubject>();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var fired = new List<(int Rule, DateOnly Due)>();
+        var scratch = rules.NewScratch();
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
@@ -72,7 +73,7 @@ public static class AuditRunner
 
             // The actions are kept compactly and built when a writer reads them; the callback still sees them.
             fired.Clear();
-            var result = rules.Evaluate(submission, fired, withActions: onCase is not null);
+            var result = rules.Evaluate(submission, fired, withActions: onCase is not null, scratch);
             calculator.Add(result);
             if (fired.Count > 0)
             {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Templates;
@@ -92,61 +93,232 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// Sorts case actions as <see cref="FollowUpPlanner.SortForReport"/> does: due date, team, case reference,
     /// criterion, id (ordinal), then the order raised. Ids are built only to break ties.
     /// </summary>
+    /// <remarks>
+    /// Each action gets one 64-bit key packed from dense ranks (due day, then team and case reference, then
+    /// criterion), so the sort compares numbers instead of strings; only actions with equal keys (the same case
+    /// audited twice with the same due date) are compared by id and order raised.
+    /// </remarks>
     public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions)
     {
-        var order = new int[actions.Count];
-        for (var i = 0; i < order.Length; i++)
+        var count = actions.Count;
+        var ruleCount = rules.Criteria.Length + rules.CaseActionRules.Length;
+        var criterionRanks = CriterionRanks(rules, ruleCount, out var criterionBits);
+        var subjectRanks = SubjectRanks(subjects, out var subjectBits);
+        var dueDays = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            dueDays[i] = actions[i].DueDay;
+        }
+
+        var dueRanks = DenseRanks(dueDays, out var dueBits);
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
         {
             order[i] = i;
         }
 
-        var criteria = new string?[rules.Criteria.Length + rules.CaseActionRules.Length];
-        for (var r = 0; r < criteria.Length; r++)
+        if (dueBits + subjectBits + criterionBits > 63)
         {
-            criteria[r] = rules.CaseActionCriterion(r);
+            // More distinct values than 64 bits can rank together (far beyond any real run): compare in full.
+            Array.Sort(order, (x, y) => CompareFully(rules, subjects, actions, x, y));
+        }
+        else
+        {
+            var keys = new long[count];
+            for (var i = 0; i < count; i++)
+            {
+                var action = actions[i];
+                keys[i] = ((long)dueRanks[i] << (subjectBits + criterionBits))
+                    | ((long)subjectRanks[action.Subject] << criterionBits)
+                    | (long)criterionRanks[action.Rule];
+            }
+
+            Array.Sort(keys, order);
+            BreakTies(rules, subjects, actions, keys, order);
         }
 
-        Array.Sort(order, (x, y) =>
-        {
-            var a = actions[x];
-            var b = actions[y];
-            var c = a.DueDay.CompareTo(b.DueDay);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            var sa = subjects[a.Subject];
-            var sb = subjects[b.Subject];
-            c = string.CompareOrdinal(sa.Team, sb.Team);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(sa.CaseRef, sb.CaseRef);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(criteria[a.Rule], criteria[b.Rule]);
-            if (c != 0)
-            {
-                return c;
-            }
-
-            c = string.CompareOrdinal(rules.CaseActionId(a.Rule, sa.Team, sa.AuditId), rules.CaseActionId(b.Rule, sb.Team, sb.AuditId));
-            return c != 0 ? c : x.CompareTo(y);
-        });
-
-        var sorted = new CompactCaseAction[order.Length];
-        for (var i = 0; i < order.Length; i++)
+        var sorted = new CompactCaseAction[count];
+        for (var i = 0; i < count; i++)
         {
             sorted[i] = actions[order[i]];
         }
 
         return sorted;
+    }
+
+    /// <summary>Within each run of equal keys, orders by id (ordinal) and then by the order raised.</summary>
+    private static void BreakTies(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions, long[] keys, int[] order)
+    {
+        var start = 0;
+        while (start < keys.Length)
+        {
+            var end = start + 1;
+            while (end < keys.Length && keys[end] == keys[start])
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                var raised = order[start..end];
+                var ids = new string[raised.Length];
+                var positions = new int[raised.Length];
+                for (var i = 0; i < raised.Length; i++)
+                {
+                    var action = actions[raised[i]];
+                    var subject = subjects[action.Subject];
+                    ids[i] = rules.CaseActionId(action.Rule, subject.Team, subject.AuditId);
+                    positions[i] = i;
+                }
+
+                Array.Sort(positions, (x, y) =>
+                {
+                    var c = string.CompareOrdinal(ids[x], ids[y]);
+                    return c != 0 ? c : raised[x].CompareTo(raised[y]);
+                });
+                for (var i = 0; i < positions.Length; i++)
+                {
+                    order[start + i] = raised[positions[i]];
+                }
+            }
+
+            start = end;
+        }
+    }
+
+    private static int CompareFully(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions, int x, int y)
+    {
+        var a = actions[x];
+        var b = actions[y];
+        var c = a.DueDay.CompareTo(b.DueDay);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        var sa = subjects[a.Subject];
+        var sb = subjects[b.Subject];
+        c = string.CompareOrdinal(sa.Team, sb.Team);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(sa.CaseRef, sb.CaseRef);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(rules.CaseActionCriterion(a.Rule), rules.CaseActionCriterion(b.Rule));
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(rules.CaseActionId(a.Rule, sa.Team, sa.AuditId), rules.CaseActionId(b.Rule, sb.Team, sb.AuditId));
+        return c != 0 ? c : x.CompareTo(y);
+    }
+
+    /// <summary>Each case action rule's rank by criterion id (ordinal; rules without a criterion first, equal ids equal).</summary>
+    private static int[] CriterionRanks(CompiledRuleSet rules, int ruleCount, out int bits)
+    {
+        var byCriterion = Enumerable.Range(0, ruleCount)
+            .OrderBy(r => rules.CaseActionCriterion(r), StringComparer.Ordinal)
+            .ToArray();
+        var ranks = new int[ruleCount];
+        var rank = 0;
+        for (var i = 0; i < byCriterion.Length; i++)
+        {
+            if (i > 0 && !string.Equals(rules.CaseActionCriterion(byCriterion[i]), rules.CaseActionCriterion(byCriterion[i - 1]), StringComparison.Ordinal))
+            {
+                rank++;
+            }
+
+            ranks[byCriterion[i]] = rank;
+        }
+
+        bits = BitsFor(rank);
+        return ranks;
+    }
+
+    /// <summary>Each subject's rank by team then case reference (ordinal; equal pairs equal).</summary>
+    private static int[] SubjectRanks(CaseActionSubject[] subjects, out int bits)
+    {
+        var teams = subjects.Select(s => s.Team).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var teamRanks = new Dictionary<string, int>(teams.Length, StringComparer.Ordinal);
+        for (var i = 0; i < teams.Length; i++)
+        {
+            teamRanks.Add(teams[i], i);
+        }
+
+        var subjectTeams = new int[subjects.Length];
+        var order = new int[subjects.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            subjectTeams[i] = teamRanks[subjects[i].Team];
+            order[i] = i;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        int Compare(int x, int y)
+        {
+            var c = subjectTeams[x].CompareTo(subjectTeams[y]);
+            return c != 0 ? c : string.CompareOrdinal(subjects[x].CaseRef, subjects[y].CaseRef);
+        }
+
+        Array.Sort(order, Compare);
+        var ranks = new int[subjects.Length];
+        var rank = 0;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (i > 0 && Compare(order[i], order[i - 1]) != 0)
+            {
+                rank++;
+            }
+
+            ranks[order[i]] = rank;
+        }
+
+        bits = BitsFor(rank);
+        return ranks;
+    }
+
+    /// <summary>Ranks of the values among the distinct values (the smallest is 0).</summary>
+    private static int[] DenseRanks(int[] values, out int bits)
+    {
+        var distinct = values.Distinct().Order().ToArray();
+        var ranks = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            ranks[i] = Array.BinarySearch(distinct, values[i]);
+        }
+
+        bits = BitsFor(distinct.Length - 1);
+        return ranks;
+    }
+
+    /// <summary>How many bits hold 0..<paramref name="largest"/>.</summary>
+    private static int BitsFor(int largest) => largest <= 0 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)largest);
+
+    /// <summary>
+    /// Fills <paramref name="parts"/> with case action <paramref name="index"/> (0 to <see cref="CaseCount"/> - 1), as
+    /// <see cref="this[int]"/> would build it, without allocating: for writers of millions of actions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void FillCaseAction(int index, CaseActionParts parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var action = _caseActions[index];
+        var subject = _subjects[action.Subject];
+        var plan = _rules.CaseActionPlanOf(action.Rule);
+        parts.Set(
+            _rules.Template.Id,
+            plan,
+            subject,
+            OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
+            plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory),
+            DateOnly.FromDayNumber(action.DueDay));
     }
 
     private FollowUpAction Build(CompactCaseAction action)
@@ -156,5 +328,67 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         owner = OwnerResolver.Resolve(owner, subject.Team, subject.Practitioner, subject.Auditor, _directory);
         escalateTo = escalateTo is null ? null : OwnerResolver.Resolve(escalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory);
         return _rules.CreateCaseAction(action.Rule, subject.Team, subject.CaseRef, subject.AuditId, DateOnly.FromDayNumber(action.DueDay), owner, escalateTo);
+    }
+}
+
+/// <summary>
+/// One case action's fields, refilled for each action a writer reads (see <see cref="CompactActionList.FillCaseAction"/>):
+/// the id and text live in buffers of this instance, so use one instance per thread.
+/// </summary>
+internal sealed class CaseActionParts
+{
+    private readonly char[] _id = new char[ActionIds.Length];
+    private char[] _text = new char[256];
+    private int _textLength = -1;
+
+    public string Team { get; private set; } = string.Empty;
+
+    public string CaseRef { get; private set; } = string.Empty;
+
+    public string AuditId { get; private set; } = string.Empty;
+
+    public string? Criterion { get; private set; }
+
+    public string RuleKey { get; private set; } = string.Empty;
+
+    public string Owner { get; private set; } = string.Empty;
+
+    public string? EscalateTo { get; private set; }
+
+    public DateOnly Due { get; private set; }
+
+    /// <summary>The text as parts, with only <c>{team}</c> and <c>{case_ref}</c> left open (filled by <see cref="Text"/>).</summary>
+    public ActionTextParts TextParts { get; private set; } = ActionTextParts.Parse(string.Empty);
+
+    public ReadOnlySpan<char> Id => _id;
+
+    /// <summary>The text with every placeholder filled, built on first use for each action.</summary>
+    public ReadOnlySpan<char> Text
+    {
+        get
+        {
+            if (_textLength < 0)
+            {
+                _textLength = TextParts.Fill(ref _text, Team, CaseRef);
+            }
+
+            return _text.AsSpan(0, _textLength);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Set(string templateId, CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due)
+    {
+        Team = subject.Team;
+        CaseRef = subject.CaseRef;
+        AuditId = subject.AuditId;
+        Criterion = plan.Criterion;
+        RuleKey = plan.RuleKey;
+        Owner = owner;
+        EscalateTo = escalateTo;
+        Due = due;
+        TextParts = plan.Text;
+        _textLength = -1;
+        ActionIds.Write(templateId, plan.RuleKey, subject.Team, subject.AuditId, plan.Criterion, _id);
     }
 }
