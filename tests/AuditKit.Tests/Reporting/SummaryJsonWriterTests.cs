@@ -1,0 +1,90 @@
+using System.Text;
+using AuditKit.Calendar;
+using AuditKit.Evaluation;
+using AuditKit.FollowUps;
+using AuditKit.Reporting;
+using AuditKit.Runs;
+using AuditKit.Submissions;
+using AuditKit.Synthesis;
+using AuditKit.Templates;
+using AuditKit.Tests.Templates;
+
+namespace AuditKit.Tests.Reporting;
+
+public sealed class SummaryJsonWriterTests
+{
+    // Values JSON must escape or encode: quotes, backslashes, control characters, HTML-sensitive and formula characters,
+    // accented letters and a character outside the Basic Multilingual Plane (a surrogate pair).
+    private static readonly string[] OddValues =
+        ["Q\"uote", "Back\\slash", "Tab\there", "<b>&amp;</b>", "+=SUM(A1)", "Zoë Ó", "Smile \U0001F600", "plain"];
+
+    [Fact]
+    public void Write_RunWithManyCaseActions_SameBytesAsWritingEachActionInTurn()
+    {
+        // Arrange: enough audits for several chunks of case actions, with odd team names, case references and ids,
+        // and odd owner names from the team directory.
+        var template = TemplateLoader.Load(
+            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
+            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
+        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
+        var directory = new TeamDirectory([], new TeamContacts(TeamManager: "Sam \"SJ\" Jones", HeadOfService: "Priya Shah \U0001F600"));
+        var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default, Directory: directory);
+        var report = AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(OddAudits(template, 28000)), "audits.csv"), options);
+        report.Submissions.Rejected.ShouldBe(0);
+        CompactActionList.CountCaseActions(report.Actions).ShouldBeGreaterThan(3 * 8192);
+
+        // Act: the run's compact actions (rendered in chunks), then the same actions as plain records.
+        var fast = Write(report);
+        var plain = Write(report with { Actions = [.. report.Actions] });
+
+        // Assert
+        fast.ShouldBe(plain);
+        fast.ShouldContain("Q\\\"uote");
+        fast.ShouldContain("Sam \\\"SJ\\\" Jones");
+    }
+
+    [Fact]
+    public void Write_RunWithOneCaseAction_SameBytesAsWritingItInTurn()
+    {
+        var template = TemplateLoader.Load(
+            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
+            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
+        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
+        var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default);
+        var audits = OddAudits(template, 40).Split('\n');
+        var report = Enumerable.Range(1, audits.Length - 1)
+            .Select(row => AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(audits[0] + "\n" + audits[row]), "audits.csv"), options))
+            .First(r => CompactActionList.CountCaseActions(r.Actions) == 1);
+
+        Write(report).ShouldBe(Write(report with { Actions = [.. report.Actions] }));
+    }
+
+    private static string Write(RunReport report)
+    {
+        using var stream = new MemoryStream();
+        SummaryJsonWriter.Write(report, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Synthetic audits with odd values in the team, case reference and audit id columns.</summary>
+    private static string OddAudits(AuditTemplate template, int count)
+    {
+        var csv = new StringWriter();
+        new SubmissionSynthesizer().Write(template, new SynthesisOptions(count, 11), csv);
+        var lines = csv.ToString().TrimEnd().Split('\n');
+        var header = lines[0].Split(',');
+        int Column(string name) => Array.IndexOf(header, name);
+        var (auditId, caseRef, team) = (Column("audit_id"), Column("case_ref"), Column("team"));
+        var odd = lines.Skip(1).Select((line, i) =>
+        {
+            var cells = line.TrimEnd('\r').Split(',');
+            cells[caseRef] = Quote(OddValues[i % OddValues.Length] + cells[caseRef]);
+            cells[auditId] = Quote(cells[auditId] + OddValues[(i / 3) % OddValues.Length]);
+            cells[team] = Quote(cells[team] + " " + OddValues[(i / 7) % OddValues.Length]);
+            return string.Join(',', cells);
+        });
+        return string.Join('\n', [lines[0].TrimEnd('\r'), .. odd]);
+    }
+
+    private static string Quote(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
