@@ -389,6 +389,10 @@ public sealed class CompiledRuleSet : IActionConditions
     internal string CaseActionId(int rule, string team, string auditId) =>
         ActionIds.Create(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
 
+    /// <summary>The number that id is written from (<see cref="ActionIds.Hash"/>).</summary>
+    internal long CaseActionIdHash(int rule, string team, string auditId) =>
+        ActionIds.Hash(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
+
     /// <summary>The action case action rule <paramref name="rule"/> raises for an audit, with the owners given.</summary>
     internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, DateOnly due, string owner, string? escalateTo)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Runtime.CompilerServices;
@@ -25,17 +26,19 @@ public static class ActionIds
     public static string Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion)
     {
         Span<char> id = stackalloc char[Length];
-        Write(templateId, ruleKey, team, auditId, criterion, id);
+        Format(Hash(templateId, ruleKey, team, auditId, criterion), id);
         return new string(id);
     }
 
-    /// <summary>Writes the id <see cref="Create"/> returns into the first <see cref="Length"/> characters of <paramref name="destination"/>.</summary>
+    /// <summary>
+    /// The number an id is written from: the first 6 bytes of the hash as a big-endian whole number (0 to 2^48 - 1).
+    /// Ids in ordinal order are these numbers in numeric order, as the 12 hex digits are all lower case.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Write(string templateId, string ruleKey, string? team, string? auditId, string? criterion, Span<char> destination)
+    public static long Hash(string templateId, string ruleKey, string? team, string? auditId, string? criterion)
     {
         ArgumentNullException.ThrowIfNull(templateId);
         ArgumentNullException.ThrowIfNull(ruleKey);
-        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
         team ??= string.Empty;
         auditId ??= string.Empty;
         criterion ??= string.Empty;
@@ -51,9 +54,9 @@ public static class ActionIds
             used += Append(criterion, buffer[used..]);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer[..used], hash);
-            destination[0] = 'A';
-            destination[1] = '-';
-            Convert.TryToHexStringLower(hash[..6], destination[2..Length], out _);
+            Span<byte> first = stackalloc byte[8];
+            hash[..6].CopyTo(first[2..]);
+            return BinaryPrimitives.ReadInt64BigEndian(first);
         }
         finally
         {
@@ -61,6 +64,19 @@ public static class ActionIds
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>Writes the id of <paramref name="hash"/> (from <see cref="Hash"/>) into the first <see cref="Length"/> characters of <paramref name="destination"/>.</summary>
+    public static void Format(long hash, Span<char> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
+        destination[0] = 'A';
+        destination[1] = '-';
+        for (var i = Length - 1; i >= 2; i--)
+        {
+            destination[i] = "0123456789abcdef"[(int)(hash & 0xF)];
+            hash >>= 4;
         }
     }
 

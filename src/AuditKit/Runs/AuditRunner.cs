@@ -37,8 +37,11 @@ public sealed record CheckReport(
 /// </summary>
 public static class AuditRunner
 {
-    private const int PipelineBatch = 512;
-    private const int PipelineDepth = 8;
+    // Rows handed from the reading thread in batches of 128, at most 4 batches ahead. Every row in flight survives the
+    // collections that happen meanwhile and is copied into an older generation, so fewer rows in flight mean cheaper
+    // collections: 4,096 in flight paused the run for about 0.3 s at 100,000 audits, 512 for about 0.15 s.
+    private const int PipelineBatch = 128;
+    private const int PipelineDepth = 4;
 
     public static RunReport Run(
         CompiledRuleSet rules,
@@ -78,15 +81,17 @@ public static class AuditRunner
             if (fired.Count > 0)
             {
                 var subject = subjects.Count;
+                var team = Shared(names, submission.Team);
                 subjects.Add(new CaseActionSubject(
                     submission.AuditId,
                     submission.CaseRef,
-                    Shared(names, submission.Team),
+                    team,
                     submission.Practitioner is { } practitioner ? Shared(names, practitioner) : null,
                     Shared(names, submission.Auditor)));
                 foreach (var (rule, due) in fired)
                 {
-                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber));
+                    // The id is hashed here, while reading keeps the other processor busy, rather than when writing.
+                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, rules.CaseActionIdHash(rule, team, submission.AuditId)));
                 }
             }
 

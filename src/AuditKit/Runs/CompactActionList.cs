@@ -10,8 +10,11 @@ namespace AuditKit.Runs;
 /// <summary>The audit a case action is about: what its text, id and owners are built from.</summary>
 internal sealed record CaseActionSubject(string AuditId, string CaseRef, string Team, string? Practitioner, string? Auditor);
 
-/// <summary>One case action held compactly: the audit (index into the subjects), the case action rule, the due day.</summary>
-internal readonly record struct CompactCaseAction(int Subject, int Rule, int DueDay);
+/// <summary>
+/// One case action held compactly: the audit (index into the subjects), the case action rule, the due day and the
+/// number its id is written from (<see cref="ActionIds.Hash"/>).
+/// </summary>
+internal readonly record struct CompactCaseAction(int Subject, int Rule, int DueDay, long IdHash);
 
 /// <summary>
 /// A run's actions in report order (case, then team, then service), holding the case actions compactly: a run
@@ -91,7 +94,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
     /// <summary>
     /// Sorts case actions as <see cref="FollowUpPlanner.SortForReport"/> does: due date, team, case reference,
-    /// criterion, id (ordinal), then the order raised. Ids are built only to break ties.
+    /// criterion, id (ordinal), then the order raised.
     /// </summary>
     /// <remarks>
     /// Each action gets one 64-bit key packed from dense ranks (due day, then team and case reference, then
@@ -104,13 +107,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var ruleCount = rules.Criteria.Length + rules.CaseActionRules.Length;
         var criterionRanks = CriterionRanks(rules, ruleCount, out var criterionBits);
         var subjectRanks = SubjectRanks(subjects, out var subjectBits);
-        var dueDays = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            dueDays[i] = actions[i].DueDay;
-        }
-
-        var dueRanks = DenseRanks(dueDays, out var dueBits);
+        var dueRanks = DueRanks(actions, out var dueBits);
         var order = new int[count];
         for (var i = 0; i < count; i++)
         {
@@ -134,7 +131,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             }
 
             Array.Sort(keys, order);
-            BreakTies(rules, subjects, actions, keys, order);
+            BreakTies(actions, keys, order);
         }
 
         var sorted = new CompactCaseAction[count];
@@ -147,7 +144,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Within each run of equal keys, orders by id (ordinal) and then by the order raised.</summary>
-    private static void BreakTies(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions, long[] keys, int[] order)
+    private static void BreakTies(List<CompactCaseAction> actions, long[] keys, int[] order)
     {
         var start = 0;
         while (start < keys.Length)
@@ -161,19 +158,16 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             if (end - start > 1)
             {
                 var raised = order[start..end];
-                var ids = new string[raised.Length];
                 var positions = new int[raised.Length];
                 for (var i = 0; i < raised.Length; i++)
                 {
-                    var action = actions[raised[i]];
-                    var subject = subjects[action.Subject];
-                    ids[i] = rules.CaseActionId(action.Rule, subject.Team, subject.AuditId);
                     positions[i] = i;
                 }
 
                 Array.Sort(positions, (x, y) =>
                 {
-                    var c = string.CompareOrdinal(ids[x], ids[y]);
+                    // Ids in ordinal order are their hashes in numeric order.
+                    var c = actions[raised[x]].IdHash.CompareTo(actions[raised[y]].IdHash);
                     return c != 0 ? c : raised[x].CompareTo(raised[y]);
                 });
                 for (var i = 0; i < positions.Length; i++)
@@ -216,7 +210,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             return c;
         }
 
-        c = string.CompareOrdinal(rules.CaseActionId(a.Rule, sa.Team, sa.AuditId), rules.CaseActionId(b.Rule, sb.Team, sb.AuditId));
+        c = a.IdHash.CompareTo(b.IdHash);
         return c != 0 ? c : x.CompareTo(y);
     }
 
@@ -252,46 +246,110 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             teamRanks.Add(teams[i], i);
         }
 
-        var subjectTeams = new int[subjects.Length];
-        var order = new int[subjects.Length];
-        for (var i = 0; i < order.Length; i++)
+        // Sorted on (team rank, the case reference's first characters as a number) where that decides, the whole
+        // case reference otherwise: most comparisons then touch neither the strings nor the memory they live in.
+        var keys = new SubjectKey[subjects.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            subjectTeams[i] = teamRanks[subjects[i].Team];
-            order[i] = i;
+            keys[i] = new SubjectKey(teamRanks[subjects[i].Team], i, AsciiPrefix(subjects[i].CaseRef, out var whole), whole);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        int Compare(int x, int y)
+        int Compare(SubjectKey x, SubjectKey y)
         {
-            var c = subjectTeams[x].CompareTo(subjectTeams[y]);
-            return c != 0 ? c : string.CompareOrdinal(subjects[x].CaseRef, subjects[y].CaseRef);
+            var c = x.Team.CompareTo(y.Team);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            if (x.Prefix >= 0 && y.Prefix >= 0)
+            {
+                c = x.Prefix.CompareTo(y.Prefix);
+                if (c != 0 || (x.Whole && y.Whole))
+                {
+                    return c;
+                }
+            }
+
+            return string.CompareOrdinal(subjects[x.Subject].CaseRef, subjects[y.Subject].CaseRef);
         }
 
-        Array.Sort(order, Compare);
+        Array.Sort(keys, Compare);
         var ranks = new int[subjects.Length];
         var rank = 0;
-        for (var i = 0; i < order.Length; i++)
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (i > 0 && Compare(order[i], order[i - 1]) != 0)
+            if (i > 0 && Compare(keys[i], keys[i - 1]) != 0)
             {
                 rank++;
             }
 
-            ranks[order[i]] = rank;
+            ranks[keys[i].Subject] = rank;
         }
 
         bits = BitsFor(rank);
         return ranks;
     }
 
-    /// <summary>Ranks of the values among the distinct values (the smallest is 0).</summary>
-    private static int[] DenseRanks(int[] values, out int bits)
+    /// <summary>
+    /// The first 7 characters as a number that orders as the strings do (ordinally), when they are ASCII (1 to 127):
+    /// 8 bits each, padded with zeros, which order before any character, as a shorter string orders before a longer
+    /// one it begins. -1 when a character is not such ASCII. <paramref name="whole"/> says the number holds the whole string.
+    /// </summary>
+    private static long AsciiPrefix(string text, out bool whole)
     {
-        var distinct = values.Distinct().Order().ToArray();
-        var ranks = new int[values.Length];
-        for (var i = 0; i < values.Length; i++)
+        const int Characters = 7;
+        long prefix = 0;
+        for (var i = 0; i < Characters; i++)
         {
-            ranks[i] = Array.BinarySearch(distinct, values[i]);
+            var c = i < text.Length ? text[i] : '\0';
+            if (i < text.Length && (c == '\0' || c > 127))
+            {
+                whole = false;
+                return -1;
+            }
+
+            prefix = (prefix << 8) | c;
+        }
+
+        whole = text.Length <= Characters;
+        return prefix;
+    }
+
+    /// <summary>Each action's rank by due day: the days after the earliest, or dense ranks when they span too far.</summary>
+    private static int[] DueRanks(List<CompactCaseAction> actions, out int bits)
+    {
+        var ranks = new int[actions.Count];
+        if (ranks.Length == 0)
+        {
+            bits = 0;
+            return ranks;
+        }
+
+        var first = int.MaxValue;
+        var last = int.MinValue;
+        foreach (var action in actions)
+        {
+            first = Math.Min(first, action.DueDay);
+            last = Math.Max(last, action.DueDay);
+        }
+
+        if (last - first < 1 << 20)
+        {
+            for (var i = 0; i < ranks.Length; i++)
+            {
+                ranks[i] = actions[i].DueDay - first;
+            }
+
+            bits = BitsFor(last - first);
+            return ranks;
+        }
+
+        var distinct = actions.Select(a => a.DueDay).Distinct().Order().ToArray();
+        for (var i = 0; i < ranks.Length; i++)
+        {
+            ranks[i] = Array.BinarySearch(distinct, actions[i].DueDay);
         }
 
         bits = BitsFor(distinct.Length - 1);
@@ -313,12 +371,12 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var subject = _subjects[action.Subject];
         var plan = _rules.CaseActionPlanOf(action.Rule);
         parts.Set(
-            _rules.Template.Id,
             plan,
             subject,
             OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
             plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory),
-            DateOnly.FromDayNumber(action.DueDay));
+            DateOnly.FromDayNumber(action.DueDay),
+            action.IdHash);
     }
 
     private FollowUpAction Build(CompactCaseAction action)
@@ -330,6 +388,9 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         return _rules.CreateCaseAction(action.Rule, subject.Team, subject.CaseRef, subject.AuditId, DateOnly.FromDayNumber(action.DueDay), owner, escalateTo);
     }
 }
+
+/// <summary>How a subject sorts: its team's rank and the start of its case reference (see <c>AsciiPrefix</c>).</summary>
+internal readonly record struct SubjectKey(int Team, int Subject, long Prefix, bool Whole);
 
 /// <summary>
 /// One case action's fields, refilled for each action a writer reads (see <see cref="CompactActionList.FillCaseAction"/>):
@@ -377,7 +438,7 @@ internal sealed class CaseActionParts
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Set(string templateId, CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due)
+    internal void Set(CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due, long idHash)
     {
         Team = subject.Team;
         CaseRef = subject.CaseRef;
@@ -389,6 +450,6 @@ internal sealed class CaseActionParts
         Due = due;
         TextParts = plan.Text;
         _textLength = -1;
-        ActionIds.Write(templateId, plan.RuleKey, subject.Team, subject.AuditId, plan.Criterion, _id);
+        ActionIds.Format(idHash, _id);
     }
 }
