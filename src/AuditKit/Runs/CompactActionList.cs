@@ -14,7 +14,32 @@ internal sealed record CaseActionSubject(string AuditId, string CaseRef, string 
 /// One case action held compactly: the audit (index into the subjects), the case action rule, the due day and the
 /// number its id is written from (<see cref="ActionIds.Hash"/>).
 /// </summary>
-internal readonly record struct CompactCaseAction(int Subject, int Rule, int DueDay, long IdHash);
+/// <remarks>16 bytes: the rule (below 2^16) and the 48-bit hash share one field. A million audits raise millions.</remarks>
+internal readonly struct CompactCaseAction
+{
+    private const long HashMask = (1L << 48) - 1;
+    private readonly long _ruleAndHash;
+
+    public CompactCaseAction(int subject, int rule, int dueDay, long idHash)
+    {
+        if ((uint)rule > ushort.MaxValue || (ulong)idHash > HashMask)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "A case action rule number must be below 65,536 and an id hash below 2^48.");
+        }
+
+        Subject = subject;
+        DueDay = dueDay;
+        _ruleAndHash = ((long)rule << 48) | idHash;
+    }
+
+    public int Subject { get; }
+
+    public int DueDay { get; }
+
+    public int Rule => (int)(_ruleAndHash >>> 48);
+
+    public long IdHash => _ruleAndHash & HashMask;
+}
 
 /// <summary>
 /// A run's actions in report order (case, then team, then service), holding the case actions compactly: a run
