@@ -80,6 +80,9 @@ measure() {
     shift 2
     local log="$DATA/logs/$name-$size.log"
     local rc=0
+    # Earlier commands leave hundreds of MB of written files in the page cache; let the kernel write them out now,
+    # untimed, instead of during this command.
+    sync
     "$TIME_BIN" -v -o "$RESULTS.time" "${CLI[@]}" "$@" >"$log" 2>&1 || rc=$?
     local wall rss
     wall="$(sed -n 's/^[[:space:]]*Elapsed (wall clock) time[^:]*: *//p' "$RESULTS.time" | tail -n 1)"
