@@ -87,6 +87,16 @@ internal sealed class SubmissionFiles
         }
     }
 
+    /// <summary>Why a listed file could not be opened, and what to do about it.</summary>
+    internal static string CannotOpen(Exception e) => e switch
+    {
+        FileNotFoundException or DirectoryNotFoundException =>
+            "The file is not there any more: it was moved or deleted after the folder was listed, or it is a link to a file that does not exist. Check the path and run again.",
+        UnauthorizedAccessException =>
+            "The file could not be opened: you do not have permission to read it. Ask for read access, or copy it somewhere you can read, and run again.",
+        _ => $"The file could not be opened ({e.GetType().Name}): another program may have it open and locked. Close it there and run again.",
+    };
+
     private IEnumerable<RawRecord> Read(string file)
     {
         IEnumerator<RawRecord> rows;
@@ -97,7 +107,7 @@ internal sealed class SubmissionFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _unreadable.Add(new RejectedRow(file, 0, null, [$"The file could not be opened ({e.GetType().Name}). Close it in other programs and check its permissions."]));
+            _unreadable.Add(new RejectedRow(file, 0, null, [CannotOpen(e)]));
             yield break;
         }
 

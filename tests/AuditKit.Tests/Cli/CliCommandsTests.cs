@@ -39,6 +39,24 @@ public sealed class CliCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_LinkToMissingFile_SaysTheFileIsNotThere()
+    {
+        // Arrange: a folder with good audits and a link whose file has gone (moved or deleted).
+        Directory.CreateDirectory(_fixture.PathOf("batch"));
+        File.Copy(_fixture.PathOf("audits", "mini.csv"), _fixture.PathOf("batch", "mini.csv"));
+        File.CreateSymbolicLink(_fixture.PathOf("batch", "gone.csv"), _fixture.PathOf("nowhere", "gone.csv"));
+
+        // Act
+        var result = await _fixture.RunAsync("check", "--template", "templates/mini-audit.yaml", "--submissions", "batch");
+
+        // Assert: named, with the cause and what to do; the good file is still checked.
+        (result.Out + result.Error).ShouldContain("gone.csv");
+        (result.Out + result.Error).ShouldContain("The file is not there any more");
+        (result.Out + result.Error).ShouldNotContain("Close it");
+        result.ExitCode.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Explain_ChosenAudits_EachCriterionWithItsReason()
     {
         // Act: A2 (seen alone not applicable at age 2), A3 (critical not met; visit date blank) and B4 (rejected).
