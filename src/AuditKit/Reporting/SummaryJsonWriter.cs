@@ -25,19 +25,6 @@ public static class SummaryJsonWriter
     // Case actions rendered per chunk when writing in parallel (about 4 MB of JSON).
     private const int CaseActionChunk = 8192;
 
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText ScopeNameKey = JsonEncodedText.Encode("scope");
-    private static readonly JsonEncodedText CaseScope = JsonEncodedText.Encode("case");
-    private static readonly JsonEncodedText TeamName = JsonEncodedText.Encode("team");
-    private static readonly JsonEncodedText CaseRefName = JsonEncodedText.Encode("case_ref");
-    private static readonly JsonEncodedText CriterionName = JsonEncodedText.Encode("criterion");
-    private static readonly JsonEncodedText ActionName = JsonEncodedText.Encode("action");
-    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
-    private static readonly JsonEncodedText DueName = JsonEncodedText.Encode("due");
-    private static readonly JsonEncodedText EscalateToName = JsonEncodedText.Encode("escalate_to");
-    private static readonly JsonEncodedText AuditIdName = JsonEncodedText.Encode("audit_id");
-    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
-
     public static void Write(RunReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -238,16 +225,16 @@ public static class SummaryJsonWriter
 
     /// <summary>
     /// Writes a run's case actions, the same bytes as <see cref="WriteAction"/> would, rendering chunks of them on
-    /// every processor (with millions of actions, building their texts and ids is most of a run's writing time).
-    /// The first goes through <paramref name="json"/>, so that it knows the array has an element and puts the
-    /// comma before whatever follows; the rest are rendered by writers of their own, positioned inside an array
-    /// at the same depth, and their bytes go straight to <paramref name="output"/> in order, each chunk after a comma.
+    /// every processor (with millions of actions, building their texts is most of a run's writing time). The first
+    /// goes through <paramref name="json"/> as a raw value (so that it knows the array has an element and puts the
+    /// comma before whatever follows); the rest go straight to <paramref name="output"/> in order, each chunk after
+    /// a comma.
     /// </summary>
     private static void WriteCaseActions(Utf8JsonWriter json, Stream output, CompactActionList actions)
     {
-        var parts = new CaseActionParts();
-        actions.FillCaseAction(0, parts);
-        WriteCaseAction(json, parts);
+        var firstAction = new CaseActionJsonRenderer();
+        firstAction.Render(actions, 0, 1);
+        json.WriteRawValue(firstAction.Rendered, skipInputValidation: true);
         json.Flush();
 
         var count = actions.CaseCount;
@@ -272,41 +259,6 @@ public static class SummaryJsonWriter
                 output.Write(renderers[i].Rendered);
             }
         }
-    }
-
-    internal static void WriteCaseAction(Utf8JsonWriter json, CaseActionParts action)
-    {
-        Span<char> due = stackalloc char[10];
-        action.Due.TryFormat(due, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        json.WriteStartObject();
-        json.WriteString(IdName, action.Id);
-        json.WriteString(ScopeNameKey, CaseScope);
-        json.WriteString(TeamName, action.Team);
-        json.WriteString(CaseRefName, action.CaseRef);
-        if (action.Criterion is null)
-        {
-            json.WriteNull(CriterionName);
-        }
-        else
-        {
-            json.WriteString(CriterionName, action.Criterion);
-        }
-
-        json.WriteString(ActionName, action.Text);
-        json.WriteString(OwnerName, action.Owner);
-        json.WriteString(DueName, due);
-        if (action.EscalateTo is null)
-        {
-            json.WriteNull(EscalateToName);
-        }
-        else
-        {
-            json.WriteString(EscalateToName, action.EscalateTo);
-        }
-
-        json.WriteString(AuditIdName, action.AuditId);
-        json.WriteString(RuleName, action.RuleKey);
-        json.WriteEndObject();
     }
 
     private static void WriteAction(Utf8JsonWriter json, FollowUpAction action)
