@@ -1,13 +1,11 @@
 using System.Text;
 using AuditKit.Calendar;
-using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Submissions;
-using AuditKit.Synthesis;
 using AuditKit.Templates;
-using AuditKit.Tests.Templates;
+using AuditKit.Tests.Support;
 
 namespace AuditKit.Tests.Reporting;
 
@@ -23,13 +21,10 @@ public sealed class SummaryJsonWriterTests
     {
         // Arrange: enough audits for several chunks of case actions, with odd team names, case references and ids,
         // and odd owner names from the team directory.
-        var template = TemplateLoader.Load(
-            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
-            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
-        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
+        var rules = SyntheticAudits.QualityOfPractice();
         var directory = new TeamDirectory([], new TeamContacts(TeamManager: "Sam \"SJ\" Jones", HeadOfService: "Priya Shah \U0001F600"));
         var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default, Directory: directory);
-        var report = AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(OddAudits(template, 28000)), "audits.csv"), options);
+        var report = AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(OddAudits(rules.Template, 28000)), "audits.csv"), options);
         report.Submissions.Rejected.ShouldBe(0);
         CompactActionList.CountCaseActions(report.Actions).ShouldBeGreaterThan(3 * 8192);
 
@@ -46,12 +41,9 @@ public sealed class SummaryJsonWriterTests
     [Fact]
     public void Write_RunWithOneCaseAction_SameBytesAsWritingItInTurn()
     {
-        var template = TemplateLoader.Load(
-            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
-            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
-        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
+        var rules = SyntheticAudits.QualityOfPractice();
         var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default);
-        var audits = OddAudits(template, 40).Split('\n');
+        var audits = OddAudits(rules.Template, 40).Split('\n');
         var report = Enumerable.Range(1, audits.Length - 1)
             .Select(row => AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(audits[0] + "\n" + audits[row]), "audits.csv"), options))
             .First(r => CompactActionList.CountCaseActions(r.Actions) == 1);
@@ -67,24 +59,13 @@ public sealed class SummaryJsonWriterTests
     }
 
     /// <summary>Synthetic audits with odd values in the team, case reference and audit id columns.</summary>
-    private static string OddAudits(AuditTemplate template, int count)
-    {
-        var csv = new StringWriter();
-        new SubmissionSynthesizer().Write(template, new SynthesisOptions(count, 11), csv);
-        var lines = csv.ToString().TrimEnd().Split('\n');
-        var header = lines[0].Split(',');
-        int Column(string name) => Array.IndexOf(header, name);
-        var (auditId, caseRef, team) = (Column("audit_id"), Column("case_ref"), Column("team"));
-        var odd = lines.Skip(1).Select((line, i) =>
+    private static string OddAudits(AuditTemplate template, int count) =>
+        SyntheticAudits.Csv(template, count, 11, (row, cells, column) =>
         {
-            var cells = line.TrimEnd('\r').Split(',');
-            cells[caseRef] = Quote(OddValues[i % OddValues.Length] + cells[caseRef]);
-            cells[auditId] = Quote(cells[auditId] + OddValues[(i / 3) % OddValues.Length]);
-            cells[team] = Quote(cells[team] + " " + OddValues[(i / 7) % OddValues.Length]);
-            return string.Join(',', cells);
+            cells[column("case_ref")] = Quote(OddValues[row % OddValues.Length] + cells[column("case_ref")]);
+            cells[column("audit_id")] = Quote(cells[column("audit_id")] + OddValues[(row / 3) % OddValues.Length]);
+            cells[column("team")] = Quote(cells[column("team")] + " " + OddValues[(row / 7) % OddValues.Length]);
         });
-        return string.Join('\n', [lines[0].TrimEnd('\r'), .. odd]);
-    }
 
     private static string Quote(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -3,9 +3,8 @@ using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
 using AuditKit.Submissions;
-using AuditKit.Synthesis;
 using AuditKit.Templates;
-using AuditKit.Tests.Templates;
+using AuditKit.Tests.Support;
 using Shouldly;
 using Xunit;
 
@@ -17,14 +16,9 @@ public class AuditRunnerTests
     public void Run_SyntheticAudits_CaseActionsMatchEvaluateResolvedAndSorted()
     {
         // Arrange
-        var template = TemplateLoader.Load(
-            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
-            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
-        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
-        var csv = new StringWriter();
-        new SubmissionSynthesizer().Write(template, new SynthesisOptions(1500, 7), csv);
+        var rules = SyntheticAudits.QualityOfPractice();
         // Re-audits: the same case, team and date under another audit id, so only the id orders their actions.
-        var lines = csv.ToString().TrimEnd().Split('\n');
+        var lines = SyntheticAudits.Csv(rules.Template, 1500, 7).Split('\n');
         var audits = string.Join('\n', [.. lines, .. lines.Skip(1).Take(300).Select(line => "R" + line)]);
         var directory = new TeamDirectory([], new TeamContacts(TeamManager: "Sam Jones", HeadOfService: "Priya Shah"));
         var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default, Directory: directory);
@@ -55,20 +49,8 @@ public class AuditRunnerTests
             "C1", "C10", "C-1", "C-10000", "C-100000", "C-1000000", "C-1000001", "C-10000000", "c1", "C 1", "C\u007f",
             "Cé", "C\u00e9x", "C\U0001F600", "C-\u00e910000", "\uFFFDC", "C-1000000",
         ];
-        var template = TemplateLoader.Load(
-            TemplateTestData.PathOf("Templates/valid/templates/quality-of-practice.yaml"),
-            [TemplateTestData.PathOf("Templates/valid/extra-rules")]).Value!;
-        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
-        var csv = new StringWriter();
-        new SubmissionSynthesizer().Write(template, new SynthesisOptions(2000, 3), csv);
-        var lines = csv.ToString().TrimEnd().Split('\n');
-        var caseRef = Array.IndexOf(lines[0].Split(','), "case_ref");
-        var audits = string.Join('\n', [lines[0], .. lines.Skip(1).Select((line, i) =>
-        {
-            var cells = line.TrimEnd('\r').Split(',');
-            cells[caseRef] = references[i % references.Length];
-            return string.Join(',', cells);
-        })]);
+        var rules = SyntheticAudits.QualityOfPractice();
+        var audits = SyntheticAudits.Csv(rules.Template, 2000, 3, (row, cells, column) => cells[column("case_ref")] = references[row % references.Length]);
         var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default);
         var results = new List<CaseResult>();
 
