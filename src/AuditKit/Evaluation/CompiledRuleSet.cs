@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AuditKit.Calendar;
 using AuditKit.Diagnostics;
 using AuditKit.Expressions;

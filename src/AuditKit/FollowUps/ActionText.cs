@@ -51,9 +51,9 @@ public static class ActionText
 }
 
 /// <summary>
-/// An action text split once into literal text and the <c>{team}</c> and <c>{case_ref}</c> placeholders, so that
-/// the case actions of a run (millions of them) are filled in without parsing the text again. Unknown placeholders
-/// and a brace that is never closed stay as written, as <see cref="ActionText.Render"/> leaves them.
+/// An action text split once into literal text and placeholders. A case action rule binds everything but
+/// <c>{team}</c> and <c>{case_ref}</c> once, so that the case actions of a run (millions of them) are filled in without
+/// parsing the text again. Unknown placeholders and a brace that is never closed stay as written.
 /// </summary>
 internal sealed class ActionTextParts
 {

@@ -1,7 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Runtime.CompilerServices;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
 

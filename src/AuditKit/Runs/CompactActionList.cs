@@ -122,15 +122,14 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// criterion, id (ordinal), then the order raised.
     /// </summary>
     /// <remarks>
-    /// Each action gets one 64-bit key packed from dense ranks (due day, then team and case reference, then
-    /// criterion), so the sort compares numbers instead of strings; only actions with equal keys (the same case
+    /// Each action gets one 64-bit key packed from ranks (due day, then team and case reference, then criterion),
+    /// so the sort compares numbers instead of strings; only actions with equal keys (the same case
     /// audited twice with the same due date) are compared by id and order raised.
     /// </remarks>
     public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions)
     {
         var count = actions.Count;
-        var ruleCount = rules.Criteria.Length + rules.CaseActionRules.Length;
-        var criterionRanks = CriterionRanks(rules, ruleCount, out var criterionBits);
+        var criterionRanks = CriterionRanks(rules, out var criterionBits);
         var subjectRanks = SubjectRanks(subjects, out var subjectBits);
         var dueRanks = DueRanks(actions, out var dueBits);
         var order = new int[count];
@@ -240,8 +239,9 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Each case action rule's rank by criterion id (ordinal; rules without a criterion first, equal ids equal).</summary>
-    private static int[] CriterionRanks(CompiledRuleSet rules, int ruleCount, out int bits)
+    private static int[] CriterionRanks(CompiledRuleSet rules, out int bits)
     {
+        var ruleCount = rules.CaseActionRuleCount;
         var byCriterion = Enumerable.Range(0, ruleCount)
             .OrderBy(r => rules.CaseActionCriterion(r), StringComparer.Ordinal)
             .ToArray();
