@@ -233,8 +233,11 @@ internal sealed class SqlAuditStore : IAuditStore
     private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
         DbTransaction transaction, string templateId, IReadOnlyList<FollowUpAction> actions, string asOf)
     {
-        // Every stored action of this template, read once (ids carry the template id, so none is missed).
-        var stored = new Dictionary<string, (string Status, string Text, string Owner, string? Escalate)>(StringComparer.Ordinal);
+        // Every stored action of this template, read once (ids carry the template id, so none is missed), as its status
+        // and a digest of its wording and owners: a digest rather than the texts, so that a run of millions of actions
+        // does not hold every text in memory a second time.
+        var stored = new Dictionary<string, (string Status, UInt128 Content)>(StringComparer.Ordinal);
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var read = DbCommands.Create(
             _connection, transaction, "SELECT action_id, status, text, owner, escalate_to FROM actions WHERE template_id = @t", ("@t", DbType.String)))
         {
@@ -242,7 +245,13 @@ internal sealed class SqlAuditStore : IAuditStore
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
-                stored[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4));
+                var status = reader.GetString(1);
+                if (!statuses.TryGetValue(status, out var shared))
+                {
+                    statuses.Add(status, shared = status);
+                }
+
+                stored[reader.GetString(0)] = (shared, ActionContent.Digest(reader.GetString(2), reader.GetString(3), reader.NullableString(4)));
             }
         }
 
@@ -271,15 +280,10 @@ internal sealed class SqlAuditStore : IAuditStore
         foreach (var action in actions)
         {
             ArgumentNullException.ThrowIfNull(action, nameof(actions));
-            string? status = null, text = null, owner = null, escalate = null;
-            if (stored.TryGetValue(action.Id, out var existing))
+            var content = ActionContent.Digest(action.Text, action.Owner, action.EscalateTo);
+            if (!stored.TryGetValue(action.Id, out var existing))
             {
-                (status, text, owner, escalate) = existing;
-            }
-
-            if (status is null)
-            {
-                stored[action.Id] = ("open", action.Text, action.Owner, action.EscalateTo);
+                stored[action.Id] = ("open", content);
                 insert.Add(
                     action.Id, templateId, ScopeName(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
                     action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
@@ -287,12 +291,12 @@ internal sealed class SqlAuditStore : IAuditStore
                 history.Add(action.Id, asOf, "raised", null, "open", null, null);
                 added++;
             }
-            else if (ActionStatusNames.TryParse(status, out var parsed) && parsed.IsClosed())
+            else if (ActionStatusNames.TryParse(existing.Status, out var parsed) && parsed.IsClosed())
             {
                 // Closed stays closed: a later run raising the same action does not reopen or change it.
                 keptClosed++;
             }
-            else if (text != action.Text || owner != action.Owner || escalate != action.EscalateTo)
+            else if (existing.Content != content)
             {
                 // An open action keeps its due date and created date; only its wording and owner follow the latest run.
                 // (Flushed first, so that an action raised twice in one run is in the table before it is refreshed.)
@@ -304,8 +308,8 @@ internal sealed class SqlAuditStore : IAuditStore
                 refresh.Set(3, asOf);
                 refresh.Set(4, action.Id);
                 refresh.ExecuteNonQuery();
-                stored[action.Id] = (status, action.Text, action.Owner, action.EscalateTo);
-                history.Add(action.Id, asOf, "refreshed", status, status, null, null);
+                stored[action.Id] = (existing.Status, content);
+                history.Add(action.Id, asOf, "refreshed", existing.Status, existing.Status, null, null);
                 refreshed++;
             }
             else
