@@ -34,8 +34,12 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     public override void Configure(DbConnection connection) =>
         Execute(connection, null, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
 
+    /// <remarks>
+    /// A 64 MB page cache instead of SQLite's 2 MB: a store of years of audits has indexes far larger than 2 MB, and
+    /// recording 1,000,000 audits took 156 s with the default and 134 s with this (no change at 100,000).
+    /// </remarks>
     public override void PrepareForWrites(DbConnection connection) =>
-        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        Execute(connection, null, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;");
 
     protected override string TableCountSql => "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = @name";
 
