@@ -355,7 +355,8 @@ public sealed class CompiledRuleSet : IActionConditions
             if (actions is not null)
             {
                 var (owner, escalateTo) = CaseActionRoles(rule);
-                actions.Add(CreateCaseAction(rule, submission.Team, submission.CaseRef, submission.AuditId, due, owner, escalateTo));
+                var idHash = CaseActionIdHash(rule, submission.Team, submission.AuditId);
+                actions.Add(CreateCaseAction(rule, submission.Team, submission.CaseRef, submission.AuditId, idHash, due, owner, escalateTo));
             }
 
             compact?.Add((rule, due));
@@ -385,20 +386,19 @@ public sealed class CompiledRuleSet : IActionConditions
     /// <summary>What every action of case action rule <paramref name="rule"/> shares.</summary>
     internal CaseActionPlan CaseActionPlanOf(int rule) => (_caseActionPlans ??= BuildCaseActionPlans())[rule];
 
-    /// <summary>The id of the action case action rule <paramref name="rule"/> raises for an audit.</summary>
-    internal string CaseActionId(int rule, string team, string auditId) =>
-        ActionIds.Create(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
-
-    /// <summary>The number that id is written from (<see cref="ActionIds.Hash"/>).</summary>
+    /// <summary>The number the id of the action case action rule <paramref name="rule"/> raises for an audit is written from (<see cref="ActionIds.Hash"/>).</summary>
     internal long CaseActionIdHash(int rule, string team, string auditId) =>
         ActionIds.Hash(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
 
-    /// <summary>The action case action rule <paramref name="rule"/> raises for an audit, with the owners given.</summary>
-    internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, DateOnly due, string owner, string? escalateTo)
+    /// <summary>
+    /// The action case action rule <paramref name="rule"/> raises for an audit, with its id hash
+    /// (<see cref="CaseActionIdHash"/>) and the owners given.
+    /// </summary>
+    internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, long idHash, DateOnly due, string owner, string? escalateTo)
     {
         var plan = CaseActionPlanOf(rule);
         return new FollowUpAction(
-            CaseActionId(rule, team, auditId),
+            ActionIds.Format(idHash),
             ActionScope.Case,
             team,
             caseRef,

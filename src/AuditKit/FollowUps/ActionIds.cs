@@ -23,10 +23,14 @@ public static class ActionIds
     /// The first 6 bytes of the SHA-256 of the UTF-8 of the five parts joined with U+001F, in lower-case hex.
     /// Built in one buffer without intermediate strings, as a run can raise millions of actions.
     /// </remarks>
-    public static string Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion)
+    public static string Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion) =>
+        Format(Hash(templateId, ruleKey, team, auditId, criterion));
+
+    /// <summary>The id of <paramref name="hash"/> (from <see cref="Hash"/>).</summary>
+    public static string Format(long hash)
     {
         Span<char> id = stackalloc char[Length];
-        Format(Hash(templateId, ruleKey, team, auditId, criterion), id);
+        Format(hash, id);
         return new string(id);
     }
 

@@ -395,23 +395,22 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var action = _caseActions[index];
         var subject = _subjects[action.Subject];
         var plan = _rules.CaseActionPlanOf(action.Rule);
-        parts.Set(
-            plan,
-            subject,
-            OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
-            plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory),
-            DateOnly.FromDayNumber(action.DueDay),
-            action.IdHash);
+        var (owner, escalateTo) = OwnersOf(plan, subject);
+        parts.Set(plan, subject, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
     }
 
     private FollowUpAction Build(CompactCaseAction action)
     {
         var subject = _subjects[action.Subject];
-        var (owner, escalateTo) = _rules.CaseActionRoles(action.Rule);
-        owner = OwnerResolver.Resolve(owner, subject.Team, subject.Practitioner, subject.Auditor, _directory);
-        escalateTo = escalateTo is null ? null : OwnerResolver.Resolve(escalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory);
-        return _rules.CreateCaseAction(action.Rule, subject.Team, subject.CaseRef, subject.AuditId, DateOnly.FromDayNumber(action.DueDay), owner, escalateTo);
+        var (owner, escalateTo) = OwnersOf(_rules.CaseActionPlanOf(action.Rule), subject);
+        return _rules.CreateCaseAction(
+            action.Rule, subject.Team, subject.CaseRef, subject.AuditId, action.IdHash, DateOnly.FromDayNumber(action.DueDay), owner, escalateTo);
     }
+
+    /// <summary>The rule's owner and escalation roles resolved for the audit, as the run would resolve them.</summary>
+    private (string Owner, string? EscalateTo) OwnersOf(CaseActionPlan plan, CaseActionSubject subject) =>
+        (OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
+            plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory));
 }
 
 /// <summary>How a subject sorts: its team's rank and the start of its case reference (see <c>AsciiPrefix</c>).</summary>
