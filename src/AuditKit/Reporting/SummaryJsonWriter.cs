@@ -22,8 +22,9 @@ public static class SummaryJsonWriter
 
     private const int FlushThreshold = 64 * 1024;
 
-    // Case actions rendered per chunk when writing in parallel (about 4 MB of JSON).
-    private const int CaseActionChunk = 8192;
+    // Case actions rendered per chunk when writing in parallel: about 0.5 MB of JSON, so that a renderer's 1 MB buffer
+    // never has to grow (a bigger buffer is a fresh large object, and fresh memory is slow to touch the first time).
+    private const int CaseActionChunk = 1024;
 
     public static void Write(RunReport report, Stream output)
     {
@@ -224,11 +225,11 @@ public static class SummaryJsonWriter
     }
 
     /// <summary>
-    /// Writes a run's case actions, the same bytes as <see cref="WriteAction"/> would, rendering chunks of them on
-    /// every processor (with millions of actions, building their texts is most of a run's writing time). The first
-    /// goes through <paramref name="json"/> as a raw value (so that it knows the array has an element and puts the
-    /// comma before whatever follows); the rest go straight to <paramref name="output"/> in order, each chunk after
-    /// a comma.
+    /// Writes a run's case actions, the same bytes as <see cref="WriteAction"/> would. With millions of actions,
+    /// building their texts is most of a run's writing time, so chunks of them are rendered on the thread pool, a few
+    /// ahead, while this thread writes the chunks before them in order. The first action goes through
+    /// <paramref name="json"/> as a raw value (so that it knows the array has an element and puts the comma before
+    /// whatever follows); the rest go straight to <paramref name="output"/>, each chunk after a comma.
     /// </summary>
     private static void WriteCaseActions(Utf8JsonWriter json, Stream output, CompactActionList actions)
     {
@@ -238,26 +239,47 @@ public static class SummaryJsonWriter
         json.Flush();
 
         var count = actions.CaseCount;
-        var chunks = (count - 1 + CaseActionChunk - 1) / CaseActionChunk;
-        var renderers = new CaseActionJsonRenderer[Math.Min(chunks, 2 * Environment.ProcessorCount)];
-        for (var i = 0; i < renderers.Length; i++)
+        var ahead = Environment.ProcessorCount + 1;
+        var rendering = new Queue<Task<CaseActionJsonRenderer>>(ahead);
+        var idle = new Stack<CaseActionJsonRenderer>([firstAction]);
+        try
         {
-            renderers[i] = new CaseActionJsonRenderer();
+            for (var start = 1; start < count; start += CaseActionChunk)
+            {
+                if (rendering.Count == ahead)
+                {
+                    WriteChunk(rendering.Dequeue());
+                }
+
+                var renderer = idle.Count > 0 ? idle.Pop() : new CaseActionJsonRenderer();
+                var (from, to) = (start, Math.Min(count, start + CaseActionChunk));
+                rendering.Enqueue(Task.Run(() =>
+                {
+                    renderer.Render(actions, from, to);
+                    return renderer;
+                }));
+            }
+
+            while (rendering.Count > 0)
+            {
+                WriteChunk(rendering.Dequeue());
+            }
+        }
+        finally
+        {
+            // On failure, let the chunks already started finish before the actions they read are let go.
+            foreach (var task in rendering)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            }
         }
 
-        for (var first = 0; first < chunks; first += renderers.Length)
+        void WriteChunk(Task<CaseActionJsonRenderer> task)
         {
-            var window = Math.Min(renderers.Length, chunks - first);
-            Parallel.For(0, window, i =>
-            {
-                var start = 1 + ((first + i) * CaseActionChunk);
-                renderers[i].Render(actions, start, Math.Min(count, start + CaseActionChunk));
-            });
-            for (var i = 0; i < window; i++)
-            {
-                output.WriteByte((byte)',');
-                output.Write(renderers[i].Rendered);
-            }
+            var renderer = task.GetAwaiter().GetResult();
+            output.WriteByte((byte)',');
+            output.Write(renderer.Rendered);
+            idle.Push(renderer);
         }
     }
 
