@@ -103,9 +103,11 @@ public static class AuditRunner
             onCase?.Invoke(result);
         }
 
-        var summary = calculator.Complete();
+        // The summaries and the case actions' order do not depend on each other: work them out side by side.
+        var summarising = Task.Run(calculator.Complete);
         var subjectArray = subjects.ToArray();
         var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjectArray, caseActions);
+        var summary = summarising.GetAwaiter().GetResult();
         var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
             .Select(a => a with
             {

@@ -145,16 +145,16 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         }
         else
         {
-            var keys = new long[count];
+            var keys = new ulong[count];
             for (var i = 0; i < count; i++)
             {
                 var action = actions[i];
-                keys[i] = ((long)dueRanks[i] << (subjectBits + criterionBits))
-                    | ((long)subjectRanks[action.Subject] << criterionBits)
-                    | (long)criterionRanks[action.Rule];
+                keys[i] = ((ulong)(uint)dueRanks[i] << (subjectBits + criterionBits))
+                    | ((ulong)(uint)subjectRanks[action.Subject] << criterionBits)
+                    | (uint)criterionRanks[action.Rule];
             }
 
-            Array.Sort(keys, order);
+            RadixSort.Sort(keys, order, dueBits + subjectBits + criterionBits);
             BreakTies(actions, keys, order);
         }
 
@@ -168,7 +168,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Within each run of equal keys, orders by id (ordinal) and then by the order raised.</summary>
-    private static void BreakTies(List<CompactCaseAction> actions, long[] keys, int[] order)
+    private static void BreakTies(List<CompactCaseAction> actions, ulong[] keys, int[] order)
     {
         var start = 0;
         while (start < keys.Length)
@@ -262,84 +262,131 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Each subject's rank by team then case reference (ordinal; equal pairs equal).</summary>
+    /// <remarks>
+    /// Sorted by the case reference's first characters packed into a number (<see cref="CaseRefKey"/>), then by team,
+    /// both with <see cref="RadixSort"/>; only subjects of one team whose numbers are equal but whose references may
+    /// not be (longer than the number holds, or with characters it cannot) are compared as strings.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SubjectRanks(CaseActionSubject[] subjects, out int bits)
     {
-        var teams = subjects.Select(s => s.Team).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var teamRanks = new Dictionary<string, int>(teams.Length, StringComparer.Ordinal);
+        var teamRanks = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            teamRanks.TryAdd(subject.Team, 0);
+        }
+
+        var teams = teamRanks.Keys.Order(StringComparer.Ordinal).ToArray();
         for (var i = 0; i < teams.Length; i++)
         {
-            teamRanks.Add(teams[i], i);
+            teamRanks[teams[i]] = i;
         }
 
-        // Sorted on (team rank, the case reference's first characters as a number) where that decides, the whole
-        // case reference otherwise: most comparisons then touch neither the strings nor the memory they live in.
-        var keys = new SubjectKey[subjects.Length];
-        for (var i = 0; i < keys.Length; i++)
+        var count = subjects.Length;
+        var team = new int[count];
+        var refKey = new ulong[count];
+        var exact = new bool[count];
+        var order = new int[count];
+        var keys = new ulong[count];
+        for (var i = 0; i < count; i++)
         {
-            keys[i] = new SubjectKey(teamRanks[subjects[i].Team], i, AsciiPrefix(subjects[i].CaseRef, out var whole), whole);
+            team[i] = teamRanks[subjects[i].Team];
+            refKey[i] = CaseRefKey(subjects[i].CaseRef, out exact[i]);
+            keys[i] = refKey[i];
+            order[i] = i;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        int Compare(SubjectKey x, SubjectKey y)
+        RadixSort.Sort(keys, order, CaseRefKeyBits);
+        for (var i = 0; i < count; i++)
         {
-            var c = x.Team.CompareTo(y.Team);
-            if (c != 0)
+            keys[i] = (uint)team[order[i]];
+        }
+
+        RadixSort.Sort(keys, order, BitsFor(teams.Length - 1));
+
+        var ranks = new int[count];
+        var rank = -1;
+        var start = 0;
+        while (start < count)
+        {
+            // A run of subjects with the same team and reference key.
+            var first = order[start];
+            var end = start + 1;
+            var allExact = exact[first];
+            while (end < count && team[order[end]] == team[first] && refKey[order[end]] == refKey[first])
             {
-                return c;
+                allExact &= exact[order[end]];
+                end++;
             }
 
-            if (x.Prefix >= 0 && y.Prefix >= 0)
+            if (allExact)
             {
-                c = x.Prefix.CompareTo(y.Prefix);
-                if (c != 0 || (x.Whole && y.Whole))
+                // Equal keys that hold the whole references: the references are equal.
+                rank++;
+                for (var i = start; i < end; i++)
                 {
-                    return c;
+                    ranks[order[i]] = rank;
+                }
+            }
+            else
+            {
+                var run = order[start..end];
+                Array.Sort(run, (x, y) => string.CompareOrdinal(subjects[x].CaseRef, subjects[y].CaseRef));
+                for (var i = 0; i < run.Length; i++)
+                {
+                    if (i == 0 || !string.Equals(subjects[run[i]].CaseRef, subjects[run[i - 1]].CaseRef, StringComparison.Ordinal))
+                    {
+                        rank++;
+                    }
+
+                    ranks[run[i]] = rank;
                 }
             }
 
-            return string.CompareOrdinal(subjects[x.Subject].CaseRef, subjects[y.Subject].CaseRef);
+            start = end;
         }
 
-        Array.Sort(keys, Compare);
-        var ranks = new int[subjects.Length];
-        var rank = 0;
-        for (var i = 0; i < keys.Length; i++)
-        {
-            if (i > 0 && Compare(keys[i], keys[i - 1]) != 0)
-            {
-                rank++;
-            }
-
-            ranks[keys[i].Subject] = rank;
-        }
-
-        bits = BitsFor(rank);
+        bits = BitsFor(Math.Max(rank, 0));
         return ranks;
     }
 
+    private const int CaseRefKeyCharacters = 8;
+    private const int CaseRefKeyBits = 7 * CaseRefKeyCharacters;
+
     /// <summary>
-    /// The first 7 characters as a number that orders as the strings do (ordinally), when they are ASCII (1 to 127):
-    /// 8 bits each, padded with zeros, which order before any character, as a shorter string orders before a longer
-    /// one it begins. -1 when a character is not such ASCII. <paramref name="whole"/> says the number holds the whole string.
+    /// The first 8 characters of a case reference as a number that orders as the strings do (ordinally), 7 bits each:
+    /// characters 0 to 125 as 1 to 126, and 0 after the end (so a reference orders before a longer one it begins).
+    /// The first character from 126 up is written as 127 and ends the number (it stands for several characters).
+    /// <paramref name="exact"/> says the number holds the whole reference: equal exact numbers mean equal references.
     /// </summary>
-    private static long AsciiPrefix(string text, out bool whole)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static ulong CaseRefKey(string caseRef, out bool exact)
     {
-        const int Characters = 7;
-        long prefix = 0;
-        for (var i = 0; i < Characters; i++)
+        ulong key = 0;
+        exact = caseRef.Length <= CaseRefKeyCharacters;
+        var ended = false;
+        for (var i = 0; i < CaseRefKeyCharacters; i++)
         {
-            var c = i < text.Length ? text[i] : '\0';
-            if (i < text.Length && (c == '\0' || c > 127))
+            ulong code = 0;
+            if (!ended && i < caseRef.Length)
             {
-                whole = false;
-                return -1;
+                var c = caseRef[i];
+                if (c < 126)
+                {
+                    code = (ulong)c + 1;
+                }
+                else
+                {
+                    code = 127;
+                    exact = false;
+                    ended = true;
+                }
             }
 
-            prefix = (prefix << 8) | c;
+            key = (key << 7) | code;
         }
 
-        whole = text.Length <= Characters;
-        return prefix;
+        return key;
     }
 
     /// <summary>Each action's rank by due day: the days after the earliest, or dense ranks when they span too far.</summary>
@@ -413,9 +460,6 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         (OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
             plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory));
 }
-
-/// <summary>How a subject sorts: its team's rank and the start of its case reference (see <c>AsciiPrefix</c>).</summary>
-internal readonly record struct SubjectKey(int Team, int Subject, long Prefix, bool Whole);
 
 /// <summary>
 /// One case action's fields, refilled for each action a writer reads (see <see cref="CompactActionList.FillCaseAction"/>):
