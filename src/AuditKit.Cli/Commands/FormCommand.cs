@@ -62,7 +62,7 @@ internal static class FormCommand
             Directory.CreateDirectory(folder);
         }
 
-        using (var stream = File.Create(path))
+        using (var stream = OutputFile.Create(path))
         {
             new AuditFormWriter().Write(compiled.Template, caseRows, rows, stream);
         }

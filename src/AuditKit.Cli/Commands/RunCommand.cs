@@ -169,25 +169,25 @@ internal static class RunCommand
     private static void WriteOutputFiles(RunReport report, string folder, IReadOnlySet<string> outputs)
     {
         Directory.CreateDirectory(folder);
-        using (var json = File.Create(Path.Combine(folder, "summary.json")))
+        using (var json = OutputFile.Create(Path.Combine(folder, "summary.json")))
         {
             SummaryJsonWriter.Write(report, json);
         }
 
-        using (var rejected = new StreamWriter(Path.Combine(folder, "rejected.csv"), false, new UTF8Encoding(false)))
+        using (var rejected = new StreamWriter(OutputFile.Create(Path.Combine(folder, "rejected.csv")), new UTF8Encoding(false)))
         {
             RejectedCsvWriter.Write(report.Rejected, rejected);
         }
 
         if (outputs.Contains("xlsx"))
         {
-            using var workbook = File.Create(Path.Combine(folder, "compliance.xlsx"));
+            using var workbook = OutputFile.Create(Path.Combine(folder, "compliance.xlsx"));
             new ComplianceWorkbookWriter().Write(report, workbook);
         }
 
         if (outputs.Contains("html"))
         {
-            using var html = new StreamWriter(Path.Combine(folder, "report.html"), false, new UTF8Encoding(false));
+            using var html = new StreamWriter(OutputFile.Create(Path.Combine(folder, "report.html")), new UTF8Encoding(false));
             HtmlReportWriter.Write(report, html);
         }
     }

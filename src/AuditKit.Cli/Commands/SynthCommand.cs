@@ -65,7 +65,7 @@ internal static class SynthCommand
             Directory.CreateDirectory(folder);
         }
 
-        using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16))
+        using (var writer = new StreamWriter(OutputFile.Create(path), new UTF8Encoding(false), 1 << 16))
         {
             new SubmissionSynthesizer().Write(compiled.Template, options, writer);
         }
