@@ -82,7 +82,17 @@ internal static class RunCommand
         }
 
         var folder = context.PathFor(outDir);
-        WriteOutputs(report, folder, outputs);
+        var summary = DeferredConsoleOutput.Start(console, c => RunSummaryRenderer.Render(c, report, folder));
+        try
+        {
+            WriteOutputs(report, folder, outputs);
+        }
+        catch
+        {
+            summary.Discard();
+            throw;
+        }
+
         if (outputs.Contains("xlsx"))
         {
             foreach (var note in ComplianceWorkbookWriter.Omissions(report))
@@ -90,7 +100,8 @@ internal static class RunCommand
                 context.Error.WriteLine("note: compliance.xlsx: " + note);
             }
         }
-        RunSummaryRenderer.Render(console, report, folder);
+
+        summary.Print();
         if (store is not null && !Record(context, store, report))
         {
             return ExitCodes.Invalid;
