@@ -22,15 +22,38 @@ internal sealed class CaseActionJsonRenderer
     private static readonly bool[] Plain = FindPlainAscii(SummaryJsonWriter.WriterOptions.Encoder ?? JavaScriptEncoder.Default);
 
     private readonly JavaScriptEncoder _encoder = SummaryJsonWriter.WriterOptions.Encoder ?? JavaScriptEncoder.Default;
-    private readonly byte[] _objectStart;
-    private readonly byte[] _objectEnd;
-    private readonly byte[] _firstProperty;
-    private readonly byte[] _nextProperty;
+
+    // The fixed text between the values of an action, each ending where a value starts (after its opening quote for a
+    // value that is always a string): `{ "id": "`, then `", "scope": "case", "team": "` and so on, with the writer's
+    // new lines and indents.
+    private readonly byte[] _beforeId;
+    private readonly byte[] _beforeTeam;
+    private readonly byte[] _beforeCaseRef;
+    private readonly byte[] _beforeOwner;
+    private readonly byte[] _beforeDue;
+    private readonly byte[] _beforeEscalateTo;
+    private readonly byte[] _beforeAuditId;
+    private readonly string _nextProperty;
+    private readonly string _objectEnd;
+
+    // Per case action rule (by number): from after the case reference to the text's opening quote (with the
+    // criterion), and from after the audit id to the end of the action (with the rule key).
+    private readonly Dictionary<int, (byte[] BeforeText, byte[] AfterAuditId)> _rules = [];
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
     private readonly Dictionary<ActionTextParts, byte[][]?> _texts = new(ReferenceEqualityComparer.Instance);
     private readonly CaseActionParts _parts = new();
+    private readonly byte[] _due = new byte[10];
     private byte[] _buffer = new byte[1 << 20];
     private int _length;
+
+    // The audit of the last action rendered (the actions of one audit mostly come together) with its values escaped,
+    // and the last due date written.
+    private int _subject = -1;
+    private byte[] _team = [];
+    private byte[] _caseRef = [];
+    private byte[] _auditId = [];
+    private bool _subjectHasSurrogates;
+    private int _dueDay = int.MinValue;
 
     public CaseActionJsonRenderer()
     {
@@ -38,10 +61,17 @@ internal sealed class CaseActionJsonRenderer
         var newLine = options.NewLine;
         var indent = options.IndentCharacter;
         var size = options.IndentSize;
-        _objectStart = Encoding.UTF8.GetBytes(newLine + new string(indent, 2 * size) + "{");
-        _objectEnd = Encoding.UTF8.GetBytes(newLine + new string(indent, 2 * size) + "}");
-        _firstProperty = Encoding.UTF8.GetBytes(newLine + new string(indent, 3 * size) + "\"");
-        _nextProperty = Encoding.UTF8.GetBytes("," + newLine + new string(indent, 3 * size) + "\"");
+        var objectStart = newLine + new string(indent, 2 * size) + "{";
+        var firstProperty = newLine + new string(indent, 3 * size) + "\"";
+        _nextProperty = "," + newLine + new string(indent, 3 * size) + "\"";
+        _objectEnd = newLine + new string(indent, 2 * size) + "}";
+        _beforeId = Encoding.UTF8.GetBytes(objectStart + firstProperty + "id\": \"");
+        _beforeTeam = Encoding.UTF8.GetBytes("\"" + _nextProperty + "scope\": \"case\"" + _nextProperty + "team\": \"");
+        _beforeCaseRef = Encoding.UTF8.GetBytes("\"" + _nextProperty + "case_ref\": \"");
+        _beforeOwner = Encoding.UTF8.GetBytes("\"" + _nextProperty + "owner\": \"");
+        _beforeDue = Encoding.UTF8.GetBytes("\"" + _nextProperty + "due\": \"");
+        _beforeEscalateTo = Encoding.UTF8.GetBytes("\"" + _nextProperty + "escalate_to\": ");
+        _beforeAuditId = Encoding.UTF8.GetBytes(_nextProperty + "audit_id\": \"");
     }
 
     /// <summary>The bytes of the last chunk rendered.</summary>
@@ -93,57 +123,62 @@ internal sealed class CaseActionJsonRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderAction(CaseActionParts action)
     {
-        Append(_objectStart);
-        Property(_firstProperty, "id");
-        Quoted(action.Id);
-        Property(_nextProperty, "scope");
-        QuotedCached("case");
-        Property(_nextProperty, "team");
-        QuotedCached(action.Team);
-        Property(_nextProperty, "case_ref");
-        Quoted(action.CaseRef);
-        Property(_nextProperty, "criterion");
-        QuotedCachedOrNull(action.Criterion);
-        Property(_nextProperty, "action");
+        if (action.Subject != _subject)
+        {
+            _subject = action.Subject;
+            _team = Encoded(action.Team);
+            _caseRef = EscapedBytes(action.CaseRef);
+            _auditId = EscapedBytes(action.AuditId);
+            _subjectHasSurrogates = HasSurrogates(action.Team) || HasSurrogates(action.CaseRef);
+        }
+
+        if (!_rules.TryGetValue(action.Rule, out var rule))
+        {
+            rule = RuleParts(action);
+            _rules.Add(action.Rule, rule);
+        }
+
+        Append(_beforeId);
+        AppendAscii(action.Id);
+        Append(_beforeTeam);
+        Append(_team);
+        Append(_beforeCaseRef);
+        Append(_caseRef);
+        Append(rule.BeforeText);
         Text(action);
-        Property(_nextProperty, "owner");
-        QuotedCached(action.Owner);
-        Property(_nextProperty, "due");
-        Date(action.Due);
-        Property(_nextProperty, "escalate_to");
-        QuotedCachedOrNull(action.EscalateTo);
-        Property(_nextProperty, "audit_id");
-        Quoted(action.AuditId);
-        Property(_nextProperty, "rule");
-        QuotedCached(action.RuleKey);
-        Append(_objectEnd);
-    }
-
-    /// <summary><c>,\n      "name": </c> (the names are plain ASCII).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Property(byte[] prefix, string name)
-    {
-        Append(prefix);
-        AppendAscii(name);
-        Append("\": "u8);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void QuotedCachedOrNull(string? value)
-    {
-        if (value is null)
+        Append(_beforeOwner);
+        Append(Encoded(action.Owner));
+        Append(_beforeDue);
+        Append(Due(action.Due));
+        Append(_beforeEscalateTo);
+        if (action.EscalateTo is null)
         {
             Append("null"u8);
         }
         else
         {
-            QuotedCached(value);
+            Append((byte)'"');
+            Append(Encoded(action.EscalateTo));
+            Append((byte)'"');
         }
+
+        Append(_beforeAuditId);
+        Append(_auditId);
+        Append(rule.AfterAuditId);
     }
 
-    /// <summary>A value that repeats across actions (a team, owner, criterion or rule key): escaped once.</summary>
+    /// <summary>What comes between the case reference and the text, and after the audit id, for the action's rule.</summary>
+    private (byte[] BeforeText, byte[] AfterAuditId) RuleParts(CaseActionParts action)
+    {
+        var criterion = action.Criterion is null ? "null" : "\"" + Encoding.UTF8.GetString(Encoded(action.Criterion)) + "\"";
+        var beforeText = "\"" + _nextProperty + "criterion\": " + criterion + _nextProperty + "action\": \"";
+        var afterAuditId = "\"" + _nextProperty + "rule\": \"" + Encoding.UTF8.GetString(Encoded(action.RuleKey)) + "\"" + _objectEnd;
+        return (Encoding.UTF8.GetBytes(beforeText), Encoding.UTF8.GetBytes(afterAuditId));
+    }
+
+    /// <summary>A value that repeats across actions (a team, owner, criterion or rule key), escaped once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void QuotedCached(string value)
+    private byte[] Encoded(string value)
     {
         if (!_encoded.TryGetValue(value, out var bytes))
         {
@@ -151,17 +186,42 @@ internal sealed class CaseActionJsonRenderer
             _encoded.Add(value, bytes);
         }
 
-        Append((byte)'"');
-        Append(bytes);
-        Append((byte)'"');
+        return bytes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Quoted(ReadOnlySpan<char> value)
+    /// <summary>A value escaped as the writer would escape it (plain ASCII as it is).</summary>
+    private byte[] EscapedBytes(string value)
     {
-        Append((byte)'"');
-        Escaped(value);
-        Append((byte)'"');
+        if (!IsPlain(value))
+        {
+            return JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes.ToArray();
+        }
+
+        var bytes = new byte[value.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)value[i];
+        }
+
+        return bytes;
+    }
+
+    /// <summary><c>yyyy-MM-dd</c>, as the writer gets it from <see cref="DateOnly.ToString(string, IFormatProvider)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private byte[] Due(DateOnly date)
+    {
+        if (date.DayNumber != _dueDay)
+        {
+            _dueDay = date.DayNumber;
+            Span<char> text = stackalloc char[10];
+            date.TryFormat(text, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            for (var i = 0; i < text.Length; i++)
+            {
+                _due[i] = (byte)text[i];
+            }
+        }
+
+        return _due;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -192,31 +252,27 @@ internal sealed class CaseActionJsonRenderer
             _texts.Add(parts, literals);
         }
 
-        Append((byte)'"');
-        if (literals is null || HasSurrogates(action.Team) || HasSurrogates(action.CaseRef))
+        if (literals is null || _subjectHasSurrogates)
         {
             Escaped(action.Text);
-        }
-        else
-        {
-            for (var i = 0; i < parts.Parts.Length; i++)
-            {
-                switch (parts.Parts[i].Slot)
-                {
-                    case ActionTextParts.Slot.Team:
-                        Escaped(action.Team);
-                        break;
-                    case ActionTextParts.Slot.CaseRef:
-                        Escaped(action.CaseRef);
-                        break;
-                    default:
-                        Append(literals[i]);
-                        break;
-                }
-            }
+            return;
         }
 
-        Append((byte)'"');
+        for (var i = 0; i < parts.Parts.Length; i++)
+        {
+            switch (parts.Parts[i].Slot)
+            {
+                case ActionTextParts.Slot.Team:
+                    Append(_team);
+                    break;
+                case ActionTextParts.Slot.CaseRef:
+                    Append(_caseRef);
+                    break;
+                default:
+                    Append(literals[i]);
+                    break;
+            }
+        }
     }
 
     private byte[][]? EncodeLiterals(ActionTextParts parts)
@@ -254,17 +310,6 @@ internal sealed class CaseActionJsonRenderer
         }
 
         return false;
-    }
-
-    /// <summary><c>"yyyy-MM-dd"</c>, as the writer gets it from <see cref="DateOnly.ToString(string, IFormatProvider)"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Date(DateOnly date)
-    {
-        Span<char> text = stackalloc char[10];
-        date.TryFormat(text, out _, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Append((byte)'"');
-        AppendAscii(text);
-        Append((byte)'"');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -443,7 +443,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var subject = _subjects[action.Subject];
         var plan = _rules.CaseActionPlanOf(action.Rule);
         var (owner, escalateTo) = OwnersOf(plan, subject);
-        parts.Set(plan, subject, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
+        parts.Set(action.Rule, action.Subject, plan, subject, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
     }
 
     private FollowUpAction Build(CompactCaseAction action)
@@ -470,6 +470,12 @@ internal sealed class CaseActionParts
     private readonly char[] _id = new char[ActionIds.Length];
     private char[] _text = new char[256];
     private int _textLength = -1;
+
+    /// <summary>The case action rule that raised the action (see <see cref="CompiledRuleSet.CaseActionPlanOf"/>).</summary>
+    public int Rule { get; private set; }
+
+    /// <summary>The number of the audit the action is about among the run's subjects: actions of one audit share it.</summary>
+    public int Subject { get; private set; }
 
     public string Team { get; private set; } = string.Empty;
 
@@ -507,8 +513,10 @@ internal sealed class CaseActionParts
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Set(CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due, long idHash)
+    internal void Set(int rule, int subjectNumber, CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due, long idHash)
     {
+        Rule = rule;
+        Subject = subjectNumber;
         Team = subject.Team;
         CaseRef = subject.CaseRef;
         AuditId = subject.AuditId;
