@@ -30,6 +30,10 @@ public static class SummaryJsonWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+
+        // Case actions are most of the file: their first chunks are rendered while the summaries before them are written.
+        var compact = report.Actions as CompactActionList;
+        using var caseActions = compact is { CaseCount: > 0 } ? new CaseActionChunks(compact) : null;
         using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
 
@@ -84,10 +88,10 @@ public static class SummaryJsonWriter
 
         json.WriteStartArray("actions");
         var others = report.Actions;
-        if (report.Actions is CompactActionList { CaseCount: > 0 } compact)
+        if (caseActions is not null)
         {
-            WriteCaseActions(json, output, compact);
-            others = [.. CompactActionList.WithoutCaseActions(compact)];
+            caseActions.WriteTo(json, output);
+            others = [.. CompactActionList.WithoutCaseActions(compact!)];
         }
 
         foreach (var action in others)
@@ -225,61 +229,71 @@ public static class SummaryJsonWriter
     }
 
     /// <summary>
-    /// Writes a run's case actions, the same bytes as <see cref="WriteAction"/> would. With millions of actions,
+    /// A run's case actions as JSON, the same bytes as <see cref="WriteAction"/> would write. With millions of actions,
     /// building their texts is most of a run's writing time, so chunks of them are rendered on the thread pool, a few
-    /// ahead, while this thread writes the chunks before them in order. The first action goes through
-    /// <paramref name="json"/> as a raw value (so that it knows the array has an element and puts the comma before
-    /// whatever follows); the rest go straight to <paramref name="output"/>, each chunk after a comma.
+    /// ahead, from when this is made, while the writing thread writes what comes before them and then the chunks in
+    /// order.
     /// </summary>
-    private static void WriteCaseActions(Utf8JsonWriter json, Stream output, CompactActionList actions)
+    private sealed class CaseActionChunks : IDisposable
     {
-        var firstAction = new CaseActionJsonRenderer();
-        firstAction.Render(actions, 0, 1);
-        json.WriteRawValue(firstAction.Rendered, skipInputValidation: true);
-        json.Flush();
+        private readonly CompactActionList _actions;
+        private readonly int _ahead = Environment.ProcessorCount + 1;
+        private readonly Queue<Task<CaseActionJsonRenderer>> _rendering = new();
+        private readonly Stack<CaseActionJsonRenderer> _idle = new();
+        private readonly CaseActionJsonRenderer _first = new();
+        private int _next = 1;
 
-        var count = actions.CaseCount;
-        var ahead = Environment.ProcessorCount + 1;
-        var rendering = new Queue<Task<CaseActionJsonRenderer>>(ahead);
-        var idle = new Stack<CaseActionJsonRenderer>([firstAction]);
-        try
+        public CaseActionChunks(CompactActionList actions)
         {
-            for (var start = 1; start < count; start += CaseActionChunk)
-            {
-                if (rendering.Count == ahead)
-                {
-                    WriteChunk(rendering.Dequeue());
-                }
+            _actions = actions;
+            _first.Render(actions, 0, 1);
+            RenderAhead();
+        }
 
-                var renderer = idle.Count > 0 ? idle.Pop() : new CaseActionJsonRenderer();
-                var (from, to) = (start, Math.Min(count, start + CaseActionChunk));
-                rendering.Enqueue(Task.Run(() =>
-                {
-                    renderer.Render(actions, from, to);
-                    return renderer;
-                }));
-            }
-
-            while (rendering.Count > 0)
+        /// <summary>
+        /// Writes the actions. The first goes through <paramref name="json"/> as a raw value (so that it knows the array
+        /// has an element and puts the comma before whatever follows); the rest go straight to <paramref name="output"/>,
+        /// each chunk after a comma.
+        /// </summary>
+        public void WriteTo(Utf8JsonWriter json, Stream output)
+        {
+            json.WriteRawValue(_first.Rendered, skipInputValidation: true);
+            json.Flush();
+            while (_rendering.Count > 0)
             {
-                WriteChunk(rendering.Dequeue());
+                var renderer = _rendering.Dequeue().GetAwaiter().GetResult();
+                output.WriteByte((byte)',');
+                output.Write(renderer.Rendered);
+                _idle.Push(renderer);
+                RenderAhead();
             }
         }
-        finally
+
+        /// <summary>When writing failed, lets the chunks already started finish before the actions they read are let go.</summary>
+        public void Dispose()
         {
-            // On failure, let the chunks already started finish before the actions they read are let go.
-            foreach (var task in rendering)
+            foreach (var task in _rendering)
             {
                 ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
             }
+
+            _rendering.Clear();
         }
 
-        void WriteChunk(Task<CaseActionJsonRenderer> task)
+        private void RenderAhead()
         {
-            var renderer = task.GetAwaiter().GetResult();
-            output.WriteByte((byte)',');
-            output.Write(renderer.Rendered);
-            idle.Push(renderer);
+            var count = _actions.CaseCount;
+            while (_rendering.Count < _ahead && _next < count)
+            {
+                var renderer = _idle.Count > 0 ? _idle.Pop() : new CaseActionJsonRenderer();
+                var (from, to) = (_next, Math.Min(count, _next + CaseActionChunk));
+                _next = to;
+                _rendering.Enqueue(Task.Run(() =>
+                {
+                    renderer.Render(_actions, from, to);
+                    return renderer;
+                }));
+            }
         }
     }
 
