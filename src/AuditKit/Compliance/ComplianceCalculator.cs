@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using AuditKit.Collections;
 using AuditKit.Evaluation;
 using AuditKit.Templates;
 
@@ -33,6 +34,11 @@ public sealed class ComplianceCalculator
     private readonly Dictionary<string, LatestService> _teamServices = new(StringComparer.Ordinal);
     private readonly List<Disagreement> _disagreements = [];
     private readonly Dictionary<int, string> _periodNames = [];
+
+    // The audit ids and case references of the disagreements, kept out of the collector's way (see TextArena), and
+    // one instance of each team, service and grade name they mention.
+    private readonly TextArena _texts = new();
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public ComplianceCalculator(AuditTemplate template)
     {
@@ -69,7 +75,13 @@ public sealed class ComplianceCalculator
             if (agreement == Agreement.Disagreed)
             {
                 _disagreements.Add(new Disagreement(
-                    new GradeDisagreement(submission.AuditId, submission.CaseRef, team, auditorGrade, derived), service, period));
+                    _texts.Add(submission.AuditId),
+                    _texts.Add(submission.CaseRef),
+                    Shared(team),
+                    Shared(auditorGrade),
+                    Shared(derived),
+                    service is null ? null : Shared(service),
+                    period));
             }
         }
 
@@ -90,10 +102,7 @@ public sealed class ComplianceCalculator
     /// <summary>The summary of everything added so far. May be called more than once.</summary>
     public ComplianceSummary Complete()
     {
-        var disagreements = _disagreements
-            .OrderBy(d => d.Row.AuditId, StringComparer.Ordinal)
-            .ThenBy(d => d.Row.CaseRef, StringComparer.Ordinal)
-            .ToList();
+        var disagreements = SortedDisagreements();
 
         return new ComplianceSummary(
             Summarise(null, null, _overall, disagreements),
@@ -105,11 +114,11 @@ public sealed class ComplianceCalculator
     private ImmutableArray<GroupSummary> Summarise(
         Dictionary<string, Group> groups,
         Func<string, string?> serviceOf,
-        List<Disagreement> disagreements,
-        Func<Disagreement, string?> keyOf)
+        List<PlacedDisagreement> disagreements,
+        Func<PlacedDisagreement, string?> keyOf)
     {
         // One pass over the disagreements per kind of group, not one per group: a region has thousands of them.
-        var byGroup = new Dictionary<string, List<Disagreement>>(StringComparer.Ordinal);
+        var byGroup = new Dictionary<string, List<PlacedDisagreement>>(StringComparer.Ordinal);
         foreach (var disagreement in disagreements)
         {
             if (keyOf(disagreement) is not { } key)
@@ -130,7 +139,7 @@ public sealed class ComplianceCalculator
             Summarise(name, serviceOf(name), groups[name], byGroup.GetValueOrDefault(name) ?? []))];
     }
 
-    private GroupSummary Summarise(string? name, string? service, Group group, IEnumerable<Disagreement> disagreements)
+    private GroupSummary Summarise(string? name, string? service, Group group, IEnumerable<PlacedDisagreement> disagreements)
     {
         var scoring = _template.Scoring;
         var criteria = ImmutableArray.CreateBuilder<CriterionStat>(_template.Criteria.Length);
@@ -159,6 +168,50 @@ public sealed class ComplianceCalculator
             group.Grades.ToImmutableSortedDictionary(StringComparer.Ordinal),
             criteria.MoveToImmutable(),
             new GradeAgreement(group.Compared, group.Agreed, [.. disagreements.Select(d => d.Row)]));
+    }
+
+    /// <summary>The disagreements as rows, by audit id then case reference (ordinal), in the order added where those tie.</summary>
+    private List<PlacedDisagreement> SortedDisagreements()
+    {
+        var order = new int[_disagreements.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var a = _disagreements[x];
+            var b = _disagreements[y];
+            var c = _texts[a.AuditId].SequenceCompareTo(_texts[b.AuditId]);
+            if (c == 0)
+            {
+                c = _texts[a.CaseRef].SequenceCompareTo(_texts[b.CaseRef]);
+            }
+
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var sorted = new List<PlacedDisagreement>(order.Length);
+        foreach (var i in order)
+        {
+            var d = _disagreements[i];
+            var row = new GradeDisagreement(_texts.ToString(d.AuditId), _texts.ToString(d.CaseRef), d.Team, d.AuditorGrade, d.DerivedGrade);
+            sorted.Add(new PlacedDisagreement(row, d.Service, d.Period));
+        }
+
+        return sorted;
+    }
+
+    private string Shared(string name)
+    {
+        if (!_names.TryGetValue(name, out var shared))
+        {
+            shared = name;
+            _names.Add(name, shared);
+        }
+
+        return shared;
     }
 
     /// <summary>"2026-11" for any day of November 2026; one string per month rather than one per case.</summary>
@@ -192,7 +245,17 @@ public sealed class ComplianceCalculator
         Disagreed,
     }
 
-    private sealed record Disagreement(GradeDisagreement Row, string? Service, string Period);
+    /// <summary>A grade disagreement as kept while results are added: the audit id and case reference are in the arena.</summary>
+    private readonly record struct Disagreement(
+        ArenaText AuditId,
+        ArenaText CaseRef,
+        string Team,
+        string AuditorGrade,
+        string DerivedGrade,
+        string? Service,
+        string Period);
+
+    private readonly record struct PlacedDisagreement(GradeDisagreement Row, string? Service, string Period);
 
     private readonly record struct LatestService(DateOnly Date, string AuditId, string Service)
     {

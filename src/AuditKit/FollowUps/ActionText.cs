@@ -144,14 +144,14 @@ internal sealed class ActionTextParts
     /// Writes the text with <c>{team}</c> and <c>{case_ref}</c> filled into <paramref name="buffer"/> (grown when
     /// too small) and returns its length. Other placeholders must have been bound.
     /// </summary>
-    public int Fill(ref char[] buffer, string team, string caseRef)
+    public int Fill(ref char[] buffer, ReadOnlySpan<char> team, ReadOnlySpan<char> caseRef)
     {
         var length = 0;
         foreach (var part in Parts)
         {
             var text = part.Slot switch
             {
-                Slot.Literal => part.Literal,
+                Slot.Literal => part.Literal.AsSpan(),
                 Slot.Team => team,
                 Slot.CaseRef => caseRef,
                 _ => throw new InvalidOperationException($"The placeholder {part.Literal} was not bound."),

@@ -190,7 +190,7 @@ internal sealed class CaseActionJsonRenderer
     }
 
     /// <summary>A value escaped as the writer would escape it (plain ASCII as it is).</summary>
-    private byte[] EscapedBytes(string value)
+    private byte[] EscapedBytes(ReadOnlySpan<char> value)
     {
         if (!IsPlain(value))
         {

@@ -57,7 +57,7 @@ public static class AuditRunner
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
         var caseActions = new List<CompactCaseAction>();
-        var subjects = new List<CaseActionSubject>();
+        var subjects = new CaseActionSubjects();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var fired = new List<(int Rule, DateOnly Due)>();
         var scratch = rules.NewScratch();
@@ -80,14 +80,13 @@ public static class AuditRunner
             calculator.Add(result);
             if (fired.Count > 0)
             {
-                var subject = subjects.Count;
                 var team = Shared(names, submission.Team);
-                subjects.Add(new CaseActionSubject(
+                var subject = subjects.Add(
                     submission.AuditId,
                     submission.CaseRef,
                     team,
                     submission.Practitioner is { } practitioner ? Shared(names, practitioner) : null,
-                    Shared(names, submission.Auditor)));
+                    Shared(names, submission.Auditor));
                 foreach (var (rule, due) in fired)
                 {
                     // The id is hashed here, while reading keeps the other processor busy, rather than when writing.
@@ -105,8 +104,7 @@ public static class AuditRunner
 
         // The summaries and the case actions' order do not depend on each other: work them out side by side.
         var summarising = Task.Run(calculator.Complete);
-        var subjectArray = subjects.ToArray();
-        var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjectArray, caseActions);
+        var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjects, caseActions);
         var summary = summarising.GetAwaiter().GetResult();
         var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
             .Select(a => a with
@@ -121,7 +119,7 @@ public static class AuditRunner
             AsOf = options.AsOf,
             Submissions = new SubmissionCounts(read, read - rejected.Count, rejected.Count),
             Compliance = summary,
-            Actions = new CompactActionList(rules, subjectArray, sortedCaseActions, FollowUpPlanner.SortForReport(planned), options.Directory),
+            Actions = new CompactActionList(rules, subjects, sortedCaseActions, FollowUpPlanner.SortForReport(planned), options.Directory),
             Rejected = SortRejected(rejected),
             DataQuality = quality.Complete(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],

@@ -1,14 +1,44 @@
 using System.Collections;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using AuditKit.Collections;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Templates;
 
 namespace AuditKit.Runs;
 
-/// <summary>The audit a case action is about: what its text, id and owners are built from.</summary>
-internal sealed record CaseActionSubject(string AuditId, string CaseRef, string Team, string? Practitioner, string? Auditor);
+/// <summary>
+/// The audit a case action is about: what its text, id and owners are built from. Its audit id and case reference
+/// are kept in the <see cref="CaseActionSubjects"/> it belongs to.
+/// </summary>
+internal readonly record struct CaseActionSubject(ArenaText AuditId, ArenaText CaseRef, string Team, string? Practitioner, string? Auditor);
+
+/// <summary>
+/// The audits a run's case actions are about, numbered in the order added. A run keeps one for each audit that
+/// raised an action, so their audit ids and case references are kept in a <see cref="TextArena"/> rather than as
+/// strings; pass team and people's names in one instance each.
+/// </summary>
+internal sealed class CaseActionSubjects
+{
+    private readonly TextArena _texts = new();
+    private readonly List<CaseActionSubject> _subjects = [];
+
+    public int Count => _subjects.Count;
+
+    public CaseActionSubject this[int subject] => _subjects[subject];
+
+    /// <summary>Adds an audit and returns its number.</summary>
+    public int Add(string auditId, string caseRef, string team, string? practitioner, string? auditor)
+    {
+        _subjects.Add(new CaseActionSubject(_texts.Add(auditId), _texts.Add(caseRef), team, practitioner, auditor));
+        return _subjects.Count - 1;
+    }
+
+    public ReadOnlySpan<char> AuditIdOf(int subject) => _texts[_subjects[subject].AuditId];
+
+    public ReadOnlySpan<char> CaseRefOf(int subject) => _texts[_subjects[subject].CaseRef];
+}
 
 /// <summary>
 /// One case action held compactly: the audit (index into the subjects), the case action rule, the due day and the
@@ -49,7 +79,7 @@ internal readonly struct CompactCaseAction
 internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 {
     private readonly CompiledRuleSet _rules;
-    private readonly CaseActionSubject[] _subjects;
+    private readonly CaseActionSubjects _subjects;
     private readonly CompactCaseAction[] _caseActions;
     private readonly ImmutableArray<FollowUpAction> _others;
     private readonly TeamDirectory? _directory;
@@ -58,7 +88,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// <param name="others">Team and service actions, sorted for the report, owners resolved.</param>
     public CompactActionList(
         CompiledRuleSet rules,
-        CaseActionSubject[] subjects,
+        CaseActionSubjects subjects,
         CompactCaseAction[] caseActions,
         ImmutableArray<FollowUpAction> others,
         TeamDirectory? directory)
@@ -126,7 +156,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// so the sort compares numbers instead of strings; only actions with equal keys (the same case
     /// audited twice with the same due date) are compared by id and order raised.
     /// </remarks>
-    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions)
+    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubjects subjects, List<CompactCaseAction> actions)
     {
         var count = actions.Count;
         var criterionRanks = CriterionRanks(rules, out var criterionBits);
@@ -204,7 +234,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         }
     }
 
-    private static int CompareFully(CompiledRuleSet rules, CaseActionSubject[] subjects, List<CompactCaseAction> actions, int x, int y)
+    private static int CompareFully(CompiledRuleSet rules, CaseActionSubjects subjects, List<CompactCaseAction> actions, int x, int y)
     {
         var a = actions[x];
         var b = actions[y];
@@ -222,7 +252,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             return c;
         }
 
-        c = string.CompareOrdinal(sa.CaseRef, sb.CaseRef);
+        c = subjects.CaseRefOf(a.Subject).SequenceCompareTo(subjects.CaseRefOf(b.Subject));
         if (c != 0)
         {
             return c;
@@ -268,12 +298,12 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// not be (longer than the number holds, or with characters it cannot) are compared as strings.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int[] SubjectRanks(CaseActionSubject[] subjects, out int bits)
+    private static int[] SubjectRanks(CaseActionSubjects subjects, out int bits)
     {
         var teamRanks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var subject in subjects)
+        for (var i = 0; i < subjects.Count; i++)
         {
-            teamRanks.TryAdd(subject.Team, 0);
+            teamRanks.TryAdd(subjects[i].Team, 0);
         }
 
         var teams = teamRanks.Keys.Order(StringComparer.Ordinal).ToArray();
@@ -282,7 +312,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             teamRanks[teams[i]] = i;
         }
 
-        var count = subjects.Length;
+        var count = subjects.Count;
         var team = new int[count];
         var refKey = new ulong[count];
         var exact = new bool[count];
@@ -291,7 +321,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         for (var i = 0; i < count; i++)
         {
             team[i] = teamRanks[subjects[i].Team];
-            refKey[i] = CaseRefKey(subjects[i].CaseRef, out exact[i]);
+            refKey[i] = CaseRefKey(subjects.CaseRefOf(i), out exact[i]);
             keys[i] = refKey[i];
             order[i] = i;
         }
@@ -331,10 +361,10 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             else
             {
                 var run = order[start..end];
-                Array.Sort(run, (x, y) => string.CompareOrdinal(subjects[x].CaseRef, subjects[y].CaseRef));
+                Array.Sort(run, (x, y) => subjects.CaseRefOf(x).SequenceCompareTo(subjects.CaseRefOf(y)));
                 for (var i = 0; i < run.Length; i++)
                 {
-                    if (i == 0 || !string.Equals(subjects[run[i]].CaseRef, subjects[run[i - 1]].CaseRef, StringComparison.Ordinal))
+                    if (i == 0 || !subjects.CaseRefOf(run[i]).SequenceEqual(subjects.CaseRefOf(run[i - 1])))
                     {
                         rank++;
                     }
@@ -360,7 +390,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// <paramref name="exact"/> says the number holds the whole reference: equal exact numbers mean equal references.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static ulong CaseRefKey(string caseRef, out bool exact)
+    internal static ulong CaseRefKey(ReadOnlySpan<char> caseRef, out bool exact)
     {
         ulong key = 0;
         exact = caseRef.Length <= CaseRefKeyCharacters;
@@ -443,7 +473,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var subject = _subjects[action.Subject];
         var plan = _rules.CaseActionPlanOf(action.Rule);
         var (owner, escalateTo) = OwnersOf(plan, subject);
-        parts.Set(action.Rule, action.Subject, plan, subject, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
+        parts.Set(action.Rule, action.Subject, plan, _subjects, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
     }
 
     private FollowUpAction Build(CompactCaseAction action)
@@ -451,7 +481,14 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         var subject = _subjects[action.Subject];
         var (owner, escalateTo) = OwnersOf(_rules.CaseActionPlanOf(action.Rule), subject);
         return _rules.CreateCaseAction(
-            action.Rule, subject.Team, subject.CaseRef, subject.AuditId, action.IdHash, DateOnly.FromDayNumber(action.DueDay), owner, escalateTo);
+            action.Rule,
+            subject.Team,
+            new string(_subjects.CaseRefOf(action.Subject)),
+            new string(_subjects.AuditIdOf(action.Subject)),
+            action.IdHash,
+            DateOnly.FromDayNumber(action.DueDay),
+            owner,
+            escalateTo);
     }
 
     /// <summary>The rule's owner and escalation roles resolved for the audit, as the run would resolve them.</summary>
@@ -468,6 +505,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 internal sealed class CaseActionParts
 {
     private readonly char[] _id = new char[ActionIds.Length];
+    private CaseActionSubjects? _subjects;
     private char[] _text = new char[256];
     private int _textLength = -1;
 
@@ -479,9 +517,9 @@ internal sealed class CaseActionParts
 
     public string Team { get; private set; } = string.Empty;
 
-    public string CaseRef { get; private set; } = string.Empty;
+    public ReadOnlySpan<char> CaseRef => _subjects is null ? [] : _subjects.CaseRefOf(Subject);
 
-    public string AuditId { get; private set; } = string.Empty;
+    public ReadOnlySpan<char> AuditId => _subjects is null ? [] : _subjects.AuditIdOf(Subject);
 
     public string? Criterion { get; private set; }
 
@@ -513,13 +551,12 @@ internal sealed class CaseActionParts
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal void Set(int rule, int subjectNumber, CaseActionPlan plan, CaseActionSubject subject, string owner, string? escalateTo, DateOnly due, long idHash)
+    internal void Set(int rule, int subject, CaseActionPlan plan, CaseActionSubjects subjects, string owner, string? escalateTo, DateOnly due, long idHash)
     {
         Rule = rule;
-        Subject = subjectNumber;
-        Team = subject.Team;
-        CaseRef = subject.CaseRef;
-        AuditId = subject.AuditId;
+        Subject = subject;
+        _subjects = subjects;
+        Team = subjects[subject].Team;
         Criterion = plan.Criterion;
         RuleKey = plan.RuleKey;
         Owner = owner;
