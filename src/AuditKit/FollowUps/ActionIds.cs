@@ -72,6 +72,7 @@ public static class ActionIds
     }
 
     /// <summary>Writes the id of <paramref name="hash"/> (from <see cref="Hash"/>) into the first <see cref="Length"/> characters of <paramref name="destination"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Format(long hash, Span<char> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);

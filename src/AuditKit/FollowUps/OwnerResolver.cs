@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AuditKit.Templates;
 
 namespace AuditKit.FollowUps;
@@ -11,6 +12,7 @@ public static class OwnerResolver
     /// known the role name comes back unchanged, as does a value that is not a role's contract name (an owner
     /// already resolved).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Resolve(string role, string? team, string? practitioner, string? auditor, TeamDirectory? directory)
     {
         ArgumentNullException.ThrowIfNull(role);

@@ -190,6 +190,7 @@ internal sealed class CaseActionJsonRenderer
     }
 
     /// <summary>A value escaped as the writer would escape it (plain ASCII as it is).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private byte[] EscapedBytes(ReadOnlySpan<char> value)
     {
         if (!IsPlain(value))
