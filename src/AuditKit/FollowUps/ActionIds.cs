@@ -12,7 +12,7 @@ public static class ActionIds
     /// <summary>The length of every id: <c>A-</c> and 12 hex digits.</summary>
     public const int Length = 14;
 
-    private const byte Separator = 0x1f;
+    private const char Separator = '\u001f';
     private const int StackLimit = 512;
 
     /// <summary>
@@ -58,9 +58,49 @@ public static class ActionIds
             used += Append(criterion, buffer[used..]);
             Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
             SHA256.HashData(buffer[..used], hash);
-            Span<byte> first = stackalloc byte[8];
-            hash[..6].CopyTo(first[2..]);
-            return BinaryPrimitives.ReadInt64BigEndian(first);
+            return FirstSixBytes(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The hash state after the parts that every id of one rule and team begins with (template id, rule key and team),
+    /// for <see cref="Hash(Sha256WithPrefix, string?, string?)"/>.
+    /// </summary>
+    internal static Sha256WithPrefix Prefix(string templateId, string ruleKey, string? team)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(ruleKey);
+        return new Sha256WithPrefix(Encoding.UTF8.GetBytes($"{templateId}{Separator}{ruleKey}{Separator}{team}{Separator}"));
+    }
+
+    /// <summary>
+    /// The same number as <see cref="Hash(string, string, string?, string?, string?)"/>, from the state after its first
+    /// three parts (<see cref="Prefix"/>): a run raising hundreds of thousands of case actions hashes each rule and
+    /// team's part once, and then only each audit id and criterion.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long Hash(Sha256WithPrefix prefix, string? auditId, string? criterion)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        auditId ??= string.Empty;
+        criterion ??= string.Empty;
+        var length = Encoding.UTF8.GetMaxByteCount(auditId.Length + criterion.Length) + 1;
+        byte[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var used = Encoding.UTF8.GetBytes(auditId, buffer);
+            used += Append(criterion, buffer[used..]);
+            Span<byte> hash = stackalloc byte[Sha256WithPrefix.DigestSize];
+            prefix.Hash(buffer[..used], hash);
+            return FirstSixBytes(hash);
         }
         finally
         {
@@ -85,9 +125,16 @@ public static class ActionIds
         }
     }
 
+    private static long FirstSixBytes(ReadOnlySpan<byte> hash)
+    {
+        Span<byte> first = stackalloc byte[8];
+        hash[..6].CopyTo(first[2..]);
+        return BinaryPrimitives.ReadInt64BigEndian(first);
+    }
+
     private static int Append(string part, Span<byte> destination)
     {
-        destination[0] = Separator;
+        destination[0] = (byte)Separator;
         return 1 + Encoding.UTF8.GetBytes(part, destination[1..]);
     }
 }

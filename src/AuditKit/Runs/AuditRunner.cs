@@ -61,6 +61,7 @@ public static class AuditRunner
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var fired = new List<(int Rule, DateOnly Due)>();
         var scratch = rules.NewScratch();
+        var ids = new CaseActionIdHasher(rules);
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
@@ -89,8 +90,7 @@ public static class AuditRunner
                     Shared(names, submission.Auditor));
                 foreach (var (rule, due) in fired)
                 {
-                    // The id is hashed here, while reading keeps the other processor busy, rather than when writing.
-                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, rules.CaseActionIdHash(rule, team, submission.AuditId)));
+                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, ids.Hash(rule, team, submission.AuditId)));
                 }
             }
 

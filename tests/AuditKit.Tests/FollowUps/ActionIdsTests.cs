@@ -35,4 +35,38 @@ public sealed class ActionIdsTests
             previous = (id, hash);
         }
     }
+
+    [Theory]
+    [InlineData("Child Protection East", "QA-2026-09-00014", null)]
+    [InlineData("", "", "")]
+    [InlineData(null, null, null)]
+    [InlineData("Équipe Nord – Ñ 😀", "QA-ü-1", "child_seen_alone")]
+    [InlineData("A team whose name is long enough to take the shared start of the message past one block of sixty-four bytes", "QA-1", "criterion")]
+    public void Hash_FromTheSharedPrefix_GivesTheSameNumber(string? team, string? auditId, string? criterion)
+    {
+        var prefix = ActionIds.Prefix("quality-of-practice", "ofsted-grading/case_actions/1", team);
+
+        ActionIds.Hash(prefix, auditId, criterion).ShouldBe(ActionIds.Hash("quality-of-practice", "ofsted-grading/case_actions/1", team, auditId, criterion));
+    }
+
+    [Fact]
+    public void Hash_FromTheSharedPrefix_ManyAudits_GivesTheSameNumbers()
+    {
+        var random = new Random(8);
+        var prefixes = new Dictionary<(string, string), Sha256WithPrefix>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var rule = "quality-of-practice/criteria/" + new string('x', random.Next(0, 60));
+            var team = "Team " + random.Next(5);
+            var audit = "QA-" + new string('9', random.Next(0, 90));
+            var criterion = random.Next(3) == 0 ? null : "criterion_" + random.Next(20);
+            if (!prefixes.TryGetValue((rule, team), out var prefix))
+            {
+                prefix = ActionIds.Prefix("quality-of-practice", rule, team);
+                prefixes.Add((rule, team), prefix);
+            }
+
+            ActionIds.Hash(prefix, audit, criterion).ShouldBe(ActionIds.Hash("quality-of-practice", rule, team, audit, criterion));
+        }
+    }
 }
