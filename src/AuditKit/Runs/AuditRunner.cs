@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using AuditKit.Calendar;
+using AuditKit.Collections;
 using AuditKit.Compliance;
 using AuditKit.Diagnostics;
 using AuditKit.Evaluation;
@@ -56,7 +57,7 @@ public static class AuditRunner
         var validator = new SubmissionValidator(template);
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
-        var caseActions = new List<CompactCaseAction>();
+        var caseActions = new ChunkedList<CompactCaseAction>();
         var subjects = new CaseActionSubjects();
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var fired = new List<(int Rule, DateOnly Due)>();

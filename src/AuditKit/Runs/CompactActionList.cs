@@ -22,7 +22,7 @@ internal readonly record struct CaseActionSubject(ArenaText AuditId, ArenaText C
 internal sealed class CaseActionSubjects
 {
     private readonly TextArena _texts = new();
-    private readonly List<CaseActionSubject> _subjects = [];
+    private readonly ChunkedList<CaseActionSubject> _subjects = new();
 
     public int Count => _subjects.Count;
 
@@ -156,7 +156,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// so the sort compares numbers instead of strings; only actions with equal keys (the same case
     /// audited twice with the same due date) are compared by id and order raised.
     /// </remarks>
-    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubjects subjects, List<CompactCaseAction> actions)
+    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubjects subjects, ChunkedList<CompactCaseAction> actions)
     {
         var count = actions.Count;
         var criterionRanks = CriterionRanks(rules, out var criterionBits);
@@ -198,7 +198,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Within each run of equal keys, orders by id (ordinal) and then by the order raised.</summary>
-    private static void BreakTies(List<CompactCaseAction> actions, ulong[] keys, int[] order)
+    private static void BreakTies(ChunkedList<CompactCaseAction> actions, ulong[] keys, int[] order)
     {
         var start = 0;
         while (start < keys.Length)
@@ -234,7 +234,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         }
     }
 
-    private static int CompareFully(CompiledRuleSet rules, CaseActionSubjects subjects, List<CompactCaseAction> actions, int x, int y)
+    private static int CompareFully(CompiledRuleSet rules, CaseActionSubjects subjects, ChunkedList<CompactCaseAction> actions, int x, int y)
     {
         var a = actions[x];
         var b = actions[y];
@@ -420,7 +420,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Each action's rank by due day: the days after the earliest, or dense ranks when they span too far.</summary>
-    private static int[] DueRanks(List<CompactCaseAction> actions, out int bits)
+    private static int[] DueRanks(ChunkedList<CompactCaseAction> actions, out int bits)
     {
         var ranks = new int[actions.Count];
         if (ranks.Length == 0)
@@ -431,10 +431,10 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
         var first = int.MaxValue;
         var last = int.MinValue;
-        foreach (var action in actions)
+        for (var i = 0; i < actions.Count; i++)
         {
-            first = Math.Min(first, action.DueDay);
-            last = Math.Max(last, action.DueDay);
+            first = Math.Min(first, actions[i].DueDay);
+            last = Math.Max(last, actions[i].DueDay);
         }
 
         if (last - first < 1 << 20)
@@ -448,7 +448,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             return ranks;
         }
 
-        var distinct = actions.Select(a => a.DueDay).Distinct().Order().ToArray();
+        var distinct = Enumerable.Range(0, actions.Count).Select(i => actions[i].DueDay).Distinct().Order().ToArray();
         for (var i = 0; i < ranks.Length; i++)
         {
             ranks[i] = Array.BinarySearch(distinct, actions[i].DueDay);
