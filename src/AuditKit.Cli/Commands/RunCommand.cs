@@ -50,6 +50,7 @@ internal static class RunCommand
     private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
     {
         var outputs = ParseOutputs(outputsText);
+        RunWarmUp.Start();
         using var host = context.BuildHost();
         var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
         var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
