@@ -46,13 +46,14 @@ internal sealed class CaseActionJsonRenderer
     private byte[] _buffer = new byte[1 << 20];
     private int _length;
 
-    // The audit of the last action rendered (the actions of one audit mostly come together) with its values escaped,
-    // and the last due date written.
-    private int _subject = -1;
+    // The team of the last action rendered, escaped, and whether it or the action's case reference has surrogate
+    // pairs; where the case reference's escaped bytes start in the buffer (for the text to copy); the last due date.
+    private string? _teamName;
     private byte[] _team = [];
-    private byte[] _caseRef = [];
-    private byte[] _auditId = [];
-    private bool _subjectHasSurrogates;
+    private bool _teamHasSurrogates;
+    private bool _hasSurrogates;
+    private int _caseRefStart;
+    private int _caseRefLength;
     private int _dueDay = int.MinValue;
 
     public CaseActionJsonRenderer()
@@ -123,14 +124,14 @@ internal sealed class CaseActionJsonRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderAction(CaseActionParts action)
     {
-        if (action.Subject != _subject)
+        if (!ReferenceEquals(action.Team, _teamName))
         {
-            _subject = action.Subject;
+            _teamName = action.Team;
             _team = Encoded(action.Team);
-            _caseRef = EscapedBytes(action.CaseRef);
-            _auditId = EscapedBytes(action.AuditId);
-            _subjectHasSurrogates = HasSurrogates(action.Team) || HasSurrogates(action.CaseRef);
+            _teamHasSurrogates = HasSurrogates(action.Team);
         }
+
+        _hasSurrogates = _teamHasSurrogates || HasSurrogates(action.CaseRef);
 
         if (!_rules.TryGetValue(action.Rule, out var rule))
         {
@@ -143,7 +144,9 @@ internal sealed class CaseActionJsonRenderer
         Append(_beforeTeam);
         Append(_team);
         Append(_beforeCaseRef);
-        Append(_caseRef);
+        _caseRefStart = _length;
+        Escaped(action.CaseRef);
+        _caseRefLength = _length - _caseRefStart;
         Append(rule.BeforeText);
         Text(action);
         Append(_beforeOwner);
@@ -163,7 +166,7 @@ internal sealed class CaseActionJsonRenderer
         }
 
         Append(_beforeAuditId);
-        Append(_auditId);
+        Escaped(action.AuditId);
         Append(rule.AfterAuditId);
     }
 
@@ -184,24 +187,6 @@ internal sealed class CaseActionJsonRenderer
         {
             bytes = JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes.ToArray();
             _encoded.Add(value, bytes);
-        }
-
-        return bytes;
-    }
-
-    /// <summary>A value escaped as the writer would escape it (plain ASCII as it is).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private byte[] EscapedBytes(ReadOnlySpan<char> value)
-    {
-        if (!IsPlain(value))
-        {
-            return JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes.ToArray();
-        }
-
-        var bytes = new byte[value.Length];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            bytes[i] = (byte)value[i];
         }
 
         return bytes;
@@ -253,7 +238,7 @@ internal sealed class CaseActionJsonRenderer
             _texts.Add(parts, literals);
         }
 
-        if (literals is null || _subjectHasSurrogates)
+        if (literals is null || _hasSurrogates)
         {
             Escaped(action.Text);
             return;
@@ -267,7 +252,10 @@ internal sealed class CaseActionJsonRenderer
                     Append(_team);
                     break;
                 case ActionTextParts.Slot.CaseRef:
-                    Append(_caseRef);
+                    // The case reference as escaped for "case_ref" a moment ago.
+                    Reserve(_caseRefLength);
+                    _buffer.AsSpan(_caseRefStart, _caseRefLength).CopyTo(_buffer.AsSpan(_length));
+                    _length += _caseRefLength;
                     break;
                 default:
                     Append(literals[i]);
