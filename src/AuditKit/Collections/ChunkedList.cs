@@ -24,6 +24,19 @@ internal sealed class ChunkedList<T>
         }
     }
 
+    /// <summary>The items in one array, copied a chunk at a time.</summary>
+    public T[] ToArray()
+    {
+        var items = new T[Count];
+        for (var chunk = 0; chunk < _chunks.Count; chunk++)
+        {
+            var start = chunk << ChunkShift;
+            _chunks[chunk].AsSpan(0, Math.Min(ChunkSize, Count - start)).CopyTo(items.AsSpan(start));
+        }
+
+        return items;
+    }
+
     public void Add(T item)
     {
         var offset = Count & (ChunkSize - 1);

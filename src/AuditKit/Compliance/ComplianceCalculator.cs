@@ -174,23 +174,18 @@ public sealed class ComplianceCalculator
     private List<PlacedDisagreement> SortedDisagreements()
     {
         var order = new int[_disagreements.Count];
+        var inOrder = true;
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
+            inOrder = inOrder && (i == 0 || CompareDisagreements(i - 1, i) <= 0);
         }
 
-        Array.Sort(order, (x, y) =>
+        // Audits usually arrive in order of their ids already; then there is nothing to sort (ties keep the order added).
+        if (!inOrder)
         {
-            var a = _disagreements[x];
-            var b = _disagreements[y];
-            var c = _texts[a.AuditId].SequenceCompareTo(_texts[b.AuditId]);
-            if (c == 0)
-            {
-                c = _texts[a.CaseRef].SequenceCompareTo(_texts[b.CaseRef]);
-            }
-
-            return c != 0 ? c : x.CompareTo(y);
-        });
+            Array.Sort(order, CompareDisagreements);
+        }
 
         var sorted = new List<PlacedDisagreement>(order.Length);
         foreach (var i in order)
@@ -201,6 +196,21 @@ public sealed class ComplianceCalculator
         }
 
         return sorted;
+    }
+
+    /// <summary>Disagreements <paramref name="x"/> and <paramref name="y"/> (by the order added) by audit id, case reference, then order added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CompareDisagreements(int x, int y)
+    {
+        var a = _disagreements[x];
+        var b = _disagreements[y];
+        var c = _texts[a.AuditId].SequenceCompareTo(_texts[b.AuditId]);
+        if (c == 0)
+        {
+            c = _texts[a.CaseRef].SequenceCompareTo(_texts[b.CaseRef]);
+        }
+
+        return c != 0 ? c : x.CompareTo(y);
     }
 
     private string Shared(string name)

@@ -156,9 +156,12 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     /// so the sort compares numbers instead of strings; only actions with equal keys (the same case
     /// audited twice with the same due date) are compared by id and order raised.
     /// </remarks>
-    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubjects subjects, ChunkedList<CompactCaseAction> actions)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static CompactCaseAction[] SortCaseActions(CompiledRuleSet rules, CaseActionSubjects subjects, ChunkedList<CompactCaseAction> raised)
     {
-        var count = actions.Count;
+        ArgumentNullException.ThrowIfNull(raised);
+        var actions = raised.ToArray();
+        var count = actions.Length;
         var criterionRanks = CriterionRanks(rules, out var criterionBits);
         var subjectRanks = SubjectRanks(subjects, out var subjectBits);
         var dueRanks = DueRanks(actions, out var dueBits);
@@ -198,7 +201,8 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Within each run of equal keys, orders by id (ordinal) and then by the order raised.</summary>
-    private static void BreakTies(ChunkedList<CompactCaseAction> actions, ulong[] keys, int[] order)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BreakTies(CompactCaseAction[] actions, ulong[] keys, int[] order)
     {
         var start = 0;
         while (start < keys.Length)
@@ -234,7 +238,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         }
     }
 
-    private static int CompareFully(CompiledRuleSet rules, CaseActionSubjects subjects, ChunkedList<CompactCaseAction> actions, int x, int y)
+    private static int CompareFully(CompiledRuleSet rules, CaseActionSubjects subjects, CompactCaseAction[] actions, int x, int y)
     {
         var a = actions[x];
         var b = actions[y];
@@ -420,9 +424,10 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
     }
 
     /// <summary>Each action's rank by due day: the days after the earliest, or dense ranks when they span too far.</summary>
-    private static int[] DueRanks(ChunkedList<CompactCaseAction> actions, out int bits)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] DueRanks(CompactCaseAction[] actions, out int bits)
     {
-        var ranks = new int[actions.Count];
+        var ranks = new int[actions.Length];
         if (ranks.Length == 0)
         {
             bits = 0;
@@ -431,10 +436,10 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
         var first = int.MaxValue;
         var last = int.MinValue;
-        for (var i = 0; i < actions.Count; i++)
+        foreach (var action in actions)
         {
-            first = Math.Min(first, actions[i].DueDay);
-            last = Math.Max(last, actions[i].DueDay);
+            first = Math.Min(first, action.DueDay);
+            last = Math.Max(last, action.DueDay);
         }
 
         if (last - first < 1 << 20)
@@ -448,7 +453,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
             return ranks;
         }
 
-        var distinct = Enumerable.Range(0, actions.Count).Select(i => actions[i].DueDay).Distinct().Order().ToArray();
+        var distinct = actions.Select(a => a.DueDay).Distinct().Order().ToArray();
         for (var i = 0; i < ranks.Length; i++)
         {
             ranks[i] = Array.BinarySearch(distinct, actions[i].DueDay);
