@@ -85,11 +85,13 @@ public static class ActionIds
     /// three parts (<see cref="Prefix"/>): a run raising hundreds of thousands of case actions hashes each rule and
     /// team's part once, and then only each audit id and criterion.
     /// </summary>
+    internal static long Hash(Sha256WithPrefix prefix, string? auditId, string? criterion) => Hash(prefix, auditId.AsSpan(), criterion);
+
+    /// <inheritdoc cref="Hash(Sha256WithPrefix, string?, string?)"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static long Hash(Sha256WithPrefix prefix, string? auditId, string? criterion)
+    internal static long Hash(Sha256WithPrefix prefix, ReadOnlySpan<char> auditId, string? criterion)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        auditId ??= string.Empty;
         criterion ??= string.Empty;
         var length = Encoding.UTF8.GetMaxByteCount(auditId.Length + criterion.Length) + 1;
         byte[]? rented = null;

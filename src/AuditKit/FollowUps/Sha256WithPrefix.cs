@@ -54,6 +54,18 @@ internal sealed class Sha256WithPrefix
         _prefixLength = prefix.Length;
     }
 
+    /// <summary>The <paramref name="round"/>th round constant (0 to 63).</summary>
+    internal static uint RoundConstant(int round) => RoundConstants[round];
+
+    /// <summary>The hash state after the prefix's whole blocks.</summary>
+    internal ReadOnlySpan<uint> State => _state;
+
+    /// <summary>The prefix's bytes after its whole blocks (0 to 63 of them).</summary>
+    internal ReadOnlySpan<byte> Rest => _rest;
+
+    /// <summary>The prefix's length in bytes.</summary>
+    internal long PrefixLength => _prefixLength;
+
     /// <summary>Writes the SHA-256 of the prefix followed by <paramref name="suffix"/> to the first 32 bytes of <paramref name="digest"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Hash(ReadOnlySpan<byte> suffix, Span<byte> digest)

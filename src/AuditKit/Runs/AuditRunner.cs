@@ -63,6 +63,7 @@ public static class AuditRunner
         var fired = new List<(int Rule, DateOnly Due)>();
         var scratch = rules.NewScratch();
         var ids = new CaseActionIdHasher(rules);
+        var hashedChunks = 0;
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
@@ -91,7 +92,13 @@ public static class AuditRunner
                     Shared(names, submission.Auditor));
                 foreach (var (rule, due) in fired)
                 {
-                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, ids.Hash(rule, team, submission.AuditId)));
+                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, 0));
+                }
+
+                // Ids are hashed a chunk of actions at a time, eight at once, as each chunk fills (the last one after reading).
+                if (caseActions.ChunkCount > hashedChunks + 1)
+                {
+                    ids.HashAll(caseActions.Chunk(hashedChunks++), subjects);
                 }
             }
 
@@ -105,6 +112,11 @@ public static class AuditRunner
 
         // The summaries and the case actions' order do not depend on each other: work them out side by side.
         var summarising = Task.Run(calculator.Complete);
+        for (; hashedChunks < caseActions.ChunkCount; hashedChunks++)
+        {
+            ids.HashAll(caseActions.Chunk(hashedChunks), subjects);
+        }
+
         var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjects, caseActions);
         var summary = summarising.GetAwaiter().GetResult();
         var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)

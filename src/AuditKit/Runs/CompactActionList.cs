@@ -69,6 +69,9 @@ internal readonly struct CompactCaseAction
     public int Rule => (int)(_ruleAndHash >>> 48);
 
     public long IdHash => _ruleAndHash & HashMask;
+
+    /// <summary>This action with the number its id is written from.</summary>
+    public CompactCaseAction WithIdHash(long idHash) => new(Subject, Rule, DueDay, idHash);
 }
 
 /// <summary>
