@@ -14,6 +14,7 @@
 #   TEMPLATE=templates/quality-of-practice.yaml
 #   AS_OF=2026-11-30  SEED=42  BENCH_DATA=bench/data
 #   RATIO_BASE=100000  RATIO_BIG=1000000   the sizes the ratios compare
+#   COMMANDS="check run-json run-all"       which commands to time (leave out run-all for a quick check against run)
 # Raw measurements (command, rows, wall s, peak RSS kB, exit code) are kept in $BENCH_DATA/last-run.txt.
 set -euo pipefail
 
@@ -29,9 +30,19 @@ DATA="${BENCH_DATA:-bench/data}"
 TIME_BIN="${TIME_BIN:-/usr/bin/time}"
 RATIO_BASE="${RATIO_BASE:-100000}"
 RATIO_BIG="${RATIO_BIG:-1000000}"
-COMMANDS=(check run-json run-all)
-
 say() { printf '%s\n' "$*" >&2; }
+
+read -r -a COMMANDS <<< "${COMMANDS:-check run-json run-all}"
+for name in "${COMMANDS[@]}"; do
+    case "$name" in
+        check | run-json | run-all) ;;
+        *)
+            say "COMMANDS may hold check, run-json and run-all; '$name' is not one of them."
+            exit 2
+            ;;
+    esac
+done
+wants() { [[ " ${COMMANDS[*]} " == *" $1 "* ]]; }
 
 if ! [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]]; then
     say "REPEAT must be a positive whole number, not '$REPEAT'."
@@ -114,15 +125,21 @@ for size in $SIZES; do
 
     for ((r = 1; r <= REPEAT; r++)); do
         say "Size $size, run $r of $REPEAT..."
-        measure check "$size" check --template "$TEMPLATE" --submissions "$file"
+        if wants check; then
+            measure check "$size" check --template "$TEMPLATE" --submissions "$file"
+        fi
         out="$DATA/out-$size"
-        rm -rf "$out"
-        measure run-json "$size" run --template "$TEMPLATE" --submissions "$file" --no-store --outputs json \
-            --as-of "$AS_OF" --out "$out"
-        # Every timed store run starts from an empty database, so repeats are comparable.
-        rm -rf "$out" "$DATA/bench.db" "$DATA/bench.db-wal" "$DATA/bench.db-shm"
-        measure run-all "$size" run --template "$TEMPLATE" --submissions "$file" --outputs json,xlsx,html \
-            --db "$DATA/bench.db" --as-of "$AS_OF" --out "$out"
+        if wants run-json; then
+            rm -rf "$out"
+            measure run-json "$size" run --template "$TEMPLATE" --submissions "$file" --no-store --outputs json \
+                --as-of "$AS_OF" --out "$out"
+        fi
+        if wants run-all; then
+            # Every timed store run starts from an empty database, so repeats are comparable.
+            rm -rf "$out" "$DATA/bench.db" "$DATA/bench.db-wal" "$DATA/bench.db-shm"
+            measure run-all "$size" run --template "$TEMPLATE" --submissions "$file" --outputs json,xlsx,html \
+                --db "$DATA/bench.db" --as-of "$AS_OF" --out "$out"
+        fi
     done
 done
 
