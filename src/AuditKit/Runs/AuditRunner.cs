@@ -38,11 +38,6 @@ public sealed record CheckReport(
 /// </summary>
 public static class AuditRunner
 {
-    [System.Runtime.InteropServices.DllImport("libc")] private static extern int clock_gettime(int clk, out Timespec ts);
-    private struct Timespec { public long Sec; public long Nsec; }
-    public static double ThreadCpuMs() { clock_gettime(3, out var t); return t.Sec * 1000.0 + t.Nsec / 1e6; }
-    public static double ReaderCpu, ReaderWall, ReaderWaitMs, EvalWaitMs;
-    public static string Mode = Environment.GetEnvironmentVariable("AK_MODE") ?? "full";
     // Rows handed from the reading thread in batches of 128, at most 4 batches ahead. Every row in flight survives the
     // collections that happen meanwhile and is copied into an older generation, so fewer rows in flight mean cheaper
     // collections: 4,096 in flight paused the run for about 0.3 s at 100,000 audits, 512 for about 0.15 s.
@@ -75,8 +70,7 @@ public static class AuditRunner
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
-        var msw = System.Diagnostics.Stopwatch.StartNew();
-        var m0 = ThreadCpuMs();
+
         foreach (var validation in ValidateInOrder(records, validator, quality))
         {
             read++;
@@ -121,8 +115,6 @@ public static class AuditRunner
             onCase?.Invoke(result);
         }
 
-        System.Console.Error.WriteLine($"L {Mode} main wall {msw.Elapsed.TotalMilliseconds:F0} cpu {ThreadCpuMs() - m0:F0} | reader wall {ReaderWall:F0} cpu {ReaderCpu:F0} wait {ReaderWaitMs:F0} | pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0}");
-        if (Mode != "full") Environment.Exit(0);
         // The summaries and the case actions' order do not depend on each other: work them out side by side.
         var summarising = Task.Run(calculator.Complete);
         for (; hashed < caseActions.Count; hashed += HashBatch)
@@ -217,8 +209,6 @@ public static class AuditRunner
         ExceptionDispatchInfo? failure = null;
         var reader = new Thread(() =>
         {
-            var rsw = System.Diagnostics.Stopwatch.StartNew();
-            var c0 = ThreadCpuMs();
             try
             {
                 var batch = new List<ValidationResult>(PipelineBatch);
@@ -228,9 +218,7 @@ public static class AuditRunner
                     batch.Add(validator.Validate(record));
                     if (batch.Count == PipelineBatch)
                     {
-                        var w0 = System.Diagnostics.Stopwatch.GetTimestamp();
                         batches.Add([.. batch], stop.Token);
-                        ReaderWaitMs += System.Diagnostics.Stopwatch.GetElapsedTime(w0).TotalMilliseconds;
                         batch.Clear();
                     }
                 }
@@ -250,7 +238,6 @@ public static class AuditRunner
             }
             finally
             {
-                ReaderCpu = ThreadCpuMs() - c0; ReaderWall = rsw.Elapsed.TotalMilliseconds;
                 batches.CompleteAdding();
             }
         })
