@@ -22,6 +22,13 @@ public static class SummaryJsonWriter
 
     private const int FlushThreshold = 64 * 1024;
 
+    // Property names written tens of thousands of times (each grade disagreement), escaped once.
+    private static readonly JsonEncodedText AuditIdName = JsonEncodedText.Encode("audit_id");
+    private static readonly JsonEncodedText CaseRefName = JsonEncodedText.Encode("case_ref");
+    private static readonly JsonEncodedText TeamName = JsonEncodedText.Encode("team");
+    private static readonly JsonEncodedText AuditorGradeName = JsonEncodedText.Encode("auditor_grade");
+    private static readonly JsonEncodedText DerivedGradeName = JsonEncodedText.Encode("derived_grade");
+
     // Case actions rendered per chunk when writing in parallel: about 0.5 MB of JSON, so that a renderer's 1 MB buffer
     // never has to grow (a bigger buffer is a fresh large object, and fresh memory is slow to touch the first time).
     private const int CaseActionChunk = 1024;
@@ -195,11 +202,11 @@ public static class SummaryJsonWriter
             foreach (var d in agreement.Disagreements)
             {
                 json.WriteStartObject();
-                json.WriteString("audit_id", d.AuditId);
-                json.WriteString("case_ref", d.CaseRef);
-                json.WriteString("team", d.Team);
-                json.WriteString("auditor_grade", d.AuditorGrade);
-                json.WriteString("derived_grade", d.DerivedGrade);
+                json.WriteString(AuditIdName, d.AuditId);
+                json.WriteString(CaseRefName, d.CaseRef);
+                json.WriteString(TeamName, d.Team);
+                json.WriteString(AuditorGradeName, d.AuditorGrade);
+                json.WriteString(DerivedGradeName, d.DerivedGrade);
                 json.WriteEndObject();
                 FlushWhenFull(json);
             }
