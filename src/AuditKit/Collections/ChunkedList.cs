@@ -24,17 +24,6 @@ internal sealed class ChunkedList<T>
         }
     }
 
-    /// <summary>How many chunks hold the items (see <see cref="Chunk"/>).</summary>
-    public int ChunkCount => _chunks.Count;
-
-    /// <summary>The items of chunk <paramref name="chunk"/>, to read or change in place (each chunk from one thread at a time).</summary>
-    public Span<T> Chunk(int chunk)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)chunk, (uint)_chunks.Count, nameof(chunk));
-        var start = chunk << ChunkShift;
-        return _chunks[chunk].AsSpan(0, Math.Min(ChunkSize, Count - start));
-    }
-
     /// <summary>
     /// Items <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> - 1, to read or change in
     /// place; they must lie in one chunk (true of any run of a power of two up to 16,384 items that starts at a multiple of it).

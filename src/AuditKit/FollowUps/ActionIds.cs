@@ -71,7 +71,7 @@ public static class ActionIds
 
     /// <summary>
     /// The hash state after the parts that every id of one rule and team begins with (template id, rule key and team),
-    /// for <see cref="Hash(Sha256WithPrefix, string?, string?)"/>.
+    /// for <see cref="Hash(Sha256WithPrefix, ReadOnlySpan{char}, string?)"/>.
     /// </summary>
     internal static Sha256WithPrefix Prefix(string templateId, string ruleKey, string? team)
     {
@@ -85,9 +85,6 @@ public static class ActionIds
     /// three parts (<see cref="Prefix"/>): a run raising hundreds of thousands of case actions hashes each rule and
     /// team's part once, and then only each audit id and criterion.
     /// </summary>
-    internal static long Hash(Sha256WithPrefix prefix, string? auditId, string? criterion) => Hash(prefix, auditId.AsSpan(), criterion);
-
-    /// <inheritdoc cref="Hash(Sha256WithPrefix, string?, string?)"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long Hash(Sha256WithPrefix prefix, ReadOnlySpan<char> auditId, string? criterion)
     {
