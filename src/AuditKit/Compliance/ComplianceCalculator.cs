@@ -38,7 +38,7 @@ public sealed class ComplianceCalculator
     // The audit ids and case references of the disagreements, kept out of the collector's way (see TextArena), and
     // one instance of each team, service and grade name they mention.
     private readonly TextArena _texts = new();
-    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly NamePool _names = new();
 
     public ComplianceCalculator(AuditTemplate template)
     {
@@ -77,10 +77,10 @@ public sealed class ComplianceCalculator
                 _disagreements.Add(new Disagreement(
                     _texts.Add(submission.AuditId),
                     _texts.Add(submission.CaseRef),
-                    Shared(team),
-                    Shared(auditorGrade),
-                    Shared(derived),
-                    service is null ? null : Shared(service),
+                    _names.Shared(team),
+                    _names.Shared(auditorGrade),
+                    _names.Shared(derived),
+                    service is null ? null : _names.Shared(service),
                     period));
             }
         }
@@ -211,17 +211,6 @@ public sealed class ComplianceCalculator
         }
 
         return c != 0 ? c : x.CompareTo(y);
-    }
-
-    private string Shared(string name)
-    {
-        if (!_names.TryGetValue(name, out var shared))
-        {
-            shared = name;
-            _names.Add(name, shared);
-        }
-
-        return shared;
     }
 
     /// <summary>"2026-11" for any day of November 2026; one string per month rather than one per case.</summary>

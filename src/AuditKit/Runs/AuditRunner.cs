@@ -62,7 +62,7 @@ public static class AuditRunner
         var calculator = new ComplianceCalculator(template);
         var caseActions = new ChunkedList<CompactCaseAction>();
         var subjects = new CaseActionSubjects();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var names = new NamePool();
         var fired = new List<(int Rule, DateOnly Due)>();
         var scratch = rules.NewScratch();
         var ids = new CaseActionIdHasher(rules);
@@ -86,13 +86,13 @@ public static class AuditRunner
             calculator.Add(result);
             if (fired.Count > 0)
             {
-                var team = Shared(names, submission.Team);
+                var team = names.Shared(submission.Team);
                 var subject = subjects.Add(
                     submission.AuditId,
                     submission.CaseRef,
                     team,
-                    submission.Practitioner is { } practitioner ? Shared(names, practitioner) : null,
-                    Shared(names, submission.Auditor));
+                    submission.Practitioner is { } practitioner ? names.Shared(practitioner) : null,
+                    names.Shared(submission.Auditor));
                 foreach (var (rule, due) in fired)
                 {
                     caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, 0));
@@ -264,18 +264,6 @@ public static class AuditRunner
         }
 
         failure?.Throw();
-    }
-
-    /// <summary>One instance of each team and person name: a run names the same few thousand over and over.</summary>
-    private static string Shared(Dictionary<string, string> names, string name)
-    {
-        if (!names.TryGetValue(name, out var shared))
-        {
-            shared = name;
-            names.Add(name, shared);
-        }
-
-        return shared;
     }
 
     private static ImmutableArray<RejectedRow> SortRejected(List<RejectedRow> rows) =>
