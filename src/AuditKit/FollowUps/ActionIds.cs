@@ -124,6 +124,21 @@ public static class ActionIds
         }
     }
 
+    /// <summary>The id of <paramref name="hash"/> as UTF-8 (ASCII), as <see cref="Format(long, Span{char})"/> writes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Format(long hash, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
+        var digits = "0123456789abcdef"u8;
+        destination[0] = (byte)'A';
+        destination[1] = (byte)'-';
+        for (var i = Length - 1; i >= 2; i--)
+        {
+            destination[i] = digits[(int)(hash & 0xF)];
+            hash >>= 4;
+        }
+    }
+
     private static long FirstSixBytes(ReadOnlySpan<byte> hash)
     {
         Span<byte> first = stackalloc byte[8];

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
+using AuditKit.Templates;
 
 namespace AuditKit.Reporting;
 
@@ -11,11 +12,16 @@ namespace AuditKit.Reporting;
 /// Renders chunks of a run's case actions as they appear inside summary.json's <c>actions</c> array, byte for byte
 /// what <see cref="Utf8JsonWriter"/> writes with <see cref="SummaryJsonWriter.WriterOptions"/> (each action as if it
 /// were the first element, so with no comma before it). A run has millions of case actions and they differ in only
-/// a few fields, so everything that repeats (property names, teams, owners, criteria, rule keys, the fixed parts of
-/// each text) is escaped once and copied; the case reference and audit id are copied as they are when they are plain
-/// ASCII that JSON leaves alone, and escaped by the encoder otherwise.
+/// a few values: the id, the case reference (which the text repeats), the due date, the audit id and, where a rule's
+/// owner is the practitioner or auditor, that person. Everything else an action of a rule writes for a team is
+/// escaped and joined once into an <see cref="ActionLayout"/>, and each action is its layout's bytes with its own
+/// values copied in between. The case reference, audit id and people of an audit are escaped once for all its actions.
 /// </summary>
-/// <remarks>One instance per thread: it keeps its output and caches.</remarks>
+/// <remarks>
+/// One instance per thread: it keeps its output and caches. An action whose team or case reference has a character
+/// outside the Basic Multilingual Plane (which JSON escapes as a pair, so its text cannot be escaped in pieces) is
+/// rendered field by field instead, as is one whose rule's text has such a character.
+/// </remarks>
 internal sealed class CaseActionJsonRenderer
 {
     // Printable ASCII characters that the writer's encoder leaves as they are (found by asking the encoder itself).
@@ -42,6 +48,24 @@ internal sealed class CaseActionJsonRenderer
     private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
     private readonly Dictionary<ActionTextParts, byte[][]?> _texts = new(ReferenceEqualityComparer.Instance);
     private readonly CaseActionParts _parts = new();
+
+    // Layouts by rule and team (compared by reference: a run keeps one instance of each team name); the layout each
+    // rule used last is tried first.
+    private readonly LayoutTable _layouts = new();
+    private CompactActionList? _actions;
+    private ActionLayout?[] _lastLayout = [];
+
+    // The audit of the last action rendered by layout: its case reference and audit id escaped, whether its team or
+    // case reference has surrogate pairs, and (once an action needs them) its practitioner and auditor as owners.
+    private int _subject = -1;
+    private CaseActionSubject _subjectRecord;
+    private byte[] _subjectCaseRef = new byte[64];
+    private int _subjectCaseRefLength;
+    private byte[] _subjectAuditId = new byte[64];
+    private int _subjectAuditIdLength;
+    private bool _subjectHasSurrogates;
+    private byte[]? _subjectPractitioner;
+    private byte[]? _subjectAuditor;
     private readonly byte[] _due = new byte[10];
     private byte[] _buffer = new byte[1 << 20];
     private int _length;
@@ -82,7 +106,13 @@ internal sealed class CaseActionJsonRenderer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Render(CompactActionList actions, int start, int end)
     {
+        if (!ReferenceEquals(actions, _actions))
+        {
+            StartList(actions);
+        }
+
         _length = 0;
+        _subject = -1;
         for (var i = start; i < end; i++)
         {
             if (i > start)
@@ -90,9 +120,259 @@ internal sealed class CaseActionJsonRenderer
                 Append((byte)',');
             }
 
-            actions.FillCaseAction(i, _parts);
-            RenderAction(_parts);
+            var action = actions.CaseActionAt(i);
+            if (action.Subject != _subject)
+            {
+                LoadSubject(actions.Subjects, action.Subject);
+            }
+
+            var layout = _subjectHasSurrogates ? null : LayoutFor(action.Rule);
+            if (layout?.Fixed is null)
+            {
+                actions.FillCaseAction(i, _parts);
+                RenderAction(_parts);
+                continue;
+            }
+
+            Write(layout, action);
         }
+    }
+
+    /// <summary>Forgets the layouts of another list (its rules, names and directory may differ).</summary>
+    private void StartList(CompactActionList actions)
+    {
+        _actions = actions;
+        _layouts.Clear();
+        _lastLayout = new ActionLayout?[actions.Rules.CaseActionRuleCount];
+    }
+
+    /// <summary>Takes the audit's team and names, and escapes its case reference and audit id once for all its actions.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LoadSubject(CaseActionSubjects subjects, int subject)
+    {
+        _subject = subject;
+        _subjectRecord = subjects[subject];
+        _subjectPractitioner = null;
+        _subjectAuditor = null;
+        var caseRef = subjects.CaseRefOf(subject);
+        if (!ReferenceEquals(_subjectRecord.Team, _teamName))
+        {
+            _teamName = _subjectRecord.Team;
+            _team = Encoded(_teamName);
+            _teamHasSurrogates = HasSurrogates(_teamName);
+        }
+
+        // Plain ASCII has no surrogates: only a case reference that needs escaping is looked at twice.
+        _subjectCaseRefLength = EscapeInto(caseRef, ref _subjectCaseRef, out var plain);
+        _subjectHasSurrogates = _teamHasSurrogates || (!plain && HasSurrogates(caseRef));
+        _subjectAuditIdLength = EscapeInto(subjects.AuditIdOf(subject), ref _subjectAuditId, out _);
+    }
+
+    /// <summary>The layout of an action of <paramref name="rule"/> about the current audit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private ActionLayout LayoutFor(int rule)
+    {
+        var team = _subjectRecord.Team;
+        var last = _lastLayout[rule];
+        if (last is not null && ReferenceEquals(last.Team, team))
+        {
+            return last;
+        }
+
+        var layout = _layouts.Find(rule, team);
+        if (layout is null)
+        {
+            layout = BuildLayout(rule, team);
+            _layouts.Add(layout);
+        }
+
+        _lastLayout[rule] = layout;
+        return layout;
+    }
+
+    /// <summary>
+    /// Everything an action of <paramref name="rule"/> writes for <paramref name="team"/>, escaped and joined, with
+    /// gaps for the values of each action.
+    /// </summary>
+    private ActionLayout BuildLayout(int rule, string team)
+    {
+        var plan = _actions!.Rules.CaseActionPlanOf(rule);
+        var parts = plan.Text;
+        if (!_texts.TryGetValue(parts, out var literals))
+        {
+            literals = EncodeLiterals(parts);
+            _texts.Add(parts, literals);
+        }
+
+        if (literals is null)
+        {
+            return new ActionLayout(rule, team, null, [], []);
+        }
+
+        if (!_rules.TryGetValue(rule, out var fixedParts))
+        {
+            fixedParts = RuleParts(plan.Criterion, plan.RuleKey);
+            _rules.Add(rule, fixedParts);
+        }
+
+        var teamBytes = Encoded(team);
+        var layout = new ActionLayoutBuilder();
+        layout.Add(_beforeId);
+        layout.Gap(ActionLayout.Value.Id);
+        layout.Add(_beforeTeam);
+        layout.Add(teamBytes);
+        layout.Add(_beforeCaseRef);
+        layout.Gap(ActionLayout.Value.CaseRef);
+        layout.Add(fixedParts.BeforeText);
+        for (var i = 0; i < parts.Parts.Length; i++)
+        {
+            switch (parts.Parts[i].Slot)
+            {
+                case ActionTextParts.Slot.Team:
+                    layout.Add(teamBytes);
+                    break;
+                case ActionTextParts.Slot.CaseRef:
+                    layout.Gap(ActionLayout.Value.CaseRef);
+                    break;
+                default:
+                    layout.Add(literals[i]);
+                    break;
+            }
+        }
+
+        layout.Add(_beforeOwner);
+        AddOwner(layout, plan.Owner, team);
+        layout.Add(_beforeDue);
+        layout.Gap(ActionLayout.Value.Due);
+        layout.Add(_beforeEscalateTo);
+        if (plan.EscalateTo is null)
+        {
+            layout.Add("null"u8);
+        }
+        else
+        {
+            layout.Add("\""u8);
+            AddOwner(layout, plan.EscalateTo, team);
+            layout.Add("\""u8);
+        }
+
+        layout.Add(_beforeAuditId);
+        layout.Gap(ActionLayout.Value.AuditId);
+        layout.Add(fixedParts.AfterAuditId);
+        return layout.Build(rule, team);
+    }
+
+    /// <summary>An owner role: a gap when it names the audit's practitioner or auditor, else resolved for the team now.</summary>
+    private void AddOwner(ActionLayoutBuilder layout, string role, string team)
+    {
+        if (RoleNames.TryParse(role, out var parsed) && parsed is Role.Practitioner or Role.Auditor)
+        {
+            layout.Gap(parsed == Role.Practitioner ? ActionLayout.Value.Practitioner : ActionLayout.Value.Auditor);
+        }
+        else
+        {
+            layout.Add(Encoded(OwnerResolver.Resolve(role, team, null, null, _actions!.Directory)));
+        }
+    }
+
+    /// <summary>The audit's practitioner or auditor as the owner of an action, escaped (the role's name when there is none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private byte[] Person(ActionLayout.Value gap)
+    {
+        var subject = _subjectRecord;
+        var directory = _actions!.Directory;
+        return gap == ActionLayout.Value.Practitioner
+            ? _subjectPractitioner ??= Encoded(OwnerResolver.Resolve(Role.Practitioner.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory))
+            : _subjectAuditor ??= Encoded(OwnerResolver.Resolve(Role.Auditor.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory));
+    }
+
+    /// <summary>Writes one action from its layout: fixed bytes and the action's own values in between.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Write(ActionLayout layout, CompactCaseAction action)
+    {
+        var people = 0;
+        if (layout.PersonGaps > 0)
+        {
+            foreach (var gap in layout.Gaps)
+            {
+                if (gap is ActionLayout.Value.Practitioner or ActionLayout.Value.Auditor)
+                {
+                    people += Person(gap).Length;
+                }
+            }
+        }
+
+        Reserve(layout.Fixed!.Length + ActionIds.Length + 10 + (layout.CaseRefGaps * _subjectCaseRefLength) + _subjectAuditIdLength + people);
+        var output = _buffer.AsSpan();
+        var length = _length;
+        var fixedBytes = layout.Fixed.AsSpan();
+        var ends = layout.Ends;
+        var gaps = layout.Gaps;
+        var from = 0;
+        for (var k = 0; k < gaps.Length; k++)
+        {
+            var to = ends[k];
+            fixedBytes[from..to].CopyTo(output[length..]);
+            length += to - from;
+            from = to;
+            switch (gaps[k])
+            {
+                case ActionLayout.Value.Id:
+                    ActionIds.Format(action.IdHash, output.Slice(length, ActionIds.Length));
+                    length += ActionIds.Length;
+                    break;
+                case ActionLayout.Value.CaseRef:
+                    _subjectCaseRef.AsSpan(0, _subjectCaseRefLength).CopyTo(output[length..]);
+                    length += _subjectCaseRefLength;
+                    break;
+                case ActionLayout.Value.Due:
+                    Due(DateOnly.FromDayNumber(action.DueDay)).CopyTo(output[length..]);
+                    length += 10;
+                    break;
+                case ActionLayout.Value.AuditId:
+                    _subjectAuditId.AsSpan(0, _subjectAuditIdLength).CopyTo(output[length..]);
+                    length += _subjectAuditIdLength;
+                    break;
+                default:
+                    var person = Person(gaps[k]);
+                    person.CopyTo(output[length..]);
+                    length += person.Length;
+                    break;
+            }
+        }
+
+        fixedBytes[from..].CopyTo(output[length..]);
+        _length = length + (fixedBytes.Length - from);
+    }
+
+    /// <summary>Escapes <paramref name="value"/> into <paramref name="bytes"/> (grown when too small); returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int EscapeInto(ReadOnlySpan<char> value, ref byte[] bytes, out bool plain)
+    {
+        plain = IsPlain(value);
+        if (plain)
+        {
+            if (bytes.Length < value.Length)
+            {
+                bytes = new byte[Math.Max(bytes.Length * 2, value.Length)];
+            }
+
+            for (var i = 0; i < value.Length; i++)
+            {
+                bytes[i] = (byte)value[i];
+            }
+
+            return value.Length;
+        }
+
+        var escaped = JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes;
+        if (bytes.Length < escaped.Length)
+        {
+            bytes = new byte[Math.Max(bytes.Length * 2, escaped.Length)];
+        }
+
+        escaped.CopyTo(bytes);
+        return escaped.Length;
     }
 
     private static bool[] FindPlainAscii(JavaScriptEncoder encoder)
@@ -135,7 +415,7 @@ internal sealed class CaseActionJsonRenderer
 
         if (!_rules.TryGetValue(action.Rule, out var rule))
         {
-            rule = RuleParts(action);
+            rule = RuleParts(action.Criterion, action.RuleKey);
             _rules.Add(action.Rule, rule);
         }
 
@@ -171,11 +451,11 @@ internal sealed class CaseActionJsonRenderer
     }
 
     /// <summary>What comes between the case reference and the text, and after the audit id, for the action's rule.</summary>
-    private (byte[] BeforeText, byte[] AfterAuditId) RuleParts(CaseActionParts action)
+    private (byte[] BeforeText, byte[] AfterAuditId) RuleParts(string? criterionId, string ruleKey)
     {
-        var criterion = action.Criterion is null ? "null" : "\"" + Encoding.UTF8.GetString(Encoded(action.Criterion)) + "\"";
+        var criterion = criterionId is null ? "null" : "\"" + Encoding.UTF8.GetString(Encoded(criterionId)) + "\"";
         var beforeText = "\"" + _nextProperty + "criterion\": " + criterion + _nextProperty + "action\": \"";
-        var afterAuditId = "\"" + _nextProperty + "rule\": \"" + Encoding.UTF8.GetString(Encoded(action.RuleKey)) + "\"" + _objectEnd;
+        var afterAuditId = "\"" + _nextProperty + "rule\": \"" + Encoding.UTF8.GetString(Encoded(ruleKey)) + "\"" + _objectEnd;
         return (Encoding.UTF8.GetBytes(beforeText), Encoding.UTF8.GetBytes(afterAuditId));
     }
 
@@ -337,4 +617,128 @@ internal sealed class CaseActionJsonRenderer
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
         }
     }
+}
+
+/// <summary>
+/// The bytes of a case action that are the same for every action of its rule about audits of its team, and where
+/// the action's own values go: gap <c>k</c> comes after the fixed bytes up to <c>Ends[k]</c>; the rest of the fixed
+/// bytes end it. <see cref="Fixed"/> is null when the rule's text cannot be escaped in pieces.
+/// </summary>
+internal sealed class ActionLayout
+{
+    public ActionLayout(int rule, string team, byte[]? @fixed, int[] ends, Value[] gaps)
+    {
+        Rule = rule;
+        Team = team;
+        Fixed = @fixed;
+        Ends = ends;
+        Gaps = gaps;
+        CaseRefGaps = gaps.Count(g => g == Value.CaseRef);
+        PersonGaps = gaps.Count(g => g is Value.Practitioner or Value.Auditor);
+    }
+
+    /// <summary>The values that differ between actions of one layout.</summary>
+    public enum Value : byte
+    {
+        Id,
+        CaseRef,
+        Due,
+        AuditId,
+        Practitioner,
+        Auditor,
+    }
+
+    public int Rule { get; }
+
+    public string Team { get; }
+
+    public byte[]? Fixed { get; }
+
+    public int[] Ends { get; }
+
+    public Value[] Gaps { get; }
+
+    /// <summary>How many times the case reference goes in (the case_ref field and each <c>{case_ref}</c> of the text).</summary>
+    public int CaseRefGaps { get; }
+
+    /// <summary>How many owners are the audit's practitioner or auditor (owner, escalate_to).</summary>
+    public int PersonGaps { get; }
+}
+
+/// <summary>
+/// Layouts by rule and team (the team compared by reference): an open-addressing table compiled fully optimised from
+/// its first call, as a run looks layouts up for millions of actions within a fraction of a second, before a generic
+/// dictionary's code would be recompiled optimised.
+/// </summary>
+internal sealed class LayoutTable
+{
+    private ActionLayout?[] _slots = new ActionLayout?[64];
+    private int _count;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public ActionLayout? Find(int rule, string team)
+    {
+        var mask = _slots.Length - 1;
+        for (var i = Hash(rule, team) & mask; ; i = (i + 1) & mask)
+        {
+            var layout = _slots[i];
+            if (layout is null || (layout.Rule == rule && ReferenceEquals(layout.Team, team)))
+            {
+                return layout;
+            }
+        }
+    }
+
+    public void Add(ActionLayout layout)
+    {
+        if (2 * (_count + 1) > _slots.Length)
+        {
+            var old = _slots;
+            _slots = new ActionLayout?[old.Length * 2];
+            _count = 0;
+            foreach (var kept in old)
+            {
+                if (kept is not null)
+                {
+                    Add(kept);
+                }
+            }
+        }
+
+        var mask = _slots.Length - 1;
+        var i = Hash(layout.Rule, layout.Team) & mask;
+        while (_slots[i] is not null)
+        {
+            i = (i + 1) & mask;
+        }
+
+        _slots[i] = layout;
+        _count++;
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        _count = 0;
+    }
+
+    private static int Hash(int rule, string team) => (RuntimeHelpers.GetHashCode(team) * 31) + rule;
+}
+
+/// <summary>Joins fixed bytes and gaps into an <see cref="ActionLayout"/>.</summary>
+internal sealed class ActionLayoutBuilder
+{
+    private readonly List<byte> _fixed = [];
+    private readonly List<int> _ends = [];
+    private readonly List<ActionLayout.Value> _gaps = [];
+
+    public void Add(ReadOnlySpan<byte> bytes) => _fixed.AddRange(bytes);
+
+    public void Gap(ActionLayout.Value value)
+    {
+        _ends.Add(_fixed.Count);
+        _gaps.Add(value);
+    }
+
+    public ActionLayout Build(int rule, string team) => new(rule, team, [.. _fixed], [.. _ends], [.. _gaps]);
 }

@@ -105,6 +105,12 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
     public int Count => _caseActions.Length + _others.Length;
 
+    internal CompiledRuleSet Rules => _rules;
+
+    internal CaseActionSubjects Subjects => _subjects;
+
+    internal TeamDirectory? Directory => _directory;
+
     /// <summary>How many of the actions are case actions (they come first).</summary>
     public int CaseCount => _caseActions.Length;
 
@@ -484,6 +490,9 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
         parts.Set(action.Rule, action.Subject, plan, _subjects, owner, escalateTo, DateOnly.FromDayNumber(action.DueDay), action.IdHash);
     }
 
+    /// <summary>Case action <paramref name="index"/> as held (0 to <see cref="CaseCount"/> - 1).</summary>
+    internal CompactCaseAction CaseActionAt(int index) => _caseActions[index];
+
     private FollowUpAction Build(CompactCaseAction action)
     {
         var subject = _subjects[action.Subject];
@@ -501,7 +510,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
     /// <summary>The rule's owner and escalation roles resolved for the audit, as the run would resolve them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (string Owner, string? EscalateTo) OwnersOf(CaseActionPlan plan, CaseActionSubject subject) =>
+    internal (string Owner, string? EscalateTo) OwnersOf(CaseActionPlan plan, CaseActionSubject subject) =>
         (OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
             plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using AuditKit.FollowUps;
 
 namespace AuditKit.Tests.FollowUps;
@@ -14,11 +15,12 @@ public sealed class ActionIdsTests
     }
 
     [Fact]
-    public void Hash_ManyInputs_FormatsAsCreateAndOrdersAsTheIds()
+    public void Hash_ManyInputs_FormatsAsCreateAsCharactersAndBytesAndOrdersAsTheIds()
     {
         var random = new Random(5);
         var previous = (Id: string.Empty, Hash: -1L);
         var formatted = new char[ActionIds.Length];
+        var utf8 = new byte[ActionIds.Length];
         for (var i = 0; i < 2000; i++)
         {
             var team = "Team " + random.Next(10);
@@ -28,8 +30,10 @@ public sealed class ActionIdsTests
             var hash = ActionIds.Hash("template", "rules/key", team, audit, criterion);
 
             ActionIds.Format(hash, formatted);
+            ActionIds.Format(hash, utf8);
 
             new string(formatted).ShouldBe(id);
+            Encoding.ASCII.GetString(utf8).ShouldBe(id);
             hash.ShouldBeInRange(0L, (1L << 48) - 1);
             Math.Sign(string.CompareOrdinal(id, previous.Id)).ShouldBe(Math.Sign(hash.CompareTo(previous.Hash)));
             previous = (id, hash);

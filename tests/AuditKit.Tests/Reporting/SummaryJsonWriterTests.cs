@@ -1,5 +1,6 @@
 using System.Text;
 using AuditKit.Calendar;
+using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Runs;
@@ -49,6 +50,41 @@ public sealed class SummaryJsonWriterTests
             .First(r => CompactActionList.CountCaseActions(r.Actions) == 1);
 
         Write(report).ShouldBe(Write(report with { Actions = [.. report.Actions] }));
+    }
+
+    [Fact]
+    public void Write_OwnersNamingThePractitionerOrAuditor_SameBytesAsWritingEachActionInTurn()
+    {
+        // Arrange: case actions owned by and escalated to each audit's practitioner (blank for some audits) or auditor,
+        // with odd names, with a text that names the team and repeats the case reference, for teams that the
+        // directory gives odd managers.
+        var template = new TemplateBuilder()
+            .Criterion("seen", metWhen: "true")
+            .CaseAction("true", "{team}: check {case_ref}, then file {case_ref}.", owner: Role.Practitioner, escalateTo: Role.Auditor)
+            .CaseAction("true", "Feedback on {case_ref}.", owner: Role.Auditor, days: 10, escalateTo: Role.Practitioner)
+            .CaseAction("true", "Review {case_ref} for {team}.", owner: Role.TeamManager, days: 15, escalateTo: Role.HeadOfService)
+            .Build();
+        var rules = RuleSetCompiler.Compile(template, EnglandAndWalesCalendar.Default).Value!;
+        var directory = new TeamDirectory([], new TeamContacts(TeamManager: "Sam \"SJ\" Jones", HeadOfService: "Priya Shah \U0001F600"));
+        var options = new RunOptions(new DateOnly(2026, 11, 30), EnglandAndWalesCalendar.Default, Directory: directory);
+        var csv = SyntheticAudits.Csv(template, 3000, 3, (row, cells, column) =>
+        {
+            cells[column("practitioner")] = row % 5 == 0 ? string.Empty : Quote(cells[column("practitioner")] + OddValues[row % OddValues.Length]);
+            cells[column("auditor")] = Quote(OddValues[(row / 2) % OddValues.Length] + " " + cells[column("auditor")]);
+            cells[column("team")] = Quote(cells[column("team")] + " " + OddValues[(row / 11) % OddValues.Length]);
+        });
+        var report = AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(csv), "audits.csv"), options);
+        report.Submissions.Rejected.ShouldBe(0);
+
+        // Act
+        var fast = Write(report);
+        var plain = Write(report with { Actions = [.. report.Actions] });
+
+        // Assert: the same bytes, with the people's names (and the roles' names where a name is blank) in them.
+        fast.ShouldBe(plain);
+        fast.ShouldContain("\"owner\": \"practitioner\"");
+        fast.ShouldContain("\"escalate_to\": \"practitioner\"");
+        fast.ShouldContain("Q\\\"uote");
     }
 
     private static string Write(RunReport report)
