@@ -24,6 +24,7 @@ internal static class CheckCommand
 
     private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
     {
+        RunWarmUp.StartForCheck();
         using var host = context.BuildHost();
         var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
