@@ -26,6 +26,7 @@ public sealed class CompiledRuleSet : IActionConditions
     private readonly Dictionary<ActionRule, CompiledCondition> _teamActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _serviceActions;
     private CaseActionPlan[]? _caseActionPlans;
+    private int[]? _criterionActionOutcomes;
 
     internal CompiledRuleSet(
         CaseLayout layout,
@@ -139,11 +140,12 @@ public sealed class CompiledRuleSet : IActionConditions
 
         values[_layout.Grade] = Value.FromText(grade);
         var actions = withActions ? ImmutableArray.CreateBuilder<FollowUpAction>() : null;
+        var actionOutcomes = _criterionActionOutcomes ??= CriterionActionOutcomes();
         for (var i = 0; i < outcomes.Length; i++)
         {
-            if (Template.Criteria[i].Action is { } action && action.On.Contains(outcomes[i]))
+            if ((actionOutcomes[i] & (1 << (int)outcomes[i])) != 0)
             {
-                AddCaseAction(submission, i, action.DueInWorkingDays, actions, compact, ref failures);
+                AddCaseAction(submission, i, criteria[i].Action!.DueInWorkingDays, actions, compact, ref failures);
             }
         }
 
@@ -168,6 +170,10 @@ public sealed class CompiledRuleSet : IActionConditions
             Failures = failures is null ? [] : [.. failures],
         };
     }
+
+    /// <summary>For each criterion, the outcomes its action is raised on, one bit each (none when it has no action).</summary>
+    private int[] CriterionActionOutcomes() =>
+        [.. Template.Criteria.Select(c => c.Action is { } action ? action.On.Aggregate(0, (bits, outcome) => bits | (1 << (int)outcome)) : 0)];
 
     /// <summary>Every criterion's finding with its explanation, in template order.</summary>
     public ImmutableArray<Finding> Explain(Submission submission)
