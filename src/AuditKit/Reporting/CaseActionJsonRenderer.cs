@@ -387,8 +387,9 @@ internal sealed class CaseActionJsonRenderer
         return plain;
     }
 
+    /// <summary>Whether the writer's encoder leaves <paramref name="text"/> as it is: printable ASCII it does not escape.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool IsPlain(ReadOnlySpan<char> text)
+    internal static bool IsPlain(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {

@@ -29,11 +29,13 @@ public sealed class SummaryJsonWriterTests
         report.Submissions.Rejected.ShouldBe(0);
         CompactActionList.CountCaseActions(report.Actions).ShouldBeGreaterThan(3 * 8192);
 
-        // Act: the run's compact actions (rendered in chunks), then the same actions as plain records.
+        // Act: the run's compact actions (rendered in chunks) and its grade disagreements in pieces, then the same
+        // actions as plain records and the disagreements one value at a time.
         var fast = Write(report);
-        var plain = Write(report with { Actions = [.. report.Actions] });
+        var plain = Write(report with { Actions = [.. report.Actions] }, inPieces: false);
 
         // Assert
+        report.Compliance.Overall.Agreement.Disagreements.Length.ShouldBeGreaterThan(1000);
         fast.ShouldBe(plain);
         fast.ShouldContain("Q\\\"uote");
         fast.ShouldContain("Sam \\\"SJ\\\" Jones");
@@ -49,7 +51,7 @@ public sealed class SummaryJsonWriterTests
             .Select(row => AuditRunner.Run(rules, CsvSubmissionReader.Read(new StringReader(audits[0] + "\n" + audits[row]), "audits.csv"), options))
             .First(r => CompactActionList.CountCaseActions(r.Actions) == 1);
 
-        Write(report).ShouldBe(Write(report with { Actions = [.. report.Actions] }));
+        Write(report).ShouldBe(Write(report with { Actions = [.. report.Actions] }, inPieces: false));
     }
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class SummaryJsonWriterTests
 
         // Act
         var fast = Write(report);
-        var plain = Write(report with { Actions = [.. report.Actions] });
+        var plain = Write(report with { Actions = [.. report.Actions] }, inPieces: false);
 
         // Assert: the same bytes, with the people's names (and the roles' names where a name is blank) in them.
         fast.ShouldBe(plain);
@@ -87,10 +89,10 @@ public sealed class SummaryJsonWriterTests
         fast.ShouldContain("Q\\\"uote");
     }
 
-    private static string Write(RunReport report)
+    private static string Write(RunReport report, bool inPieces = true)
     {
         using var stream = new MemoryStream();
-        SummaryJsonWriter.Write(report, stream);
+        SummaryJsonWriter.Write(report, stream, inPieces);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
