@@ -57,7 +57,7 @@ internal static class RunWarmUp
     [
         typeof(CompiledRuleSet), typeof(OutcomeCounts), typeof(CaseActionIdHasher), typeof(ComplianceCalculator),
         typeof(EnglandAndWalesCalendar), typeof(ActionIds), typeof(OwnerResolver), typeof(Sha256WithPrefix),
-        typeof(RadixSort), typeof(CompactActionList), typeof(CaseActionParts), typeof(CaseActionJsonRenderer), typeof(LayoutTable), typeof(GradeDisagreementsJson), typeof(Sha256Lanes),
+        typeof(RadixSort), typeof(CompactActionList), typeof(CaseActionParts), typeof(CaseActionJsonRenderer), typeof(LayoutTable), typeof(GradeDisagreementsJson), typeof(JsonBytes), typeof(Sha256Lanes),
     ];
 
     /// <summary>Compiles the methods of <paramref name="types"/> (and their nested types) marked to be compiled fully optimised.</summary>

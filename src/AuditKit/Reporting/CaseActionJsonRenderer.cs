@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
@@ -24,11 +23,6 @@ namespace AuditKit.Reporting;
 /// </remarks>
 internal sealed class CaseActionJsonRenderer
 {
-    // Printable ASCII characters that the writer's encoder leaves as they are (found by asking the encoder itself).
-    private static readonly bool[] Plain = FindPlainAscii(SummaryJsonWriter.WriterOptions.Encoder ?? JavaScriptEncoder.Default);
-
-    private readonly JavaScriptEncoder _encoder = SummaryJsonWriter.WriterOptions.Encoder ?? JavaScriptEncoder.Default;
-
     // The fixed text between the values of an action, each ending where a value starts (after its opening quote for a
     // value that is always a string): `{ "id": "`, then `", "scope": "case", "team": "` and so on, with the writer's
     // new lines and indents.
@@ -45,7 +39,7 @@ internal sealed class CaseActionJsonRenderer
     // Per case action rule (by number): from after the case reference to the text's opening quote (with the
     // criterion), and from after the audit id to the end of the action (with the rule key).
     private readonly Dictionary<int, (byte[] BeforeText, byte[] AfterAuditId)> _rules = [];
-    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
+    private readonly EscapedValues _escaped = new();
     private readonly Dictionary<ActionTextParts, byte[][]?> _texts = new(ReferenceEqualityComparer.Instance);
     private readonly CaseActionParts _parts = new();
 
@@ -59,16 +53,13 @@ internal sealed class CaseActionJsonRenderer
     // case reference has surrogate pairs, and (once an action needs them) its practitioner and auditor as owners.
     private int _subject = -1;
     private CaseActionSubject _subjectRecord;
-    private byte[] _subjectCaseRef = new byte[64];
-    private int _subjectCaseRefLength;
-    private byte[] _subjectAuditId = new byte[64];
-    private int _subjectAuditIdLength;
+    private readonly JsonBytes _subjectCaseRef = new(64);
+    private readonly JsonBytes _subjectAuditId = new(64);
     private bool _subjectHasSurrogates;
     private byte[]? _subjectPractitioner;
     private byte[]? _subjectAuditor;
     private readonly byte[] _due = new byte[10];
-    private byte[] _buffer = new byte[1 << 20];
-    private int _length;
+    private readonly JsonBytes _output = new(1 << 20);
 
     // The team of the last action rendered, escaped, and whether it or the action's case reference has surrogate
     // pairs; where the case reference's escaped bytes start in the buffer (for the text to copy); the last due date.
@@ -100,7 +91,7 @@ internal sealed class CaseActionJsonRenderer
     }
 
     /// <summary>The bytes of the last chunk rendered.</summary>
-    public ReadOnlySpan<byte> Rendered => _buffer.AsSpan(0, _length);
+    public ReadOnlySpan<byte> Rendered => _output.Written;
 
     /// <summary>Renders case actions <paramref name="start"/> to <paramref name="end"/> - 1, each after a comma but the first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -111,13 +102,13 @@ internal sealed class CaseActionJsonRenderer
             StartList(actions);
         }
 
-        _length = 0;
+        _output.Length = 0;
         _subject = -1;
         for (var i = start; i < end; i++)
         {
             if (i > start)
             {
-                Append((byte)',');
+                _output.Append((byte)',');
             }
 
             var action = actions.CaseActionAt(i);
@@ -158,14 +149,16 @@ internal sealed class CaseActionJsonRenderer
         if (!ReferenceEquals(_subjectRecord.Team, _teamName))
         {
             _teamName = _subjectRecord.Team;
-            _team = Encoded(_teamName);
+            _team = _escaped[_teamName];
             _teamHasSurrogates = HasSurrogates(_teamName);
         }
 
         // Plain ASCII has no surrogates: only a case reference that needs escaping is looked at twice.
-        _subjectCaseRefLength = EscapeInto(caseRef, ref _subjectCaseRef, out var plain);
+        _subjectCaseRef.Length = 0;
+        var plain = _subjectCaseRef.AppendEscaped(caseRef);
         _subjectHasSurrogates = _teamHasSurrogates || (!plain && HasSurrogates(caseRef));
-        _subjectAuditIdLength = EscapeInto(subjects.AuditIdOf(subject), ref _subjectAuditId, out _);
+        _subjectAuditId.Length = 0;
+        _subjectAuditId.AppendEscaped(subjects.AuditIdOf(subject));
     }
 
     /// <summary>The layout of an action of <paramref name="rule"/> about the current audit.</summary>
@@ -215,7 +208,7 @@ internal sealed class CaseActionJsonRenderer
             _rules.Add(rule, fixedParts);
         }
 
-        var teamBytes = Encoded(team);
+        var teamBytes = _escaped[team];
         var layout = new ActionLayoutBuilder();
         layout.Add(_beforeId);
         layout.Gap(ActionLayout.Value.Id);
@@ -271,7 +264,7 @@ internal sealed class CaseActionJsonRenderer
         }
         else
         {
-            layout.Add(Encoded(OwnerResolver.Resolve(role, team, null, null, _actions!.Directory)));
+            layout.Add(_escaped[OwnerResolver.Resolve(role, team, null, null, _actions!.Directory)]);
         }
     }
 
@@ -282,8 +275,8 @@ internal sealed class CaseActionJsonRenderer
         var subject = _subjectRecord;
         var directory = _actions!.Directory;
         return gap == ActionLayout.Value.Practitioner
-            ? _subjectPractitioner ??= Encoded(OwnerResolver.Resolve(Role.Practitioner.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory))
-            : _subjectAuditor ??= Encoded(OwnerResolver.Resolve(Role.Auditor.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory));
+            ? _subjectPractitioner ??= _escaped[OwnerResolver.Resolve(Role.Practitioner.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory)]
+            : _subjectAuditor ??= _escaped[OwnerResolver.Resolve(Role.Auditor.ToContractName(), subject.Team, subject.Practitioner, subject.Auditor, directory)];
     }
 
     /// <summary>Writes one action from its layout: fixed bytes and the action's own values in between.</summary>
@@ -302,9 +295,9 @@ internal sealed class CaseActionJsonRenderer
             }
         }
 
-        Reserve(layout.Fixed!.Length + ActionIds.Length + 10 + (layout.CaseRefGaps * _subjectCaseRefLength) + _subjectAuditIdLength + people);
-        var output = _buffer.AsSpan();
-        var length = _length;
+        _output.Reserve(layout.Fixed!.Length + ActionIds.Length + 10 + (layout.CaseRefGaps * _subjectCaseRef.Length) + _subjectAuditId.Length + people);
+        var output = _output.Bytes.AsSpan();
+        var length = _output.Length;
         var fixedBytes = layout.Fixed.AsSpan();
         var ends = layout.Ends;
         var gaps = layout.Gaps;
@@ -322,16 +315,16 @@ internal sealed class CaseActionJsonRenderer
                     length += ActionIds.Length;
                     break;
                 case ActionLayout.Value.CaseRef:
-                    _subjectCaseRef.AsSpan(0, _subjectCaseRefLength).CopyTo(output[length..]);
-                    length += _subjectCaseRefLength;
+                    _subjectCaseRef.Written.CopyTo(output[length..]);
+                    length += _subjectCaseRef.Length;
                     break;
                 case ActionLayout.Value.Due:
                     Due(DateOnly.FromDayNumber(action.DueDay)).CopyTo(output[length..]);
                     length += 10;
                     break;
                 case ActionLayout.Value.AuditId:
-                    _subjectAuditId.AsSpan(0, _subjectAuditIdLength).CopyTo(output[length..]);
-                    length += _subjectAuditIdLength;
+                    _subjectAuditId.Written.CopyTo(output[length..]);
+                    length += _subjectAuditId.Length;
                     break;
                 default:
                     var person = Person(gaps[k]);
@@ -342,64 +335,7 @@ internal sealed class CaseActionJsonRenderer
         }
 
         fixedBytes[from..].CopyTo(output[length..]);
-        _length = length + (fixedBytes.Length - from);
-    }
-
-    /// <summary>Escapes <paramref name="value"/> into <paramref name="bytes"/> (grown when too small); returns the length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int EscapeInto(ReadOnlySpan<char> value, ref byte[] bytes, out bool plain)
-    {
-        plain = IsPlain(value);
-        if (plain)
-        {
-            if (bytes.Length < value.Length)
-            {
-                bytes = new byte[Math.Max(bytes.Length * 2, value.Length)];
-            }
-
-            for (var i = 0; i < value.Length; i++)
-            {
-                bytes[i] = (byte)value[i];
-            }
-
-            return value.Length;
-        }
-
-        var escaped = JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes;
-        if (bytes.Length < escaped.Length)
-        {
-            bytes = new byte[Math.Max(bytes.Length * 2, escaped.Length)];
-        }
-
-        escaped.CopyTo(bytes);
-        return escaped.Length;
-    }
-
-    private static bool[] FindPlainAscii(JavaScriptEncoder encoder)
-    {
-        var plain = new bool[128];
-        for (var c = ' '; c < 127; c++)
-        {
-            var text = c.ToString();
-            plain[c] = JsonEncodedText.Encode(text, encoder).Value == text;
-        }
-
-        return plain;
-    }
-
-    /// <summary>Whether the writer's encoder leaves <paramref name="text"/> as it is: printable ASCII it does not escape.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool IsPlain(ReadOnlySpan<char> text)
-    {
-        foreach (var c in text)
-        {
-            if (c >= 128 || !Plain[c])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        _output.Length = length + (fixedBytes.Length - from);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -408,7 +344,7 @@ internal sealed class CaseActionJsonRenderer
         if (!ReferenceEquals(action.Team, _teamName))
         {
             _teamName = action.Team;
-            _team = Encoded(action.Team);
+            _team = _escaped[action.Team];
             _teamHasSurrogates = HasSurrogates(action.Team);
         }
 
@@ -420,57 +356,45 @@ internal sealed class CaseActionJsonRenderer
             _rules.Add(action.Rule, rule);
         }
 
-        Append(_beforeId);
-        AppendAscii(action.Id);
-        Append(_beforeTeam);
-        Append(_team);
-        Append(_beforeCaseRef);
-        _caseRefStart = _length;
-        Escaped(action.CaseRef);
-        _caseRefLength = _length - _caseRefStart;
-        Append(rule.BeforeText);
+        var output = _output;
+        output.Append(_beforeId);
+        output.AppendAscii(action.Id);
+        output.Append(_beforeTeam);
+        output.Append(_team);
+        output.Append(_beforeCaseRef);
+        _caseRefStart = output.Length;
+        output.AppendEscaped(action.CaseRef);
+        _caseRefLength = output.Length - _caseRefStart;
+        output.Append(rule.BeforeText);
         Text(action);
-        Append(_beforeOwner);
-        Append(Encoded(action.Owner));
-        Append(_beforeDue);
-        Append(Due(action.Due));
-        Append(_beforeEscalateTo);
+        output.Append(_beforeOwner);
+        output.Append(_escaped[action.Owner]);
+        output.Append(_beforeDue);
+        output.Append(Due(action.Due));
+        output.Append(_beforeEscalateTo);
         if (action.EscalateTo is null)
         {
-            Append("null"u8);
+            output.Append("null"u8);
         }
         else
         {
-            Append((byte)'"');
-            Append(Encoded(action.EscalateTo));
-            Append((byte)'"');
+            output.Append((byte)'"');
+            output.Append(_escaped[action.EscalateTo]);
+            output.Append((byte)'"');
         }
 
-        Append(_beforeAuditId);
-        Escaped(action.AuditId);
-        Append(rule.AfterAuditId);
+        output.Append(_beforeAuditId);
+        output.AppendEscaped(action.AuditId);
+        output.Append(rule.AfterAuditId);
     }
 
     /// <summary>What comes between the case reference and the text, and after the audit id, for the action's rule.</summary>
     private (byte[] BeforeText, byte[] AfterAuditId) RuleParts(string? criterionId, string ruleKey)
     {
-        var criterion = criterionId is null ? "null" : "\"" + Encoding.UTF8.GetString(Encoded(criterionId)) + "\"";
+        var criterion = criterionId is null ? "null" : "\"" + Encoding.UTF8.GetString(_escaped[criterionId]) + "\"";
         var beforeText = "\"" + _nextProperty + "criterion\": " + criterion + _nextProperty + "action\": \"";
-        var afterAuditId = "\"" + _nextProperty + "rule\": \"" + Encoding.UTF8.GetString(Encoded(ruleKey)) + "\"" + _objectEnd;
+        var afterAuditId = "\"" + _nextProperty + "rule\": \"" + Encoding.UTF8.GetString(_escaped[ruleKey]) + "\"" + _objectEnd;
         return (Encoding.UTF8.GetBytes(beforeText), Encoding.UTF8.GetBytes(afterAuditId));
-    }
-
-    /// <summary>A value that repeats across actions (a team, owner, criterion or rule key), escaped once.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private byte[] Encoded(string value)
-    {
-        if (!_encoded.TryGetValue(value, out var bytes))
-        {
-            bytes = JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes.ToArray();
-            _encoded.Add(value, bytes);
-        }
-
-        return bytes;
     }
 
     /// <summary><c>yyyy-MM-dd</c>, as the writer gets it from <see cref="DateOnly.ToString(string, IFormatProvider)"/>.</summary>
@@ -491,19 +415,6 @@ internal sealed class CaseActionJsonRenderer
         return _due;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Escaped(ReadOnlySpan<char> value)
-    {
-        if (IsPlain(value))
-        {
-            AppendAscii(value);
-        }
-        else
-        {
-            Append(JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes);
-        }
-    }
-
     /// <summary>
     /// The text: its fixed parts escaped once per rule, the team and case reference in between. Escaping is done one
     /// character at a time, so the parts escaped apart join into what the whole would give; a text with surrogate
@@ -519,9 +430,10 @@ internal sealed class CaseActionJsonRenderer
             _texts.Add(parts, literals);
         }
 
+        var output = _output;
         if (literals is null || _hasSurrogates)
         {
-            Escaped(action.Text);
+            output.AppendEscaped(action.Text);
             return;
         }
 
@@ -530,16 +442,16 @@ internal sealed class CaseActionJsonRenderer
             switch (parts.Parts[i].Slot)
             {
                 case ActionTextParts.Slot.Team:
-                    Append(_team);
+                    output.Append(_team);
                     break;
                 case ActionTextParts.Slot.CaseRef:
                     // The case reference as escaped for "case_ref" a moment ago.
-                    Reserve(_caseRefLength);
-                    _buffer.AsSpan(_caseRefStart, _caseRefLength).CopyTo(_buffer.AsSpan(_length));
-                    _length += _caseRefLength;
+                    output.Reserve(_caseRefLength);
+                    output.Bytes.AsSpan(_caseRefStart, _caseRefLength).CopyTo(output.Bytes.AsSpan(output.Length));
+                    output.Length += _caseRefLength;
                     break;
                 default:
-                    Append(literals[i]);
+                    output.Append(literals[i]);
                     break;
             }
         }
@@ -562,7 +474,7 @@ internal sealed class CaseActionJsonRenderer
                 return null;
             }
 
-            literals[i] = JsonEncodedText.Encode(part.Literal, _encoder).EncodedUtf8Bytes.ToArray();
+            literals[i] = JsonEncodedText.Encode(part.Literal, JsonBytes.Encoder).EncodedUtf8Bytes.ToArray();
         }
 
         return literals;
@@ -580,43 +492,6 @@ internal sealed class CaseActionJsonRenderer
         }
 
         return false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AppendAscii(ReadOnlySpan<char> text)
-    {
-        Reserve(text.Length);
-        var destination = _buffer.AsSpan(_length, text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            destination[i] = (byte)text[i];
-        }
-
-        _length += text.Length;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Append(byte value)
-    {
-        Reserve(1);
-        _buffer[_length++] = value;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Reserve(int bytes)
-    {
-        if (_length + bytes > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
-        }
     }
 }
 

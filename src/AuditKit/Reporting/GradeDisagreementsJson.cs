@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using AuditKit.Compliance;
 
@@ -17,8 +16,8 @@ internal sealed class GradeDisagreementsJson
 {
     private const int FlushAt = 64 * 1024;
 
-    private readonly JavaScriptEncoder _encoder = SummaryJsonWriter.WriterOptions.Encoder ?? JavaScriptEncoder.Default;
-    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
+    private readonly EscapedValues _escaped = new();
+    private readonly JsonBytes _output = new(FlushAt + 4096);
 
     // The fixed text of a disagreement object, each part ending where a value starts (after its opening quote).
     private readonly byte[] _beforeAuditId;
@@ -27,8 +26,6 @@ internal sealed class GradeDisagreementsJson
     private readonly byte[] _beforeAuditorGrade;
     private readonly byte[] _beforeDerivedGrade;
     private readonly byte[] _end;
-    private byte[] _buffer = new byte[FlushAt + 4096];
-    private int _length;
 
     /// <param name="depth">The writer's depth inside the array (<see cref="Utf8JsonWriter.CurrentDepth"/>).</param>
     private GradeDisagreementsJson(int depth)
@@ -56,88 +53,39 @@ internal sealed class GradeDisagreementsJson
         }
 
         var writer = new GradeDisagreementsJson(json.CurrentDepth);
+        var rendered = writer._output;
         writer.Render(rows[0]);
-        json.WriteRawValue(writer._buffer.AsSpan(0, writer._length), skipInputValidation: true);
+        json.WriteRawValue(rendered.Written, skipInputValidation: true);
         json.Flush();
-        writer._length = 0;
+        rendered.Length = 0;
         for (var i = 1; i < rows.Length; i++)
         {
-            writer.Append((byte)',');
+            rendered.Append((byte)',');
             writer.Render(rows[i]);
-            if (writer._length >= FlushAt)
+            if (rendered.Length >= FlushAt)
             {
-                output.Write(writer._buffer, 0, writer._length);
-                writer._length = 0;
+                output.Write(rendered.Written);
+                rendered.Length = 0;
             }
         }
 
-        output.Write(writer._buffer, 0, writer._length);
+        output.Write(rendered.Written);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Render(GradeDisagreement row)
     {
-        Append(_beforeAuditId);
-        Escaped(row.AuditId);
-        Append(_beforeCaseRef);
-        Escaped(row.CaseRef);
-        Append(_beforeTeam);
-        Append(Encoded(row.Team));
-        Append(_beforeAuditorGrade);
-        Append(Encoded(row.AuditorGrade));
-        Append(_beforeDerivedGrade);
-        Append(Encoded(row.DerivedGrade));
-        Append(_end);
-    }
-
-    /// <summary>A value that repeats across rows (a team or grade), escaped once.</summary>
-    private byte[] Encoded(string value)
-    {
-        if (!_encoded.TryGetValue(value, out var bytes))
-        {
-            bytes = JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes.ToArray();
-            _encoded.Add(value, bytes);
-        }
-
-        return bytes;
-    }
-
-    private void Escaped(string value)
-    {
-        if (CaseActionJsonRenderer.IsPlain(value))
-        {
-            Reserve(value.Length);
-            for (var i = 0; i < value.Length; i++)
-            {
-                _buffer[_length + i] = (byte)value[i];
-            }
-
-            _length += value.Length;
-        }
-        else
-        {
-            Append(JsonEncodedText.Encode(value, _encoder).EncodedUtf8Bytes);
-        }
-    }
-
-    private void Append(byte value)
-    {
-        Reserve(1);
-        _buffer[_length++] = value;
-    }
-
-    private void Append(ReadOnlySpan<byte> bytes)
-    {
-        Reserve(bytes.Length);
-        bytes.CopyTo(_buffer.AsSpan(_length));
-        _length += bytes.Length;
-    }
-
-    private void Reserve(int bytes)
-    {
-        if (_length + bytes > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + bytes));
-        }
+        var output = _output;
+        output.Append(_beforeAuditId);
+        output.AppendEscaped(row.AuditId);
+        output.Append(_beforeCaseRef);
+        output.AppendEscaped(row.CaseRef);
+        output.Append(_beforeTeam);
+        output.Append(_escaped[row.Team]);
+        output.Append(_beforeAuditorGrade);
+        output.Append(_escaped[row.AuditorGrade]);
+        output.Append(_beforeDerivedGrade);
+        output.Append(_escaped[row.DerivedGrade]);
+        output.Append(_end);
     }
 }
