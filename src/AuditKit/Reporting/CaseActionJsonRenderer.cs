@@ -61,14 +61,10 @@ internal sealed class CaseActionJsonRenderer
     private readonly byte[] _due = new byte[10];
     private readonly JsonBytes _output = new(1 << 20);
 
-    // The team of the last action rendered, escaped, and whether it or the action's case reference has surrogate
-    // pairs; where the case reference's escaped bytes start in the buffer (for the text to copy); the last due date.
+    // The team of the last action rendered, escaped, and whether it has surrogate pairs; the last due date.
     private string? _teamName;
     private byte[] _team = [];
     private bool _teamHasSurrogates;
-    private bool _hasSurrogates;
-    private int _caseRefStart;
-    private int _caseRefLength;
     private int _dueDay = int.MinValue;
 
     public CaseActionJsonRenderer()
@@ -338,6 +334,10 @@ internal sealed class CaseActionJsonRenderer
         _output.Length = length + (fixedBytes.Length - from);
     }
 
+    /// <summary>
+    /// An action no layout can write (its team or case reference, or its rule's text, has characters outside the Basic
+    /// Multilingual Plane), field by field with its text escaped whole.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RenderAction(CaseActionParts action)
     {
@@ -347,8 +347,6 @@ internal sealed class CaseActionJsonRenderer
             _team = _escaped[action.Team];
             _teamHasSurrogates = HasSurrogates(action.Team);
         }
-
-        _hasSurrogates = _teamHasSurrogates || HasSurrogates(action.CaseRef);
 
         if (!_rules.TryGetValue(action.Rule, out var rule))
         {
@@ -362,11 +360,9 @@ internal sealed class CaseActionJsonRenderer
         output.Append(_beforeTeam);
         output.Append(_team);
         output.Append(_beforeCaseRef);
-        _caseRefStart = output.Length;
         output.AppendEscaped(action.CaseRef);
-        _caseRefLength = output.Length - _caseRefStart;
         output.Append(rule.BeforeText);
-        Text(action);
+        output.AppendEscaped(action.Text);
         output.Append(_beforeOwner);
         output.Append(_escaped[action.Owner]);
         output.Append(_beforeDue);
@@ -416,48 +412,10 @@ internal sealed class CaseActionJsonRenderer
     }
 
     /// <summary>
-    /// The text: its fixed parts escaped once per rule, the team and case reference in between. Escaping is done one
-    /// character at a time, so the parts escaped apart join into what the whole would give; a text with surrogate
-    /// pairs (which escape as pairs) is escaped whole instead.
+    /// The text's literal parts, each escaped (escaping goes one character at a time, so parts escaped apart join into
+    /// what the whole text would give); null when one has surrogate pairs, which escape as pairs.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Text(CaseActionParts action)
-    {
-        var parts = action.TextParts;
-        if (!_texts.TryGetValue(parts, out var literals))
-        {
-            literals = EncodeLiterals(parts);
-            _texts.Add(parts, literals);
-        }
-
-        var output = _output;
-        if (literals is null || _hasSurrogates)
-        {
-            output.AppendEscaped(action.Text);
-            return;
-        }
-
-        for (var i = 0; i < parts.Parts.Length; i++)
-        {
-            switch (parts.Parts[i].Slot)
-            {
-                case ActionTextParts.Slot.Team:
-                    output.Append(_team);
-                    break;
-                case ActionTextParts.Slot.CaseRef:
-                    // The case reference as escaped for "case_ref" a moment ago.
-                    output.Reserve(_caseRefLength);
-                    output.Bytes.AsSpan(_caseRefStart, _caseRefLength).CopyTo(output.Bytes.AsSpan(output.Length));
-                    output.Length += _caseRefLength;
-                    break;
-                default:
-                    output.Append(literals[i]);
-                    break;
-            }
-        }
-    }
-
-    private byte[][]? EncodeLiterals(ActionTextParts parts)
+    private static byte[][]? EncodeLiterals(ActionTextParts parts)
     {
         var literals = new byte[parts.Parts.Length][];
         for (var i = 0; i < literals.Length; i++)

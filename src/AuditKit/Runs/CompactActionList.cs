@@ -510,7 +510,7 @@ internal sealed class CompactActionList : IReadOnlyList<FollowUpAction>
 
     /// <summary>The rule's owner and escalation roles resolved for the audit, as the run would resolve them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal (string Owner, string? EscalateTo) OwnersOf(CaseActionPlan plan, CaseActionSubject subject) =>
+    private (string Owner, string? EscalateTo) OwnersOf(CaseActionPlan plan, CaseActionSubject subject) =>
         (OwnerResolver.Resolve(plan.Owner, subject.Team, subject.Practitioner, subject.Auditor, _directory),
             plan.EscalateTo is null ? null : OwnerResolver.Resolve(plan.EscalateTo, subject.Team, subject.Practitioner, subject.Auditor, _directory));
 }
