@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuditKit.Calendar;
 using OfficeOpenXml;
 
 namespace AuditKit.Excel;
@@ -27,13 +28,13 @@ internal static class CellText
             case bool b:
                 return b ? "true" : "false";
             case DateTime d:
-                return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return IsoDate.Format(DateOnly.FromDateTime(d));
             case DateOnly d:
-                return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return IsoDate.Format(d);
             case double or float or decimal or int or long or short or byte or uint or ulong or ushort or sbyte:
                 var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 return dateFormatted && number is >= 0 and < 2_958_466
-                    ? DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    ? IsoDate.Format(DateOnly.FromDateTime(DateTime.FromOADate(number)))
                     : Number(number);
             default:
                 return Blank(Convert.ToString(value, CultureInfo.InvariantCulture));

@@ -109,17 +109,11 @@ public sealed class ComplianceWorkbookWriter
     }
 
     /// <summary>The actions the Actions sheet shows: all of them, or when over the row limit every team and service action and the first case actions.</summary>
-    private static IReadOnlyList<FollowUpAction> SheetActions(RunReport report)
+    private static IEnumerable<FollowUpAction> SheetActions(RunReport report)
     {
-        if (report.Actions.Count <= MaxActionRows)
-        {
-            return report.Actions;
-        }
-
-        var caseCount = CompactActionList.CountCaseActions(report.Actions);
-        var others = report.Actions.Count - caseCount;
-        var caseRows = Math.Max(0, MaxActionRows - others);
-        return [.. report.Actions.Where(a => a.Scope == ActionScope.Case).Take(caseRows), .. CompactActionList.WithoutCaseActions(report.Actions).Take(MaxActionRows)];
+        var actions = report.Actions;
+        var caseRows = Math.Max(0, MaxActionRows - actions.TeamAndService.Length);
+        return actions.Cases.ToFollowUpActions().Take(caseRows).Concat(actions.TeamAndService.Take(MaxActionRows));
     }
 
     /// <summary>How many rows go on each Cases sheet: "Cases", then "Cases (2)", "Cases (3)"...; always at least one sheet.</summary>
@@ -406,14 +400,19 @@ public sealed class ComplianceWorkbookWriter
             cases.TryAdd(c.AuditId, c);
         }
 
-        var actions = SheetActions(report);
-        var rows = new List<object?[]>(actions.Count);
-        foreach (var action in actions)
+        var rows = new List<object?[]>(Math.Min(report.Actions.Count, MaxActionRows));
+        var overdueRows = new List<int>();
+        foreach (var action in SheetActions(report))
         {
             var overdue = action.Due < report.AsOf;
+            if (overdue)
+            {
+                overdueRows.Add(rows.Count);
+            }
+
             rows.Add(
             [
-                action.Id,
+                report.Actions.Ids.Shorten(action.Id),
                 ScopeName(action.Scope),
                 action.Criterion is null ? (action.Scope == ActionScope.Case ? "Case grade" : ScopeName(action.Scope)) : Label(action.Criterion),
                 Issue(action, report, cases),
@@ -438,20 +437,17 @@ public sealed class ComplianceWorkbookWriter
 
             // Style the first overdue cell, then give the others its style id: one style lookup instead of one per cell.
             int? overdueStyle = null;
-            for (var r = 0; r < actions.Count; r++)
+            foreach (var r in overdueRows)
             {
-                if (actions[r].Due < report.AsOf)
+                var cell = sheet.Cells[2 + r, 8];
+                if (overdueStyle is { } id)
                 {
-                    var cell = sheet.Cells[2 + r, 8];
-                    if (overdueStyle is { } id)
-                    {
-                        cell.StyleID = id;
-                    }
-                    else
-                    {
-                        ExcelLook.Fill(cell, Rag.Red);
-                        overdueStyle = cell.StyleID;
-                    }
+                    cell.StyleID = id;
+                }
+                else
+                {
+                    ExcelLook.Fill(cell, Rag.Red);
+                    overdueStyle = cell.StyleID;
                 }
             }
         }

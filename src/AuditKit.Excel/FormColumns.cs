@@ -101,7 +101,7 @@ internal static class FormColumns
             parts.Add(criterion.Guidance.Trim());
         }
 
-        var target = FollowUps.ActionText.Percent(criterion.Target);
+        var target = ActionText.Percent(criterion.Target);
         parts.Add(criterion.Critical ? $"Critical. Target {target}." : $"Target {target}.");
         if (!criterion.Required)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AuditKit.Calendar;
 using AuditKit.Reporting;
 using AuditKit.Templates;
 
@@ -15,7 +16,7 @@ public static class CaseContentHash
         ArgumentNullException.ThrowIfNull(row);
         var text = new StringBuilder(256);
         Append(text, row.AuditId);
-        Append(text, row.AuditDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Append(text, IsoDate.Format(row.AuditDate));
         Append(text, row.Auditor);
         Append(text, row.CaseRef);
         Append(text, row.CaseType);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using AuditKit.Calendar;
 
 namespace AuditKit.Store;
 
@@ -27,9 +28,9 @@ internal static class DbCommands
     public static void Set(this DbCommand command, int index, object? value) =>
         command.Parameters[index].Value = value ?? DBNull.Value;
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Iso(DateOnly date) => IsoDate.Format(date);
 
-    public static DateOnly ParseIso(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static DateOnly ParseIso(string text) => IsoDate.Parse(text);
 
     public static string? NullableString(this DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

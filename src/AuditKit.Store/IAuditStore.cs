@@ -1,4 +1,5 @@
 using AuditKit.Compliance.Trends;
+using AuditKit.FollowUps;
 
 namespace AuditKit.Store;
 
@@ -17,6 +18,12 @@ public interface IAuditStore : IDisposable
 
     /// <summary>Sets an action's status and writes a history row. An unknown id gives <see cref="UpdateOutcome.NotFound"/>.</summary>
     UpdateResult UpdateAction(string actionId, ActionStatus status, string? note, string? by, DateOnly at);
+
+    /// <summary>The full ids of the actions whose ids start with <paramref name="prefix"/> (lower case), sorted, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<string> FindActionIds(string prefix, int limit);
+
+    /// <summary>How the store's action ids are shown: each by the shortest start no other id of the store shares (at least 12 digits).</summary>
+    ActionIdPrefixes ActionIdPrefixes();
 
     /// <summary>Every change to an action, oldest first; empty for an unknown id.</summary>
     IReadOnlyList<ActionHistoryEntry> ActionHistory(string actionId);

@@ -92,6 +92,9 @@ internal static class Schema
             "ALTER TABLE submissions ADD COLUMN outcomes TEXT",
             OutcomeCodes.FoldFindings,
             "DROP TABLE findings"),
+
+        // 3: action ids of 32 hex digits instead of 12, so that two actions never share one (see ActionIdMigration).
+        new(string.Empty, ActionIdMigration.Lengthen),
     ];
 
     public static int Latest => Migrations.Count;

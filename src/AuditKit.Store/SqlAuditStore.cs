@@ -59,7 +59,11 @@ internal sealed class SqlAuditStore : IAuditStore
                 for (var version = found + 1; version <= known; version++)
                 {
                     var migration = Schema.Migrations[version - 1];
-                    Execute(connection, transaction, dialect.Render(migration.Sql));
+                    if (migration.Sql.Length > 0)
+                    {
+                        Execute(connection, transaction, dialect.Render(migration.Sql));
+                    }
+
                     migration.MoveData?.Invoke(connection, transaction);
                     if (migration.After is not null)
                     {
@@ -231,7 +235,7 @@ internal sealed class SqlAuditStore : IAuditStore
     }
 
     private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
-        DbTransaction transaction, string templateId, IReadOnlyList<FollowUpAction> actions, string asOf)
+        DbTransaction transaction, string templateId, IEnumerable<FollowUpAction> actions, string asOf)
     {
         // Every stored action of this template, read once (ids carry the template id, so none is missed), as its status
         // and a digest of its wording and owners: a digest rather than the texts, so that a run of millions of actions
@@ -285,7 +289,7 @@ internal sealed class SqlAuditStore : IAuditStore
             {
                 stored[action.Id] = ("open", content);
                 insert.Add(
-                    action.Id, templateId, ScopeName(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
+                    action.Id, templateId, ActionScopes.Name(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
                     action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
                     action.Target, "open", asOf, asOf, asOf);
                 history.Add(action.Id, asOf, "raised", null, "open", null, null);
@@ -503,6 +507,48 @@ internal sealed class SqlAuditStore : IAuditStore
 
         transaction.Commit();
         return new UpdateResult(actionId, UpdateOutcome.Updated, previous, status, null, null);
+    }
+
+    public IReadOnlyList<string> FindActionIds(string prefix, int limit)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT action_id FROM actions WHERE substr(action_id, 1, @n) = @prefix ORDER BY action_id LIMIT @limit",
+            ("@n", DbType.Int32),
+            ("@prefix", DbType.String),
+            ("@limit", DbType.Int32));
+        command.Set(0, prefix.Length);
+        command.Set(1, prefix);
+        command.Set(2, limit);
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public ActionIdPrefixes ActionIdPrefixes()
+    {
+        // Only the ids that share their first digits with another need more than the shortest form: nearly always none.
+        var n = 2 + ActionId.ShortDigits;
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            $"SELECT action_id FROM actions WHERE substr(action_id, 1, {n}) IN (SELECT substr(action_id, 1, {n}) FROM actions GROUP BY substr(action_id, 1, {n}) HAVING COUNT(*) > 1)");
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return FollowUps.ActionIdPrefixes.For(ids);
     }
 
     public IReadOnlyList<ActionHistoryEntry> ActionHistory(string actionId)
@@ -736,20 +782,7 @@ internal sealed class SqlAuditStore : IAuditStore
         history.ExecuteNonQuery();
     }
 
-    private static string ScopeName(ActionScope scope) => scope switch
-    {
-        ActionScope.Case => "case",
-        ActionScope.Team => "team",
-        ActionScope.Service => "service",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
-    };
-
-    private static ActionScope ParseScope(string text) => text switch
-    {
-        "case" => ActionScope.Case,
-        "team" => ActionScope.Team,
-        _ => ActionScope.Service,
-    };
+    private static ActionScope ParseScope(string text) => ActionScopes.TryParse(text, out var scope) ? scope : ActionScope.Service;
 
     private static int ReadVersion(SqlDialect dialect, DbConnection connection, DbTransaction? transaction)
     {

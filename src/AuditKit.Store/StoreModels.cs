@@ -34,12 +34,12 @@ public sealed record StoredCriterion(string Id, double Target, bool Critical);
 /// a corrected comment alone should count as a new revision.</summary>
 public sealed record StoredCase(CaseRow Row, string? ContentHash = null);
 
-/// <summary>What one run read and raised. <paramref name="Cases"/> is enumerated once, inside the write.</summary>
+/// <summary>What one run read and raised. <paramref name="Cases"/> and <paramref name="Actions"/> are enumerated once, inside the write.</summary>
 public sealed record StoredRun(
     StoredTemplate Template,
     DateOnly AsOf,
     IEnumerable<StoredCase> Cases,
-    IReadOnlyList<FollowUpAction> Actions)
+    IEnumerable<FollowUpAction> Actions)
 {
     /// <summary>From a run report; its <see cref="RunReport.Cases"/> must be filled.</summary>
     public static StoredRun From(RunReport report)
@@ -49,7 +49,7 @@ public sealed record StoredRun(
             StoredTemplate.From(report.Template),
             report.AsOf,
             report.Cases.Select(c => new StoredCase(c)),
-            report.Actions);
+            report.Actions.ToFollowUpActions());
     }
 }
 

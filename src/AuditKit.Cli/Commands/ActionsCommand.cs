@@ -2,10 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AuditKit.Calendar;
 using AuditKit.Cli.Hosting;
-using AuditKit.Templates;
+using AuditKit.Diagnostics;
+using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Store;
+using AuditKit.Templates;
 using Spectre.Console;
 
 namespace AuditKit.Cli.Commands;
@@ -70,7 +73,7 @@ internal static class ActionsCommand
                         context.Out.Write(Csv(entries));
                         break;
                     default:
-                        Table(context, entries, date);
+                        Table(context, entries, date, opened.ActionIdPrefixes());
                         break;
                 }
 
@@ -101,10 +104,15 @@ internal static class ActionsCommand
                 throw new CliUsageException($"--status '{statusText}' is not a status; choose in_progress, done, cancelled or open.");
             }
 
-            var actionId = parse.GetValue(id)!.Trim();
+            var typed = parse.GetValue(id)!.Trim();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
             return WithStore(context, store.Read(context, parse)!, opened =>
             {
+                if (FindAction(context, opened, typed) is not { } actionId)
+                {
+                    return ExitCodes.Invalid;
+                }
+
                 var result = opened.UpdateAction(actionId, newStatus, parse.GetValue(note), parse.GetValue(by), date);
                 if (!result.Success)
                 {
@@ -114,7 +122,7 @@ internal static class ActionsCommand
 
                 context.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Action {actionId}: {result.Previous?.ToContractName()} -> {result.Current?.ToContractName()} on {DbIso(date)}."));
+                    $"Action {typed}: {result.Previous?.ToContractName()} -> {result.Current?.ToContractName()} on {IsoDate.Format(date)}."));
                 return ExitCodes.Ok;
             });
         });
@@ -130,16 +138,16 @@ internal static class ActionsCommand
         store.AddTo(command);
         command.SetAction(parse =>
         {
-            var actionId = parse.GetValue(id)!.Trim();
+            var typed = parse.GetValue(id)!.Trim();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
             return WithStore(context, store.Read(context, parse)!, opened =>
             {
-                var entry = opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date).FirstOrDefault(e => e.Id == actionId);
-                if (entry is null)
+                if (FindAction(context, opened, typed) is not { } actionId)
                 {
-                    context.Error.WriteLine($"error {Diagnostics.Messages.StoreActionNotFoundCode}: {Diagnostics.Messages.StoreActionNotFound(actionId)}");
                     return ExitCodes.Invalid;
                 }
+
+                var entry = opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date).First(e => e.Id == actionId);
 
                 var console = context.CreateConsole();
                 var details = new Grid().AddColumn().AddColumn();
@@ -147,13 +155,13 @@ internal static class ActionsCommand
                 Row("Action", entry.Action);
                 Row("Id", entry.Id);
                 Row("Template", entry.TemplateId);
-                Row("Scope", ScopeName(entry.Scope));
+                Row("Scope", ActionScopes.Name(entry.Scope));
                 Row("Team", entry.Team);
                 Row("Case", entry.CaseRef);
                 Row("Criterion", entry.Criterion);
                 Row("Owner", entry.Owner);
                 Row("Escalate to", entry.EscalateTo);
-                Row("Due", DbIso(entry.Due));
+                Row("Due", IsoDate.Format(entry.Due));
                 Row("Status", entry.Status.ToContractName());
                 details.AddRow("[bold]Progress[/]", ProgressMarkup(entry.Progress));
                 Row("Followed up", entry.FollowedUp);
@@ -167,7 +175,7 @@ internal static class ActionsCommand
                     var statusText = change.From is { } from && from != change.To
                         ? $"{from.ToContractName()} -> {change.To.ToContractName()}"
                         : change.To.ToContractName();
-                    history.AddRow(DbIso(change.At), change.Change, statusText, Markup.Escape(change.Note ?? string.Empty), Markup.Escape(change.By ?? string.Empty));
+                    history.AddRow(IsoDate.Format(change.At), change.Change, statusText, Markup.Escape(change.Note ?? string.Empty), Markup.Escape(change.By ?? string.Empty));
                 }
 
                 console.Write(history);
@@ -192,6 +200,35 @@ internal static class ActionsCommand
         }
     }
 
+    /// <summary>
+    /// The full id of the action <paramref name="typed"/> names: any start of its id of at least four digits that no other
+    /// action's id has, in either case. Null, after saying why, when it names none or more than one.
+    /// </summary>
+    private static string? FindAction(CliContext context, IAuditStore store, string typed)
+    {
+        const int CandidatesShown = 10;
+        if (!ActionIdPrefixes.TryNormalise(typed, out var prefix))
+        {
+            context.Error.WriteLine($"error {Messages.StoreActionNotFoundCode}: {Messages.StoreActionIdMalformed(typed)}");
+            return null;
+        }
+
+        var found = store.FindActionIds(prefix, CandidatesShown + 1);
+        switch (found.Count)
+        {
+            case 0:
+                context.Error.WriteLine($"error {Messages.StoreActionNotFoundCode}: {Messages.StoreActionNotFound(typed)}");
+                return null;
+            case 1:
+                return found[0];
+            default:
+                var shown = ActionIdPrefixes.For(found);
+                var candidates = found.Take(CandidatesShown).Select(shown.Shorten).Concat(found.Count > CandidatesShown ? ["..."] : []);
+                context.Error.WriteLine($"error {Messages.StoreActionAmbiguousCode}: {Messages.StoreActionAmbiguous(typed, candidates)}");
+                return null;
+        }
+    }
+
     internal static string ParseFormat(string text, params string[] known)
     {
         var format = text.Trim().ToLowerInvariant();
@@ -200,7 +237,7 @@ internal static class ActionsCommand
             : throw new CliUsageException($"--format '{text}' is not a format; choose {string.Join(", ", known)}.");
     }
 
-    private static void Table(CliContext context, IReadOnlyList<RegisterEntry> entries, DateOnly asOf)
+    private static void Table(CliContext context, IReadOnlyList<RegisterEntry> entries, DateOnly asOf, ActionIdPrefixes ids)
     {
         var console = context.CreateConsole();
         if (entries.Count == 0)
@@ -210,13 +247,13 @@ internal static class ActionsCommand
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]Follow-up actions[/] ({entries.Count.ToString(CultureInfo.InvariantCulture)}, as of {DbIso(asOf)})");
+            .Title($"[bold]Follow-up actions[/] ({entries.Count.ToString(CultureInfo.InvariantCulture)}, as of {IsoDate.Format(asOf)})");
         table.AddColumns("Id", "Due", "Progress", "Status", "Team", "Case / criterion", "Action", "Owner", "Followed up");
         foreach (var entry in entries)
         {
             table.AddRow(
-                entry.Id,
-                DbIso(entry.Due),
+                ids.Shorten(entry.Id),
+                IsoDate.Format(entry.Due),
                 ProgressMarkup(entry.Progress),
                 entry.Status.ToContractName(),
                 Markup.Escape(entry.Team ?? "(service)"),
@@ -286,16 +323,8 @@ internal static class ActionsCommand
 
     private static string?[] Values(RegisterEntry e) =>
     [
-        e.Id, e.TemplateId, ScopeName(e.Scope), e.Team, e.CaseRef, e.Criterion, e.Action, e.Owner, DbIso(e.Due), e.EscalateTo,
-        e.Status.ToContractName(), e.Progress.ToDisplayName(), DbIso(e.Created), DbIso(e.Updated), e.FollowedUp,
+        e.Id, e.TemplateId, ActionScopes.Name(e.Scope), e.Team, e.CaseRef, e.Criterion, e.Action, e.Owner, IsoDate.Format(e.Due), e.EscalateTo,
+        e.Status.ToContractName(), e.Progress.ToDisplayName(), IsoDate.Format(e.Created), IsoDate.Format(e.Updated), e.FollowedUp,
     ];
 
-    private static string ScopeName(ActionScope scope) => scope switch
-    {
-        ActionScope.Case => "case",
-        ActionScope.Team => "team",
-        _ => "service",
-    };
-
-    private static string DbIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

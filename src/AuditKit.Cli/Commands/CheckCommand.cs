@@ -2,6 +2,7 @@ using System.CommandLine;
 using AuditKit.Cli.Hosting;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
+using AuditKit.Templates;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditKit.Cli.Commands;
@@ -24,7 +25,6 @@ internal static class CheckCommand
 
     private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
     {
-        RunWarmUp.StartForCheck();
         using var host = context.BuildHost();
         var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);

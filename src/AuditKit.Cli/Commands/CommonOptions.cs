@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using AuditKit.Calendar;
 
 namespace AuditKit.Cli.Commands;
 
@@ -39,7 +40,7 @@ internal static class CommonOptions
             return today;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (IsoDate.TryParse(text.Trim(), out var date))
         {
             return date;
         }

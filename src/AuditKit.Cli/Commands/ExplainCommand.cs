@@ -105,7 +105,7 @@ internal static class ExplainCommand
         var score = result.Score is { } s ? ActionText.Percent(s) : "n/a (nothing applicable)";
         var auditorGrade = submission.OverallGrade is null ? string.Empty : $" (auditor's own grade: {Markup.Escape(submission.OverallGrade)})";
         console.MarkupLine($"Score {score}; grade [bold]{Markup.Escape(result.Grade ?? "none")}[/]{auditorGrade}.");
-        foreach (var action in result.Actions)
+        foreach (var action in FollowUpPlanner.PlanCaseActions(compiled.Template.Id, result, directory: null))
         {
             console.MarkupLine($"  Action for {Markup.Escape(action.Owner)} by {action.Due:yyyy-MM-dd}: {Markup.Escape(action.Text)}");
         }

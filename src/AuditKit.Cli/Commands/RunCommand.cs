@@ -50,7 +50,6 @@ internal static class RunCommand
     private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
     {
         var outputs = ParseOutputs(outputsText);
-        RunWarmUp.Start();
         using var host = context.BuildHost();
         var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
         var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
@@ -66,7 +65,7 @@ internal static class RunCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var options = new RunOptions(asOf, calendar, CollectCases: store is not null || outputs.Contains("xlsx"), Directory: teamDirectory);
+        var options = new RunOptions(asOf, calendar, CollectCases: store is not null || outputs.Contains("xlsx"), Directory: teamDirectory, ReadAhead: context.Environment.ReadAhead);
         var console = context.CreateConsole();
         var report = RunWithProgress(context, console, compiled, files, options);
         report = report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
@@ -83,17 +82,7 @@ internal static class RunCommand
         }
 
         var folder = context.PathFor(outDir);
-        var summary = DeferredConsoleOutput.Start(console, c => RunSummaryRenderer.Render(c, report, folder));
-        try
-        {
-            WriteOutputs(report, folder, outputs);
-        }
-        catch
-        {
-            summary.Discard();
-            throw;
-        }
-
+        WriteOutputs(report, folder, outputs);
         if (outputs.Contains("xlsx"))
         {
             foreach (var note in ComplianceWorkbookWriter.Omissions(report))
@@ -102,8 +91,15 @@ internal static class RunCommand
             }
         }
 
-        summary.Print();
-        if (store is not null && !Record(context, store, report))
+        // The store is recorded before the console summary is drawn: the console is the last and least important output.
+        var recorded = store is null ? null : Record(context, store, report);
+        RunSummaryRenderer.Render(console, report, folder);
+        if (recorded is { } line)
+        {
+            context.Out.WriteLine(line);
+        }
+
+        if (store is not null && recorded is null)
         {
             return ExitCodes.Invalid;
         }
@@ -111,20 +107,18 @@ internal static class RunCommand
         return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    /// <summary>Records the run in the store and prints one line saying what changed; false (after saying why) when it failed.</summary>
-    internal static bool Record(CliContext context, StoreChoice store, RunReport report)
+    /// <summary>Records the run in the store; the line saying what changed, or null (after saying why) when it failed.</summary>
+    internal static string? Record(CliContext context, StoreChoice store, RunReport report)
     {
         try
         {
             using var opened = store.Open();
-            var result = opened.RecordRun(StoredRun.From(report));
-            context.Out.WriteLine(StoreLine(store, result));
-            return true;
+            return StoreLine(store, opened.RecordRun(StoredRun.From(report)));
         }
         catch (StoreException e)
         {
             context.Error.WriteLine(e.UserMessage);
-            return false;
+            return null;
         }
     }
 

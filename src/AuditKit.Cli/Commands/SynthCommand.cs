@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using AuditKit.Calendar;
 using AuditKit.Cli.Hosting;
 using AuditKit.Synthesis;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,7 +76,7 @@ internal static class SynthCommand
     }
 
     private static DateOnly ParseMonth(string text) =>
-        DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoDate.TryParse(text.Trim() + "-01", out var date)
             ? date
             : throw new CliUsageException($"--end-month '{text}' is not a month; write it as YYYY-MM, for example 2026-11.");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuditKit.Calendar;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
@@ -22,7 +23,7 @@ internal static class RunSummaryRenderer
         ArgumentNullException.ThrowIfNull(report);
 
         var template = report.Template;
-        console.MarkupLine($"[bold]{Markup.Escape(template.Title)}[/] ({Markup.Escape(template.Id)} v{template.Version}), as of {Iso(report.AsOf)}");
+        console.MarkupLine($"[bold]{Markup.Escape(template.Title)}[/] ({Markup.Escape(template.Id)} v{template.Version}), as of {IsoDate.Format(report.AsOf)}");
         console.MarkupLine(
             $"Submissions: {report.Submissions.Read} read, {report.Submissions.Accepted} accepted, " +
             (report.Submissions.Rejected > 0 ? $"[red]{report.Submissions.Rejected} rejected[/]" : "0 rejected"));
@@ -106,12 +107,11 @@ internal static class RunSummaryRenderer
     private static void RenderActions(IAnsiConsole console, RunReport report)
     {
         var actions = report.Actions;
-        // Counted without reading the case actions: a run builds each one as it is read.
-        var others = CompactActionList.WithoutCaseActions(actions).ToList();
+        var others = actions.TeamAndService;
         var teamCount = others.Count(a => a.Scope == ActionScope.Team);
         console.MarkupLine(
-            $"[bold]Follow-up actions:[/] {actions.Count} ({CompactActionList.CountCaseActions(actions)} case, " +
-            $"{teamCount} team, {others.Count - teamCount} service)");
+            $"[bold]Follow-up actions:[/] {actions.Count} ({actions.Cases.Count} case, " +
+            $"{teamCount} team, {others.Length - teamCount} service)");
         var shown = others.Take(MaxRowsListed).ToList();
         if (shown.Count > 0)
         {
@@ -125,8 +125,8 @@ internal static class RunSummaryRenderer
             foreach (var action in shown)
             {
                 table.AddRow(
-                    Iso(action.Due),
-                    SummaryJsonWriter.ScopeName(action.Scope),
+                    IsoDate.Format(action.Due),
+                    ActionScopes.Name(action.Scope),
                     Markup.Escape(action.Team ?? "-"),
                     Markup.Escape(action.Criterion ?? "-"),
                     Markup.Escape(action.Owner),
@@ -218,5 +218,4 @@ internal static class RunSummaryRenderer
         return $"[{colour}]{ActionText.Percent(compliance)} {rag}[/]";
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,9 @@ namespace AuditKit.Cli.Hosting;
 /// <summary>What the program takes from its surroundings: the working folder, the clock, and whether the console is interactive.</summary>
 public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock, bool Interactive, int ConsoleWidth)
 {
+    /// <summary>Whether a run reads and validates on a thread of its own, ahead of evaluating (with a second processor).</summary>
+    public bool ReadAhead { get; init; } = System.Environment.ProcessorCount > 1;
+
     public static CliEnvironment Default { get; } = new(
         Directory.GetCurrentDirectory(),
         TimeProvider.System,

@@ -149,7 +149,7 @@ internal sealed partial class InboxWatcher(
         {
             var files = SubmissionFiles.Expand(context, [path]);
             var asOf = context.Today();
-            var options = new RunOptions(asOf, calendar, CollectCases: true, Directory: settings.Directory);
+            var options = new RunOptions(asOf, calendar, CollectCases: true, Directory: settings.Directory, ReadAhead: context.Environment.ReadAhead);
             var report = AuditRunner.Run(settings.Rules, files.ReadAll(), options);
             var rejected = files.Unreadable.Concat(report.Rejected).ToList();
             if (report.Submissions.Accepted > 0)

@@ -49,7 +49,7 @@ public sealed class CalendarOptions
                 continue;
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(text, out var date))
             {
                 Add(bag, Severity.Error, location, Messages.CalendarBadHoliday(text));
                 continue;

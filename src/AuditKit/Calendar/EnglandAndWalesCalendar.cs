@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 
 namespace AuditKit.Calendar;
 
@@ -199,7 +198,6 @@ public sealed class EnglandAndWalesCalendar : IWorkingDayCalendar
     public bool IsWorkingDay(DateOnly date) =>
         !IsWeekend(date) && Array.IndexOf(ClosedWeekdaysOf(date.Year), date.DayNumber) < 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateOnly AddWorkingDays(DateOnly start, int workingDays)
     {
         if (workingDays == 0)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using AuditKit.Collections;
 using AuditKit.Evaluation;
 using AuditKit.Templates;
@@ -50,7 +49,6 @@ public sealed class ComplianceCalculator
     /// <summary>How many results have been added.</summary>
     public int Count => _overall.Audits;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -199,7 +197,6 @@ public sealed class ComplianceCalculator
     }
 
     /// <summary>Disagreements <paramref name="x"/> and <paramref name="y"/> (by the order added) by audit id, case reference, then order added.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CompareDisagreements(int x, int y)
     {
         var a = _disagreements[x];
@@ -291,7 +288,6 @@ public sealed class ComplianceCalculator
 
         public int Agreed { get; private set; }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(CaseResult result, Agreement agreement)
         {
             Audits++;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AuditKit.Evaluation;
+using AuditKit.Templates;
 
 namespace AuditKit.Compliance;
 

@@ -13,6 +13,7 @@ internal static partial class Messages
     public const string StoreMissingCode = "AK5006";
     public const string StoreTemplateUnknownCode = "AK5007";
     public const string StoreTemplateUnreadableCode = "AK5008";
+    public const string StoreActionAmbiguousCode = "AK5009";
 
     /// <summary>AK5001: the store's schema is newer than this program's.</summary>
     public static string StoreNewerSchema(string store, int found, int known, string option) =>
@@ -23,6 +24,14 @@ internal static partial class Messages
     /// <summary>AK5002: an action id that is not in the store.</summary>
     public static string StoreActionNotFound(string actionId) =>
         $"No action '{actionId}' in this store. Use 'auditkit actions list --status all' to list the action ids.";
+
+    /// <summary>AK5002: text that cannot be the start of an action id.</summary>
+    public static string StoreActionIdMalformed(string typed) =>
+        $"'{typed}' is not an action id: an id is 'A-' and hex digits, such as A-3f9c2b1d0e7a (give at least 4 digits).";
+
+    /// <summary>AK5009: the start of more than one action's id.</summary>
+    public static string StoreActionAmbiguous(string typed, IEnumerable<string> candidates) =>
+        $"'{typed}' is the start of more than one action's id: {string.Join(", ", candidates)}. Give more of the id.";
 
     /// <summary>AK5003: a file that is not an SQLite database.</summary>
     public static string StoreNotAStore(string store) =>

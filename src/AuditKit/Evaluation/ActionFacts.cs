@@ -1,4 +1,3 @@
-using AuditKit.Compliance;
 using AuditKit.Templates;
 
 namespace AuditKit.Evaluation;

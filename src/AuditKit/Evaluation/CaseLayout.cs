@@ -168,10 +168,10 @@ internal static class AggregateLayout
         values[6] = Value.FromNumber(facts.Teams);
     }
 
-    private static string RagText(Compliance.Rag rag) => rag switch
+    private static string RagText(Rag rag) => rag switch
     {
-        Compliance.Rag.Green => "Green",
-        Compliance.Rag.Amber => "Amber",
+        Rag.Green => "Green",
+        Rag.Amber => "Amber",
         _ => "Red",
     };
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using AuditKit.Expressions;
-using AuditKit.FollowUps;
 using AuditKit.Submissions;
 using AuditKit.Templates;
 
@@ -27,7 +26,11 @@ public sealed record CaseResult
     /// <summary>The first grading row that matched, or null when none did.</summary>
     public string? Grade { get; init; }
 
-    public required ImmutableArray<FollowUpAction> Actions { get; init; }
+    /// <summary>
+    /// The case action rules that held, with due dates (criterion actions, then <c>case_actions</c>), on every path; the
+    /// follow-up planner turns them into actions with ids, owners and texts.
+    /// </summary>
+    public required ImmutableArray<RaisedCaseAction> Actions { get; init; }
 
     /// <summary>Rule failures on this case (a rule that could not be evaluated): rule key and reason. The run goes on.</summary>
     public ImmutableArray<string> Failures { get; init; } = [];

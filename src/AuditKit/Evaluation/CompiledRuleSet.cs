@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using AuditKit.Calendar;
 using AuditKit.Diagnostics;
 using AuditKit.Expressions;
-using AuditKit.FollowUps;
 using AuditKit.Submissions;
 using AuditKit.Templates;
 
@@ -25,10 +23,11 @@ public sealed class CompiledRuleSet : IActionConditions
     private readonly CompiledRule<ActionRule>[] _caseActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _teamActions;
     private readonly Dictionary<ActionRule, CompiledCondition> _serviceActions;
-    private CaseActionPlan[]? _caseActionPlans;
+    private readonly CaseActionRule?[] _caseActionRules;
     private int[]? _criterionActionOutcomes;
 
     internal CompiledRuleSet(
+        AuditTemplate template,
         CaseLayout layout,
         IWorkingDayCalendar calendar,
         CompiledCriterion[] criteria,
@@ -37,6 +36,7 @@ public sealed class CompiledRuleSet : IActionConditions
         IEnumerable<CompiledRule<ActionRule>> teamActions,
         IEnumerable<CompiledRule<ActionRule>> serviceActions)
     {
+        Template = template;
         _layout = layout;
         _calendar = calendar;
         _criteria = criteria;
@@ -58,6 +58,7 @@ public sealed class CompiledRuleSet : IActionConditions
         Grades = [.. grading.Select(g => g.Rule.Grade).Distinct(StringComparer.Ordinal)];
         GradingRules = [.. grading.Select(g => g.Rule)];
         CaseActionRules = [.. caseActions.Select(a => a.Rule)];
+        _caseActionRules = BuildCaseActionRules(template, criteria, caseActions);
         TeamActionRules = [.. teamActions.Select(a => a.Rule)];
         ServiceActionRules = [.. serviceActions.Select(a => a.Rule)];
     }
@@ -66,7 +67,7 @@ public sealed class CompiledRuleSet : IActionConditions
     /// The template as compiled. Its criteria have <see cref="CriterionDefinition.IsComputed"/> set: true when the
     /// outcome comes from facts alone and the auditor gives no answer.
     /// </summary>
-    public required AuditTemplate Template { get; init; }
+    public AuditTemplate Template { get; }
 
     /// <summary>The template's criteria, in order (<c>CaseResult.Outcomes[i]</c> belongs to <c>Criteria[i]</c>).</summary>
     public ImmutableArray<CriterionDefinition> Criteria => Template.Criteria;
@@ -85,20 +86,14 @@ public sealed class CompiledRuleSet : IActionConditions
     /// <summary>The service action rules, in order; pass these instances to <see cref="ServiceActionMatches"/>.</summary>
     public ImmutableArray<ActionRule> ServiceActionRules { get; }
 
-    /// <summary>Outcomes, score, grade and case actions (criterion actions, then case_actions) for one submission.</summary>
-    public CaseResult Evaluate(Submission submission) => Evaluate(submission, null, withActions: true);
+    /// <summary>Outcomes, score, grade and the case action rules that held (criterion actions, then case_actions) for one submission.</summary>
+    public CaseResult Evaluate(Submission submission) => Evaluate(submission, null);
 
-    /// <summary>
-    /// As <see cref="Evaluate(Submission)"/>; the case actions that fire also go to <paramref name="compact"/> as
-    /// (case action rule, due date) pairs (see <see cref="CreateCaseAction"/>), and <see cref="CaseResult.Actions"/>
-    /// is filled only when <paramref name="withActions"/>. The same actions fire either way.
-    /// </summary>
+    /// <summary>As <see cref="Evaluate(Submission)"/>, with working values to reuse from one call to the next.</summary>
     /// <param name="scratch">
-    /// Working values to reuse from one call to the next (one array per thread; see <see cref="NewScratch"/>), or null
-    /// for a fresh array: a run evaluates millions of audits.
+    /// One array per thread (see <see cref="NewScratch"/>), or null for a fresh array: a run evaluates millions of audits.
     /// </param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal CaseResult Evaluate(Submission submission, List<(int Rule, DateOnly Due)>? compact, bool withActions, Value[]? scratch = null)
+    internal CaseResult Evaluate(Submission submission, Value[]? scratch)
     {
         var values = Prepare(submission, scratch);
         var criteria = Template.Criteria;
@@ -139,13 +134,13 @@ public sealed class CompiledRuleSet : IActionConditions
         }
 
         values[_layout.Grade] = Value.FromText(grade);
-        var actions = withActions ? ImmutableArray.CreateBuilder<FollowUpAction>() : null;
+        ImmutableArray<RaisedCaseAction>.Builder? actions = null;
         var actionOutcomes = _criterionActionOutcomes ??= CriterionActionOutcomes();
         for (var i = 0; i < outcomes.Length; i++)
         {
             if ((actionOutcomes[i] & (1 << (int)outcomes[i])) != 0)
             {
-                AddCaseAction(submission, i, criteria[i].Action!.DueInWorkingDays, actions, compact, ref failures);
+                Raise(submission, _caseActionRules[i]!, criteria[i].Action!.DueInWorkingDays, ref actions, ref failures);
             }
         }
 
@@ -154,7 +149,7 @@ public sealed class CompiledRuleSet : IActionConditions
             var rule = _caseActions[r];
             if (Holds(rule.When, values, rule.Rule.Key, ref failures))
             {
-                AddCaseAction(submission, _criteria.Length + r, rule.Rule.DueInWorkingDays, actions, compact, ref failures);
+                Raise(submission, _caseActionRules[_criteria.Length + r]!, rule.Rule.DueInWorkingDays, ref actions, ref failures);
             }
         }
 
@@ -230,7 +225,6 @@ public sealed class CompiledRuleSet : IActionConditions
     }
 
     /// <summary>The outcome of one criterion: DESIGN.md "Outcomes of one criterion", rules 1 to 4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Outcome DecideOutcome(CompiledCriterion criterion, Value[] values)
     {
         if (criterion.AppliesWhen is { } applies)
@@ -294,10 +288,9 @@ public sealed class CompiledRuleSet : IActionConditions
             : Outcome.Missing;
     }
 
-    /// <summary>An array of working values for <see cref="Evaluate(Submission, List{ValueTuple{int, DateOnly}}?, bool, Value[])"/> to reuse.</summary>
+    /// <summary>An array of working values for <see cref="Evaluate"/> to reuse.</summary>
     internal Value[] NewScratch() => new Value[_layout.Size];
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Value[] Prepare(Submission submission, Value[]? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(submission);
@@ -318,7 +311,6 @@ public sealed class CompiledRuleSet : IActionConditions
         return values;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Outcome EvaluateCriterion(CompiledCriterion criterion, Value[] values, string? answer, ref List<string>? failures)
     {
         values[_layout.Answer] = Value.FromText(answer);
@@ -346,100 +338,50 @@ public sealed class CompiledRuleSet : IActionConditions
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddCaseAction(
+    private void Raise(
         Submission submission,
-        int rule,
+        CaseActionRule rule,
         int dueInWorkingDays,
-        ImmutableArray<FollowUpAction>.Builder? actions,
-        List<(int Rule, DateOnly Due)>? compact,
+        ref ImmutableArray<RaisedCaseAction>.Builder? actions,
         ref List<string>? failures)
     {
         try
         {
             var due = _calendar.AddWorkingDays(submission.AuditDate, dueInWorkingDays);
-            if (actions is not null)
-            {
-                var (owner, escalateTo) = CaseActionRoles(rule);
-                var idHash = CaseActionIdHash(rule, submission.Team, submission.AuditId);
-                actions.Add(CreateCaseAction(rule, submission.Team, submission.CaseRef, submission.AuditId, idHash, due, owner, escalateTo));
-            }
-
-            compact?.Add((rule, due));
+            (actions ??= ImmutableArray.CreateBuilder<RaisedCaseAction>()).Add(new RaisedCaseAction(rule, due));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            AddFailure(ref failures, CaseActionRuleKey(rule), ex);
+            AddFailure(ref failures, rule.RuleKey, ex);
         }
     }
 
-    /// <summary>The rule key of case action rule <paramref name="rule"/>: criteria's actions first (by criterion position), then <c>case_actions</c>.</summary>
-    internal string CaseActionRuleKey(int rule) => CaseActionPlanOf(rule).RuleKey;
-
-    /// <summary>The criterion id of case action rule <paramref name="rule"/>, or null for a <c>case_actions</c> rule.</summary>
-    internal string? CaseActionCriterion(int rule) => CaseActionPlanOf(rule).Criterion;
-
-    /// <summary>The owner and escalation roles (contract names) of case action rule <paramref name="rule"/>.</summary>
-    internal (string Owner, string? EscalateTo) CaseActionRoles(int rule)
+    private static CaseActionRule?[] BuildCaseActionRules(AuditTemplate template, CompiledCriterion[] criteria, CompiledRule<ActionRule>[] caseActions)
     {
-        var plan = CaseActionPlanOf(rule);
-        return (plan.Owner, plan.EscalateTo);
-    }
-
-    /// <summary>How many case action rules there are: one per criterion (whether or not it has an action), then <c>case_actions</c>.</summary>
-    internal int CaseActionRuleCount => _criteria.Length + _caseActions.Length;
-
-    /// <summary>What every action of case action rule <paramref name="rule"/> shares.</summary>
-    internal CaseActionPlan CaseActionPlanOf(int rule) => (_caseActionPlans ??= BuildCaseActionPlans())[rule];
-
-    /// <summary>The number the id of the action case action rule <paramref name="rule"/> raises for an audit is written from (<see cref="ActionIds.Hash"/>).</summary>
-    internal long CaseActionIdHash(int rule, string team, string auditId) =>
-        ActionIds.Hash(Template.Id, CaseActionRuleKey(rule), team, auditId, CaseActionCriterion(rule));
-
-    /// <summary>
-    /// The action case action rule <paramref name="rule"/> raises for an audit, with its id hash
-    /// (<see cref="CaseActionIdHash"/>) and the owners given.
-    /// </summary>
-    internal FollowUpAction CreateCaseAction(int rule, string team, string caseRef, string auditId, long idHash, DateOnly due, string owner, string? escalateTo)
-    {
-        var plan = CaseActionPlanOf(rule);
-        return new FollowUpAction(
-            ActionIds.Format(idHash),
-            ActionScope.Case,
-            team,
-            caseRef,
-            plan.Criterion,
-            plan.Text.Render(team, caseRef),
-            owner,
-            due,
-            escalateTo,
-            plan.RuleKey,
-            AuditId: auditId,
-            Target: plan.Target);
-    }
-
-    private CaseActionPlan[] BuildCaseActionPlans()
-    {
-        var plans = new CaseActionPlan[CaseActionRuleCount];
-        for (var rule = 0; rule < _criteria.Length; rule++)
+        var rules = new CaseActionRule?[criteria.Length + caseActions.Length];
+        for (var i = 0; i < criteria.Length; i++)
         {
-            var definition = Template.Criteria[rule];
-            var action = definition.Action;
-            var text = ActionTextParts.Parse(action?.Text ?? string.Empty).Bind(
+            var definition = template.Criteria[i];
+            if (definition.Action is not { } action)
+            {
+                continue;
+            }
+
+            var text = ActionTextParts.Parse(action.Text).Bind(
                 new ActionTextValues(Criterion: definition.Id, CriterionText: definition.Text, Target: definition.Target),
                 ActionTextParts.Slot.Team,
                 ActionTextParts.Slot.CaseRef);
-            plans[rule] = new CaseActionPlan(_criteria[rule].RuleKey, definition.Id, text, action?.Owner.ToContractName() ?? string.Empty, null, definition.Target);
+            rules[i] = new CaseActionRule(i, criteria[i].RuleKey, definition.Id, action.Owner, null, definition.Target, text);
         }
 
-        for (var r = 0; r < _caseActions.Length; r++)
+        for (var r = 0; r < caseActions.Length; r++)
         {
-            var actionRule = _caseActions[r].Rule;
-            var text = ActionTextParts.Parse(actionRule.Text).Bind(new ActionTextValues(), ActionTextParts.Slot.Team, ActionTextParts.Slot.CaseRef);
-            plans[_criteria.Length + r] = new CaseActionPlan(actionRule.Key, null, text, actionRule.Owner.ToContractName(), actionRule.EscalateTo?.ToContractName(), null);
+            var rule = caseActions[r].Rule;
+            var text = ActionTextParts.Parse(rule.Text).Bind(new ActionTextValues(), ActionTextParts.Slot.Team, ActionTextParts.Slot.CaseRef);
+            rules[criteria.Length + r] = new CaseActionRule(criteria.Length + r, rule.Key, null, rule.Owner, rule.EscalateTo, null, text);
         }
 
-        return plans;
+        return rules;
     }
 
     private static void AddFailure(ref List<string>? failures, string ruleKey, Exception ex)
@@ -505,9 +447,3 @@ public sealed class CompiledRuleSet : IActionConditions
         return trace.Notes.Count == 0 ? words : $"{words} ({string.Join(", ", trace.Notes)})";
     }
 }
-
-/// <summary>
-/// What every action of one case action rule shares: rule key, criterion (null for a <c>case_actions</c> rule), text
-/// with all but <c>{team}</c> and <c>{case_ref}</c> filled, owner and escalation roles (contract names), and target.
-/// </summary>
-internal sealed record CaseActionPlan(string RuleKey, string? Criterion, ActionTextParts Text, string Owner, string? EscalateTo, double? Target);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AuditKit.Templates;
 
 namespace AuditKit.Evaluation;
@@ -11,7 +10,6 @@ public readonly record struct OutcomeCounts(int Met, int Partly, int NotMet, int
 
     public int Total => Met + Partly + NotMet + NotApplicable + Missing;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public OutcomeCounts Add(Outcome outcome) => outcome switch
     {
         Outcome.Met => this with { Met = Met + 1 },

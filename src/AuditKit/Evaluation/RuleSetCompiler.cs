@@ -71,16 +71,14 @@ public static class RuleSetCompiler
         };
 
         var ruleSet = new CompiledRuleSet(
+            viewed,
             layout,
             calendar,
             compiledCriteria,
             [.. rules.Grading.Select((r, i) => new CompiledRule<GradingRule>(r, Build(r.When, grading[i])!))],
             [.. rules.CaseActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, caseActions[i])!))],
             rules.TeamActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, teamActions[i])!)),
-            rules.ServiceActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, serviceActions[i])!)))
-        {
-            Template = viewed,
-        };
+            rules.ServiceActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, serviceActions[i])!)));
         return LoadResult<CompiledRuleSet>.Ok(ruleSet, diagnostics.ToImmutableSorted());
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using AuditKit.Calendar;
 using AuditKit.Diagnostics;
 
 namespace AuditKit.Expressions;
@@ -358,7 +359,7 @@ internal sealed class TypeChecker
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!IsoDate.TryParse(text.Value, out var date))
         {
             Report(text.Start, Messages.ExprBadDate(text.Value));
             return null;

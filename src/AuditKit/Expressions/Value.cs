@@ -1,4 +1,5 @@
 using System.Globalization;
+using AuditKit.Calendar;
 
 namespace AuditKit.Expressions;
 
@@ -77,7 +78,7 @@ public readonly struct Value : IEquatable<Value>
         ValueKind.Number => _number.ToString("0.####", CultureInfo.InvariantCulture),
         ValueKind.Text => $"'{_text}'",
         ValueKind.Bool => _number != 0 ? "true" : "false",
-        ValueKind.Date => Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ValueKind.Date => IsoDate.Format(Date),
         _ => "?",
     };
 

@@ -143,6 +143,24 @@ public static class FollowUpPlanner
             directory);
     }
 
+    /// <summary>
+    /// The case actions of one evaluated audit, in the order raised, with ids, texts and owners (practitioner and
+    /// auditor from the audit, the managing roles from <paramref name="directory"/>).
+    /// </summary>
+    public static ImmutableArray<FollowUpAction> PlanCaseActions(string templateId, CaseResult result, TeamDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(result);
+        var s = result.Submission;
+        return [.. result.Actions.Select(raised =>
+        {
+            var (id, owner, escalateTo) = CaseActions.Builder.Plan(templateId, raised.Rule, s.Team, s.AuditId, s.Practitioner, s.Auditor, directory);
+            return new FollowUpAction(
+                id.ToString(), ActionScope.Case, s.Team, s.CaseRef, raised.Rule.Criterion, raised.Rule.Text.Render(s.Team, s.CaseRef), owner,
+                raised.Due, escalateTo, raised.Rule.RuleKey, AuditId: s.AuditId, Target: raised.Rule.Target);
+        })];
+    }
+
     /// <summary>Case actions, then team, then service; within each by due date, team, case reference, criterion and id.</summary>
     public static ImmutableArray<FollowUpAction> SortForReport(IEnumerable<FollowUpAction> actions)
     {
@@ -233,7 +251,7 @@ public static class FollowUpPlanner
             Compliance: stat.Compliance,
             Target: stat.Target));
         return new FollowUpAction(
-            ActionIds.Create(template.Id, rule.Key, team, null, criterion.Id),
+            ActionId.Create(template.Id, rule.Key, team, null, criterion.Id).ToString(),
             team is null ? ActionScope.Service : ActionScope.Team,
             team,
             CaseRef: null,

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using AuditKit.Templates;
 
 namespace AuditKit.FollowUps;
@@ -12,22 +11,22 @@ public static class OwnerResolver
     /// known the role name comes back unchanged, as does a value that is not a role's contract name (an owner
     /// already resolved).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Resolve(string role, string? team, string? practitioner, string? auditor, TeamDirectory? directory)
     {
         ArgumentNullException.ThrowIfNull(role);
-        if (!RoleNames.TryParse(role, out var parsed))
-        {
-            return role;
-        }
+        return RoleNames.TryParse(role, out var parsed) ? Resolve(parsed, team, practitioner, auditor, directory) : role;
+    }
 
-        var person = parsed switch
+    /// <summary>The person <paramref name="role"/> stands for where one is known, else the role's contract name.</summary>
+    public static string Resolve(Role role, string? team, string? practitioner, string? auditor, TeamDirectory? directory)
+    {
+        var person = role switch
         {
             Role.Practitioner => practitioner,
             Role.Auditor => auditor,
-            _ => directory?.PersonFor(parsed, team),
+            _ => directory?.PersonFor(role, team),
         };
 
-        return string.IsNullOrWhiteSpace(person) ? role : person.Trim();
+        return string.IsNullOrWhiteSpace(person) ? role.ToContractName() : person.Trim();
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using AuditKit.Calendar;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
 using AuditKit.Templates;
@@ -49,7 +50,7 @@ public static class HtmlReportWriter
         html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
         html.Append("<h1>").Append(E(template.Title)).Append("</h1>\n");
         html.Append("<p class=\"meta\">Template ").Append(E(template.Id)).Append(" version ")
-            .Append(template.Version.ToString(CultureInfo.InvariantCulture)).Append(", as of ").Append(Iso(report.AsOf)).Append(".</p>\n");
+            .Append(template.Version.ToString(CultureInfo.InvariantCulture)).Append(", as of ").Append(IsoDate.Format(report.AsOf)).Append(".</p>\n");
 
         AppendHeadline(html, report);
         AppendHeatmap(html, report);
@@ -205,12 +206,12 @@ public static class HtmlReportWriter
         }
 
         html.Append("<table>\n<caption>Actions raised by this run</caption>\n<thead><tr><th scope=\"col\">Scope</th><th scope=\"col\">Team</th><th scope=\"col\">Case</th><th scope=\"col\">Criterion</th><th scope=\"col\">Action</th><th scope=\"col\">Responsibility</th><th scope=\"col\">Due</th><th scope=\"col\">Escalate to</th></tr></thead>\n<tbody>\n");
-        foreach (var action in report.Actions)
+        foreach (var action in report.Actions.ToFollowUpActions())
         {
-            html.Append("<tr><td>").Append(SummaryJsonWriter.ScopeName(action.Scope)).Append("</td><td>").Append(E(action.Team ?? "-"))
+            html.Append("<tr><td>").Append(ActionScopes.Name(action.Scope)).Append("</td><td>").Append(E(action.Team ?? "-"))
                 .Append("</td><td>").Append(E(action.CaseRef ?? "-")).Append("</td><td>").Append(E(action.Criterion ?? "-"))
                 .Append("</td><td>").Append(E(action.Text)).Append("</td><td>").Append(E(action.Owner))
-                .Append("</td><td class=\"num\">").Append(Iso(action.Due)).Append("</td><td>").Append(E(action.EscalateTo ?? "-")).Append("</td></tr>\n");
+                .Append("</td><td class=\"num\">").Append(IsoDate.Format(action.Due)).Append("</td><td>").Append(E(action.EscalateTo ?? "-")).Append("</td></tr>\n");
             if (html.Length > 1 << 16)
             {
                 Flush(html, output);
@@ -259,5 +260,4 @@ public static class HtmlReportWriter
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

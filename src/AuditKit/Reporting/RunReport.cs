@@ -18,11 +18,8 @@ public sealed record RunReport
 
     public required ComplianceSummary Compliance { get; init; }
 
-    /// <summary>
-    /// Case, then team, then service actions; each sorted by due date, team, case and id. A run's list builds each
-    /// case action when it is read (it may hold millions): enumerate it once rather than indexing it repeatedly.
-    /// </summary>
-    public required IReadOnlyList<FollowUpAction> Actions { get; init; }
+    /// <summary>Case, then team, then service actions; each sorted by due date, team, case and id.</summary>
+    public required RunActions Actions { get; init; }
 
     /// <summary>Sorted by source and row.</summary>
     public required ImmutableArray<RejectedRow> Rejected { get; init; }

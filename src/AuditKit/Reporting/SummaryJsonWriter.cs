@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AuditKit.Calendar;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
-using AuditKit.Runs;
 using AuditKit.Templates;
 
 namespace AuditKit.Reporting;
@@ -22,31 +22,26 @@ public static class SummaryJsonWriter
 
     private const int FlushThreshold = 64 * 1024;
 
-    // Property names written tens of thousands of times (each grade disagreement), escaped once.
-    private static readonly JsonEncodedText AuditIdName = JsonEncodedText.Encode("audit_id");
-    private static readonly JsonEncodedText CaseRefName = JsonEncodedText.Encode("case_ref");
+    // Property names written for each of a run's case actions and grade disagreements (there may be millions), encoded once.
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText ScopeName = JsonEncodedText.Encode("scope");
+    private static readonly JsonEncodedText CaseScope = JsonEncodedText.Encode("case");
     private static readonly JsonEncodedText TeamName = JsonEncodedText.Encode("team");
+    private static readonly JsonEncodedText CaseRefName = JsonEncodedText.Encode("case_ref");
+    private static readonly JsonEncodedText CriterionName = JsonEncodedText.Encode("criterion");
+    private static readonly JsonEncodedText ActionName = JsonEncodedText.Encode("action");
+    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
+    private static readonly JsonEncodedText DueName = JsonEncodedText.Encode("due");
+    private static readonly JsonEncodedText EscalateToName = JsonEncodedText.Encode("escalate_to");
+    private static readonly JsonEncodedText AuditIdName = JsonEncodedText.Encode("audit_id");
+    private static readonly JsonEncodedText RuleName = JsonEncodedText.Encode("rule");
     private static readonly JsonEncodedText AuditorGradeName = JsonEncodedText.Encode("auditor_grade");
     private static readonly JsonEncodedText DerivedGradeName = JsonEncodedText.Encode("derived_grade");
 
-    // Case actions rendered per chunk when writing in parallel: about 0.5 MB of JSON, so that a renderer's 1 MB buffer
-    // never has to grow (a bigger buffer is a fresh large object, and fresh memory is slow to touch the first time).
-    private const int CaseActionChunk = 1024;
-
-    public static void Write(RunReport report, Stream output) => Write(report, output, inPieces: true);
-
-    /// <param name="inPieces">
-    /// Whether the grade disagreements are written from pieces joined once (as is fastest; a run's case actions always
-    /// are); false writes them one value at a time through the JSON writer, for tests that compare the two.
-    /// </param>
-    internal static void Write(RunReport report, Stream output, bool inPieces)
+    public static void Write(RunReport report, Stream output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-
-        // Case actions are most of the file: their first chunks are rendered while the summaries before them are written.
-        var compact = report.Actions as CompactActionList;
-        using var caseActions = compact is { CaseCount: > 0 } ? new CaseActionChunks(compact) : null;
         using var json = new Utf8JsonWriter(output, WriterOptions);
         json.WriteStartObject();
 
@@ -57,7 +52,7 @@ public static class SummaryJsonWriter
         json.WriteString("hash", report.Template.SourceHash);
         json.WriteEndObject();
 
-        json.WriteString("as_of", Iso(report.AsOf));
+        json.WriteString("as_of", IsoDate.Format(report.AsOf));
 
         json.WriteStartObject("submissions");
         json.WriteNumber("read", report.Submissions.Read);
@@ -73,7 +68,7 @@ public static class SummaryJsonWriter
         json.WriteEndObject();
 
         json.WritePropertyName("overall");
-        WriteGroup(json, report.Compliance.Overall, nameKey: null, inPieces ? output : null);
+        WriteGroup(json, report.Compliance.Overall, nameKey: null);
 
         json.WriteStartArray("teams");
         foreach (var team in report.Compliance.Teams)
@@ -100,14 +95,8 @@ public static class SummaryJsonWriter
         json.WriteEndArray();
 
         json.WriteStartArray("actions");
-        var others = report.Actions;
-        if (caseActions is not null)
-        {
-            caseActions.WriteTo(json, output);
-            others = [.. CompactActionList.WithoutCaseActions(compact!)];
-        }
-
-        foreach (var action in others)
+        WriteCaseActions(json, report.Actions.Cases);
+        foreach (var action in report.Actions.TeamAndService)
         {
             WriteAction(json, action);
             FlushWhenFull(json);
@@ -168,11 +157,7 @@ public static class SummaryJsonWriter
         }
     }
 
-    /// <param name="disagreementsTo">
-    /// Where the overall summary's grade disagreements are written by <see cref="GradeDisagreementsJson"/> (the stream
-    /// under <paramref name="json"/>); null writes them through <paramref name="json"/> one by one.
-    /// </param>
-    private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey, Stream? disagreementsTo = null)
+    private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
     {
         json.WriteStartObject();
         if (nameKey is not null)
@@ -209,23 +194,16 @@ public static class SummaryJsonWriter
         if (nameKey is null)
         {
             json.WriteStartArray("disagreements");
-            if (disagreementsTo is null)
+            foreach (var d in agreement.Disagreements)
             {
-                foreach (var d in agreement.Disagreements)
-                {
-                    json.WriteStartObject();
-                    json.WriteString(AuditIdName, d.AuditId);
-                    json.WriteString(CaseRefName, d.CaseRef);
-                    json.WriteString(TeamName, d.Team);
-                    json.WriteString(AuditorGradeName, d.AuditorGrade);
-                    json.WriteString(DerivedGradeName, d.DerivedGrade);
-                    json.WriteEndObject();
-                    FlushWhenFull(json);
-                }
-            }
-            else
-            {
-                GradeDisagreementsJson.WriteElements(json, disagreementsTo, agreement.Disagreements);
+                json.WriteStartObject();
+                json.WriteString(AuditIdName, d.AuditId);
+                json.WriteString(CaseRefName, d.CaseRef);
+                json.WriteString(TeamName, d.Team);
+                json.WriteString(AuditorGradeName, d.AuditorGrade);
+                json.WriteString(DerivedGradeName, d.DerivedGrade);
+                json.WriteEndObject();
+                FlushWhenFull(json);
             }
 
             json.WriteEndArray();
@@ -252,99 +230,62 @@ public static class SummaryJsonWriter
         json.WriteEndObject();
     }
 
-    /// <summary>
-    /// A run's case actions as JSON, the same bytes as <see cref="WriteAction"/> would write. With millions of actions,
-    /// building their texts is most of a run's writing time, so chunks of them are rendered on the thread pool, a few
-    /// ahead, from when this is made, while the writing thread writes what comes before them and then the chunks in
-    /// order.
-    /// </summary>
-    private sealed class CaseActionChunks : IDisposable
+    /// <summary>A run's case actions, the same shape as <see cref="WriteAction"/> writes, without a record for each.</summary>
+    private static void WriteCaseActions(Utf8JsonWriter json, CaseActions actions)
     {
-        private readonly CompactActionList _actions;
-        private readonly int _ahead = Environment.ProcessorCount + 1;
-        private readonly Queue<Task<CaseActionJsonRenderer>> _rendering = new();
-        private readonly Stack<CaseActionJsonRenderer> _idle = new();
-        private readonly CaseActionJsonRenderer _first = new();
-        private int _next = 1;
-
-        public CaseActionChunks(CompactActionList actions)
+        Span<char> id = stackalloc char[ActionId.Length];
+        Span<char> due = stackalloc char[10];
+        var text = new char[256];
+        for (var i = 0; i < actions.Count; i++)
         {
-            _actions = actions;
-            _first.Render(actions, 0, 1);
-            RenderAhead();
-        }
-
-        /// <summary>
-        /// Writes the actions. The first goes through <paramref name="json"/> as a raw value (so that it knows the array
-        /// has an element and puts the comma before whatever follows); the rest go straight to <paramref name="output"/>,
-        /// each chunk after a comma.
-        /// </summary>
-        public void WriteTo(Utf8JsonWriter json, Stream output)
-        {
-            json.WriteRawValue(_first.Rendered, skipInputValidation: true);
-            json.Flush();
-            while (_rendering.Count > 0)
-            {
-                var renderer = _rendering.Dequeue().GetAwaiter().GetResult();
-                output.WriteByte((byte)',');
-                output.Write(renderer.Rendered);
-                _idle.Push(renderer);
-                RenderAhead();
-            }
-        }
-
-        /// <summary>When writing failed, lets the chunks already started finish before the actions they read are let go.</summary>
-        public void Dispose()
-        {
-            foreach (var task in _rendering)
-            {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-            }
-
-            _rendering.Clear();
-        }
-
-        private void RenderAhead()
-        {
-            var count = _actions.CaseCount;
-            while (_rendering.Count < _ahead && _next < count)
-            {
-                var renderer = _idle.Count > 0 ? _idle.Pop() : new CaseActionJsonRenderer();
-                var (from, to) = (_next, Math.Min(count, _next + CaseActionChunk));
-                _next = to;
-                _rendering.Enqueue(Task.Run(() =>
-                {
-                    renderer.Render(_actions, from, to);
-                    return renderer;
-                }));
-            }
+            var action = actions[i];
+            action.Id.Format(id);
+            IsoDate.Format(action.Due, due);
+            json.WriteStartObject();
+            json.WriteString(IdName, id);
+            json.WriteString(ScopeName, CaseScope);
+            json.WriteString(TeamName, action.Team);
+            json.WriteString(CaseRefName, action.CaseRef);
+            WriteNullableString(json, CriterionName, action.Criterion);
+            json.WriteString(ActionName, text.AsSpan(0, action.FillText(ref text)));
+            json.WriteString(OwnerName, action.Owner);
+            json.WriteString(DueName, due);
+            WriteNullableString(json, EscalateToName, action.EscalateTo);
+            json.WriteString(AuditIdName, action.AuditId);
+            json.WriteString(RuleName, action.RuleKey);
+            json.WriteEndObject();
+            FlushWhenFull(json);
         }
     }
 
     private static void WriteAction(Utf8JsonWriter json, FollowUpAction action)
     {
         json.WriteStartObject();
-        json.WriteString("id", action.Id);
-        json.WriteString("scope", ScopeName(action.Scope));
-        WriteNullableString(json, "team", action.Team);
-        WriteNullableString(json, "case_ref", action.CaseRef);
-        WriteNullableString(json, "criterion", action.Criterion);
-        json.WriteString("action", action.Text);
-        json.WriteString("owner", action.Owner);
-        json.WriteString("due", Iso(action.Due));
-        WriteNullableString(json, "escalate_to", action.EscalateTo);
-        WriteNullableString(json, "audit_id", action.AuditId);
-        json.WriteString("rule", action.RuleKey);
+        json.WriteString(IdName, action.Id);
+        json.WriteString(ScopeName, ActionScopes.Name(action.Scope));
+        WriteNullableString(json, TeamName, action.Team);
+        WriteNullableString(json, CaseRefName, action.CaseRef);
+        WriteNullableString(json, CriterionName, action.Criterion);
+        json.WriteString(ActionName, action.Text);
+        json.WriteString(OwnerName, action.Owner);
+        json.WriteString(DueName, IsoDate.Format(action.Due));
+        WriteNullableString(json, EscalateToName, action.EscalateTo);
+        WriteNullableString(json, AuditIdName, action.AuditId);
+        json.WriteString(RuleName, action.RuleKey);
         json.WriteEndObject();
     }
 
-    public static string ScopeName(ActionScope scope) => scope switch
+    private static void WriteNullableString(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
-        ActionScope.Case => "case",
-        ActionScope.Team => "team",
-        ActionScope.Service => "service",
-        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
-    };
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
 
     private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
@@ -373,5 +314,4 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -16,12 +16,17 @@ namespace AuditKit.Runs;
 /// <param name="AsOf">"Today": team and service actions fall due this many working days after it.</param>
 /// <param name="CollectCases">Keep a compact row per audit (for the Cases sheet and the store).</param>
 /// <param name="Directory">Resolves roles to named owners; null leaves role names.</param>
+/// <param name="ReadAhead">
+/// Read and validate rows on a thread of their own, a batch ahead of evaluating them (worth it with a second
+/// processor); the results are the same either way.
+/// </param>
 public sealed record RunOptions(
     DateOnly AsOf,
     IWorkingDayCalendar Calendar,
     bool CollectCases = false,
     TeamDirectory? Directory = null,
-    double DataQualityThreshold = DataQualityReport.DefaultThreshold);
+    double DataQualityThreshold = DataQualityReport.DefaultThreshold,
+    bool ReadAhead = false);
 
 /// <summary>What a check (read and validate, no evaluation) found.</summary>
 /// <param name="SourceDiagnostics">Problems with whole sources, such as a column no criterion or fact has.</param>
@@ -44,9 +49,6 @@ public static class AuditRunner
     private const int PipelineBatch = 128;
     private const int PipelineDepth = 4;
 
-    // Case actions whose ids are hashed together while reading (a power of two up to ChunkedList's chunk).
-    private const int HashBatch = 1024;
-
     public static RunReport Run(
         CompiledRuleSet rules,
         IEnumerable<RawRecord> records,
@@ -60,18 +62,13 @@ public static class AuditRunner
         var validator = new SubmissionValidator(template);
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
-        var caseActions = new ChunkedList<CompactCaseAction>();
-        var subjects = new CaseActionSubjects();
-        var names = new NamePool();
-        var fired = new List<(int Rule, DateOnly Due)>();
+        var caseActions = new CaseActions.Builder(template.Id, options.Directory);
         var scratch = rules.NewScratch();
-        var ids = new CaseActionIdHasher(rules);
-        var hashed = 0;
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
         var read = 0;
 
-        foreach (var validation in ValidateInOrder(records, validator, quality))
+        foreach (var validation in ValidateInOrder(records, validator, quality, options.ReadAhead))
         {
             read++;
             if (validation.Submission is not { } submission)
@@ -80,33 +77,9 @@ public static class AuditRunner
                 continue;
             }
 
-            // The actions are kept compactly and built when a writer reads them; the callback still sees them.
-            fired.Clear();
-            var result = rules.Evaluate(submission, fired, withActions: onCase is not null, scratch);
+            var result = rules.Evaluate(submission, scratch);
             calculator.Add(result);
-            if (fired.Count > 0)
-            {
-                var team = names.Shared(submission.Team);
-                var subject = subjects.Add(
-                    submission.AuditId,
-                    submission.CaseRef,
-                    team,
-                    submission.Practitioner is { } practitioner ? names.Shared(practitioner) : null,
-                    names.Shared(submission.Auditor));
-                foreach (var (rule, due) in fired)
-                {
-                    caseActions.Add(new CompactCaseAction(subject, rule, due.DayNumber, 0));
-                }
-
-                // Ids are hashed eight at once, 1,024 actions at a time as they come (the rest after reading): in small
-                // steps, so that the reading thread seldom finds its queue full meanwhile.
-                if (caseActions.Count - hashed >= HashBatch)
-                {
-                    ids.HashAll(caseActions.Slice(hashed, HashBatch), subjects);
-                    hashed += HashBatch;
-                }
-            }
-
+            caseActions.Add(submission, result.Actions);
             if (options.CollectCases)
             {
                 cases.Add(ToCaseRow(result));
@@ -115,15 +88,7 @@ public static class AuditRunner
             onCase?.Invoke(result);
         }
 
-        // The summaries and the case actions' order do not depend on each other: work them out side by side.
-        var summarising = Task.Run(calculator.Complete);
-        for (; hashed < caseActions.Count; hashed += HashBatch)
-        {
-            ids.HashAll(caseActions.Slice(hashed, Math.Min(HashBatch, caseActions.Count - hashed)), subjects);
-        }
-
-        var sortedCaseActions = CompactActionList.SortCaseActions(rules, subjects, caseActions);
-        var summary = summarising.GetAwaiter().GetResult();
+        var summary = calculator.Complete();
         var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
             .Select(a => a with
             {
@@ -137,7 +102,7 @@ public static class AuditRunner
             AsOf = options.AsOf,
             Submissions = new SubmissionCounts(read, read - rejected.Count, rejected.Count),
             Compliance = summary,
-            Actions = new CompactActionList(rules, subjects, sortedCaseActions, FollowUpPlanner.SortForReport(planned), options.Directory),
+            Actions = new RunActions(caseActions.Build(), planned),
             Rejected = SortRejected(rejected),
             DataQuality = quality.Complete(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
@@ -188,13 +153,13 @@ public static class AuditRunner
     }
 
     /// <summary>
-    /// Reads and validates the rows, in order. With more than one processor, reading and validating run on a
+    /// Reads and validates the rows, in order. With <paramref name="readAhead"/>, reading and validating run on a
     /// thread of their own, a batch ahead of the caller, which evaluates: the two stages overlap, and the caller
     /// still sees every row in the order read, so the results are the same as one thread's.
     /// </summary>
-    private static IEnumerable<ValidationResult> ValidateInOrder(IEnumerable<RawRecord> records, SubmissionValidator validator, DataQualityCounter quality)
+    private static IEnumerable<ValidationResult> ValidateInOrder(IEnumerable<RawRecord> records, SubmissionValidator validator, DataQualityCounter quality, bool readAhead)
     {
-        if (Environment.ProcessorCount < 2)
+        if (!readAhead)
         {
             foreach (var validation in Validate(records, validator, quality))
             {

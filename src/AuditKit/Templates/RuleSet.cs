@@ -51,6 +51,29 @@ public enum ActionScope
     Service,
 }
 
+/// <summary>The names of <see cref="ActionScope"/> in outputs and the store: <c>case</c>, <c>team</c>, <c>service</c>.</summary>
+public static class ActionScopes
+{
+    public static string Name(ActionScope scope) => scope switch
+    {
+        ActionScope.Case => "case",
+        ActionScope.Team => "team",
+        ActionScope.Service => "service",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+
+    public static bool TryParse(string? name, out ActionScope scope)
+    {
+        switch (name)
+        {
+            case "case": scope = ActionScope.Case; return true;
+            case "team": scope = ActionScope.Team; return true;
+            case "service": scope = ActionScope.Service; return true;
+            default: scope = default; return false;
+        }
+    }
+}
+
 /// <summary>A rule that raises a follow-up action when <c>when</c> holds.</summary>
 /// <param name="Key">A stable key for action ids: origin, scope and position, e.g. <c>ofsted-grading/case_actions/0</c>.</param>
 public sealed record ActionRule(

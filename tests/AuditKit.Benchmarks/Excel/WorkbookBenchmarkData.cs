@@ -61,7 +61,7 @@ public static class WorkbookBenchmarkData
                 grades[random.Next(grades.Length)], grades[random.Next(grades.Length)], random.NextDouble(), [.. outcomes]);
             if (outcomes[0] == Outcome.NotMet)
             {
-                actions.Add(new FollowUpAction(ActionIds.Create(template.Id, "criteria/criterion_01", team, id, "criterion_01"), ActionScope.Case, team, caseRef,
+                actions.Add(new FollowUpAction(ActionId.Create(template.Id, "criteria/criterion_01", team, id, "criterion_01").ToString(), ActionScope.Case, team, caseRef,
                     "criterion_01", "Make sure the child is seen alone at the next visit and that this is recorded.", "practitioner", date.AddDays(14), null,
                     "quality-of-practice/criteria/criterion_01", AuditId: id));
             }
@@ -93,7 +93,7 @@ public static class WorkbookBenchmarkData
         {
             foreach (var stat in team.Criteria.Where(s => s.Rag == Rag.Red))
             {
-                actions.Add(new FollowUpAction(ActionIds.Create(template.Id, "team_actions/0", team.Name, null, stat.Id), ActionScope.Team, team.Name, null, stat.Id,
+                actions.Add(new FollowUpAction(ActionId.Create(template.Id, "team_actions/0", team.Name, null, stat.Id).ToString(), ActionScope.Team, team.Name, null, stat.Id,
                     "Discuss in the team meeting and re-audit this criterion within 3 months.", "team_manager", new DateOnly(2026, 12, 28), null,
                     "quality-of-practice/team_actions/0", CompliancePercent: stat.Compliance, Target: stat.Target));
             }
@@ -105,7 +105,7 @@ public static class WorkbookBenchmarkData
             AsOf = new DateOnly(2026, 11, 30),
             Submissions = new SubmissionCounts(audits, audits, 0),
             Compliance = summary,
-            Actions = [.. actions],
+            Actions = RunActions.From(actions),
             Rejected = [],
             DataQuality = new DataQualityReport(DataQualityReport.DefaultThreshold, [new FieldQuality("practitioner", 0, audits)]),
             Cases = [.. cases],

@@ -48,7 +48,7 @@ public class PipelineStageBenchmarks
 
         // Three case actions per audit, in reading order, as the bundled rules raise about that many.
         _actions = [.. _submissions.SelectMany(s => Enumerable.Range(0, 3).Select(i => new FollowUpAction(
-            ActionIds.Create(_template.Id, $"rule-{i}", s.Team, s.AuditId, null),
+            ActionId.Create(_template.Id, $"rule-{i}", s.Team, s.AuditId, null).ToString(),
             ActionScope.Case,
             s.Team,
             s.CaseRef,
@@ -107,7 +107,7 @@ public class PipelineStageBenchmarks
         var last = string.Empty;
         foreach (var submission in _submissions)
         {
-            last = ActionIds.Create(_template.Id, "ofsted-grading/case_actions/1", submission.Team, submission.AuditId, null);
+            last = ActionId.Create(_template.Id, "ofsted-grading/case_actions/1", submission.Team, submission.AuditId, null).ToString();
         }
 
         return last;

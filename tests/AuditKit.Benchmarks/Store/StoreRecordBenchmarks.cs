@@ -44,7 +44,7 @@ public class StoreRecordBenchmarks
                 if (outcomes[c] == Outcome.NotMet && random.NextDouble() < 0.9)
                 {
                     actions.Add(new FollowUpAction(
-                        ActionIds.Create(template.Id, $"c{c}", team, row.AuditId, criteria[c].Id), ActionScope.Case, team, row.CaseRef, criteria[c].Id,
+                        ActionId.Create(template.Id, $"c{c}", team, row.AuditId, criteria[c].Id).ToString(), ActionScope.Case, team, row.CaseRef, criteria[c].Id,
                         "Make sure the child is seen alone at the next visit and that this is recorded.", "practitioner", new DateOnly(2026, 12, 1), null, $"c{c}", row.AuditId));
                 }
             }

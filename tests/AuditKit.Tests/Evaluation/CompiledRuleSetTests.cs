@@ -239,9 +239,10 @@ public sealed class CompiledRuleSetTests
         var result = Compile(template).Evaluate(submission);
 
         // Assert
-        var raised = result.Actions.ShouldHaveSingleItem();
+        result.Actions.ShouldHaveSingleItem().Rule.RuleKey.ShouldBe("qop/criteria/child_seen_alone");
+        var raised = FollowUpPlanner.PlanCaseActions(template.Id, result, directory: null).ShouldHaveSingleItem();
         raised.ShouldBe(new FollowUpAction(
-            ActionIds.Create("qop", "qop/criteria/child_seen_alone", "Team B", "AUD-7", "child_seen_alone"),
+            ActionId.Create("qop", "qop/criteria/child_seen_alone", "Team B", "AUD-7", "child_seen_alone").ToString(),
             ActionScope.Case,
             "Team B",
             "CASE-9",
@@ -271,14 +272,14 @@ public sealed class CompiledRuleSetTests
         var result = Compile(template).Evaluate(submission);
 
         result.Grade.ShouldBe("Inadequate");
-        result.Actions.Select(a => a.RuleKey).ShouldBe(["qop/criteria/plan", "qop/case_actions/0"]);
-        var caseAction = result.Actions[1];
+        result.Actions.Select(a => a.Rule.RuleKey).ShouldBe(["qop/criteria/plan", "qop/case_actions/0"]);
+        var caseAction = FollowUpPlanner.PlanCaseActions(template.Id, result, directory: null)[1];
         caseAction.Text.ShouldBe("Case C-42 to be reviewed by the team manager.");
         caseAction.Owner.ShouldBe("team_manager");
         caseAction.EscalateTo.ShouldBe("head_of_service");
         caseAction.Due.ShouldBe(new DateOnly(2026, 11, 10));
         caseAction.Criterion.ShouldBeNull();
-        caseAction.Id.ShouldBe(ActionIds.Create("qop", "qop/case_actions/0", "Team A", "AUD-1", null));
+        caseAction.Id.ShouldBe(ActionId.Create("qop", "qop/case_actions/0", "Team A", "AUD-1", null).ToString());
     }
 
     [Fact]

@@ -79,13 +79,14 @@ public sealed class ComplianceWorkbookWriterTests
         var actions = package.Workbook.Worksheets[ComplianceWorkbookWriter.ActionsSheet];
 
         actions.Cells[1, 3, 1, 8].Select(c => c.Value).ShouldBe(["Criterion or theme", "Issue found", "Action", "Responsibility", "Timescale", "Progress (RAG)"]);
-        actions.Cells[2, 4].Value.ShouldBe("Case +44 20 7946 0000: Child seen alone not met");
-        actions.Cells[3, 4].Value.ShouldBe("Case +44 20 7946 0000 graded Inadequate");
+        // Case actions come first, by due date.
+        actions.Cells[2, 4].Value.ShouldBe("Case +44 20 7946 0000 graded Inadequate");
+        actions.Cells[3, 4].Value.ShouldBe("Case +44 20 7946 0000: Child seen alone not met");
         actions.Cells[4, 4].Value.ShouldBe("Visit in time: 50% against an 80% target (Red)");
         actions.Cells[5, 4].Value.ShouldBe("Child seen alone: 66.7% across the service against a 90% target (Red)");
-        actions.Cells[2, 6].Value.ShouldBe("Practitioner");
+        actions.Cells[3, 6].Value.ShouldBe("Practitioner");
         actions.Cells[4, 6].Value.ShouldBe("Jo Bloggs");
-        actions.Cells[2, 7].Value.ShouldBe(new DateTime(2026, 11, 17).ToOADate());
+        actions.Cells[3, 7].Value.ShouldBe(new DateTime(2026, 11, 17).ToOADate());
         actions.Cells[2, 7].Style.Numberformat.Format.ShouldBe("dd/mm/yyyy");
         actions.Cells[2, 8].Value.ShouldBe("Red - overdue");
         actions.Cells[4, 8].Value.ShouldBe("Amber - open");

@@ -74,13 +74,13 @@ internal static class ExcelSamples
         var asOf = new DateOnly(2026, 11, 30);
         FollowUpAction[] actions =
         [
-            new("A-000000000001", ActionScope.Case, FormulaTeam, PlusCaseRef, "child_seen_alone", "Make sure the child is seen alone at the next visit and that this is recorded.",
+            new("A-00000000000100000000000000000000", ActionScope.Case, FormulaTeam, PlusCaseRef, "child_seen_alone", "Make sure the child is seen alone at the next visit and that this is recorded.",
                 "practitioner", new DateOnly(2026, 11, 17), null, "quality-of-practice/criteria/child_seen_alone", AuditId: "AUD-2"),
-            new("A-000000000002", ActionScope.Case, FormulaTeam, PlusCaseRef, null, "Case to be reviewed by the team manager and re-audited.",
+            new("A-00000000000200000000000000000000", ActionScope.Case, FormulaTeam, PlusCaseRef, null, "Case to be reviewed by the team manager and re-audited.",
                 "team_manager", new DateOnly(2026, 11, 10), "head_of_service", "ofsted-grading/case_actions/0", AuditId: "AUD-2"),
-            new("A-000000000003", ActionScope.Team, "Team A", null, "visit_in_time", "Discuss in the team meeting and re-audit this criterion within 3 months.",
+            new("A-00000000000300000000000000000000", ActionScope.Team, "Team A", null, "visit_in_time", "Discuss in the team meeting and re-audit this criterion within 3 months.",
                 "Jo Bloggs", new DateOnly(2026, 12, 28), null, "ofsted-grading/team_actions/0", CompliancePercent: 0.5, Target: 0.8),
-            new("A-000000000004", ActionScope.Service, null, null, "child_seen_alone", "Service-wide practice workshop on this criterion.",
+            new("A-00000000000400000000000000000000", ActionScope.Service, null, null, "child_seen_alone", "Service-wide practice workshop on this criterion.",
                 "head_of_service", new DateOnly(2027, 1, 26), null, "ofsted-grading/service_actions/0", CompliancePercent: 2 / 3d, Target: 0.9),
         ];
 
@@ -90,7 +90,7 @@ internal static class ExcelSamples
             AsOf = asOf,
             Submissions = new SubmissionCounts(4, 3, 1),
             Compliance = new ComplianceSummary(overall, [teamA, formulaTeam], [], [october, november]),
-            Actions = [.. actions],
+            Actions = RunActions.From(actions),
             Rejected = [new RejectedRow("nov.csv", 7, "AUD-9", ["Unknown case type 'XYZ'.", "Audit date '31/02/2026' is not a date."])],
             DataQuality = new DataQualityReport(0.05, [new FieldQuality("practitioner", 1, 3), new FieldQuality("service", 0, 3)]),
             Cases = [.. cases],

@@ -65,7 +65,7 @@ public sealed class FollowUpPlannerTests
         first.Owner.ShouldBe("team_manager");
         first.EscalateTo.ShouldBeNull();
         first.RuleKey.ShouldBe("test-template/team_actions/0");
-        first.Id.ShouldBe(ActionIds.Create("test-template", "test-template/team_actions/0", "Team A", null, "plan_smart"));
+        first.Id.ShouldBe(ActionId.Create("test-template", "test-template/team_actions/0", "Team A", null, "plan_smart").ToString());
         first.CompliancePercent.ShouldBe(0.5);
         first.Target.ShouldBe(0.9);
         first.CaseRef.ShouldBeNull();
@@ -74,7 +74,7 @@ public sealed class FollowUpPlannerTests
         var service = actions[4];
         service.Text.ShouldBe("Service-wide workshop on Text of plan_smart. (50%).");
         service.Owner.ShouldBe("head_of_service");
-        service.Id.ShouldBe(ActionIds.Create("test-template", "test-template/service_actions/0", null, null, "plan_smart"));
+        service.Id.ShouldBe(ActionId.Create("test-template", "test-template/service_actions/0", null, null, "plan_smart").ToString());
         service.CompliancePercent.ShouldBe(0.5);
         actions.Select(a => a.Id).Distinct().Count().ShouldBe(5);
     }

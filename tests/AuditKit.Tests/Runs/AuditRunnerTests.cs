@@ -30,13 +30,11 @@ public class AuditRunnerTests
         // Assert
         var raised = results.SelectMany(r => r.Actions).ToList();
         raised.Count.ShouldBeGreaterThan(1000);
-        raised.ShouldContain(a => a.EscalateTo != null);
-        var expected = FollowUpPlanner.SortForReport(
-            FollowUpPlanner.ResolveOwners(raised, results.Select(r => r.Submission), directory));
-        var actual = report.Actions.Where(a => a.Scope == ActionScope.Case).ToList();
+        raised.ShouldContain(a => a.Rule.EscalateTo != null);
+        var expected = FollowUpPlanner.SortForReport(results.SelectMany(r => FollowUpPlanner.PlanCaseActions(rules.Template.Id, r, directory)));
+        var actual = report.Actions.Cases.ToFollowUpActions().ToList();
         actual.ShouldBe(expected);
         actual.ShouldContain(a => a.Owner == "Sam Jones");
-        Enumerable.Range(0, report.Actions.Count).Select(i => report.Actions[i]).ShouldBe(report.Actions);
     }
 
     [Fact]
@@ -60,8 +58,7 @@ public class AuditRunnerTests
 
         // Assert
         report.Submissions.Rejected.ShouldBe(0);
-        var expected = FollowUpPlanner.SortForReport(
-            FollowUpPlanner.ResolveOwners(results.SelectMany(r => r.Actions).ToList(), results.Select(r => r.Submission), null));
-        report.Actions.Where(a => a.Scope == ActionScope.Case).ToList().ShouldBe(expected);
+        var expected = FollowUpPlanner.SortForReport(results.SelectMany(r => FollowUpPlanner.PlanCaseActions(rules.Template.Id, r, null)));
+        report.Actions.Cases.ToFollowUpActions().ToList().ShouldBe(expected);
     }
 }

@@ -36,11 +36,11 @@ internal static class StoreRuns
     }
 
     public static FollowUpAction TeamAction(string team, string criterion, DateOnly due, string text = "Discuss in the team meeting and re-audit this criterion within 3 months.") =>
-        new(ActionIds.Create(TemplateId, "qop/team_actions/0", team, null, criterion), ActionScope.Team, team, null, criterion,
+        new(ActionId.Create(TemplateId, "qop/team_actions/0", team, null, criterion).ToString(), ActionScope.Team, team, null, criterion,
             text, "team_manager", due, null, "qop/team_actions/0", CompliancePercent: 0.5, Target: null);
 
     public static FollowUpAction CaseAction(string auditId, string team, DateOnly due) =>
-        new(ActionIds.Create(TemplateId, "qop/case_actions/0", team, auditId, null), ActionScope.Case, team, "C-" + auditId, null,
+        new(ActionId.Create(TemplateId, "qop/case_actions/0", team, auditId, null).ToString(), ActionScope.Case, team, "C-" + auditId, null,
             "Case to be reviewed by the team manager and re-audited.", "team_manager", due, "head_of_service", "qop/case_actions/0", auditId);
 
     public static StoredRun Run(DateOnly asOf, IEnumerable<StoredCase> cases, params FollowUpAction[] actions) =>

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 
-namespace AuditKit.FollowUps;
+namespace AuditKit.Templates;
 
 /// <summary>The values an action text's placeholders can take.</summary>
 public sealed record ActionTextValues(
@@ -71,6 +71,13 @@ internal sealed class ActionTextParts
     }
 
     public ImmutableArray<Part> Parts { get; }
+
+    /// <summary>A text with no placeholders: <paramref name="text"/> as it is, braces and all.</summary>
+    public static ActionTextParts Literal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new ActionTextParts([new Part(Slot.Literal, text)]);
+    }
 
     public static ActionTextParts Parse(string template)
     {

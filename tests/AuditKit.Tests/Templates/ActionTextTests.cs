@@ -1,4 +1,5 @@
 using AuditKit.FollowUps;
+using AuditKit.Templates;
 
 namespace AuditKit.Tests.FollowUps;
 

@@ -1,4 +1,4 @@
-namespace AuditKit.Compliance;
+namespace AuditKit.Templates;
 
 /// <summary>Red, Amber or Green against a target.</summary>
 public enum Rag

@@ -1,0 +1,299 @@
+using AuditKit.Collections;
+using AuditKit.Evaluation;
+using AuditKit.Submissions;
+using AuditKit.Templates;
+
+namespace AuditKit.FollowUps;
+
+/// <summary>
+/// A run's case actions, planned (ids, owners, due dates) and in report order: by due date, team, case reference,
+/// criterion and id. A run can raise millions, so they are held compactly: the audit ids and case references in a
+/// <see cref="TextArena"/>, each rule's shared parts once, and each action's text filled in only when it is read.
+/// </summary>
+/// <remarks>Built by one thread with <see cref="Builder"/>; once built, read by any.</remarks>
+public sealed class CaseActions
+{
+    private readonly TextArena _texts;
+    private readonly Subject[] _subjects;
+    private readonly Entry[] _entries;
+    private readonly Rule[] _rules;
+    private readonly (string Owner, string? EscalateTo)[] _owners;
+
+    private CaseActions(TextArena texts, Subject[] subjects, Entry[] entries, Rule[] rules, (string, string?)[] owners)
+    {
+        _texts = texts;
+        _subjects = subjects;
+        _entries = entries;
+        _rules = rules;
+        _owners = owners;
+    }
+
+    /// <summary>No case actions.</summary>
+    public static CaseActions None { get; } = new Builder("none", null).Build();
+
+    public int Count => _entries.Length;
+
+    /// <summary>Case action <paramref name="index"/> (0 to <see cref="Count"/> - 1), as a view of what is held.</summary>
+    public CaseAction this[int index]
+    {
+        get
+        {
+            var entry = _entries[index];
+            var subject = _subjects[entry.Subject];
+            var (owner, escalateTo) = _owners[entry.Owners];
+            return new CaseAction(entry.Id, _rules[entry.Rule], subject.Team, _texts[subject.AuditId], _texts[subject.CaseRef], owner, escalateTo, DateOnly.FromDayNumber(entry.DueDay));
+        }
+    }
+
+    /// <summary>The ids of every case action, in order.</summary>
+    public IEnumerable<ActionId> Ids => _entries.Select(e => e.Id);
+
+    /// <summary>Each case action built as a record of its own, in order: for writers that take actions one at a time.</summary>
+    public IEnumerable<FollowUpAction> ToFollowUpActions()
+    {
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            yield return this[i].ToFollowUpAction();
+        }
+    }
+
+    /// <summary>Plans case actions as they are raised, then sorts them.</summary>
+    public sealed class Builder
+    {
+        private readonly string _templateId;
+        private readonly TeamDirectory? _directory;
+        private readonly TextArena _texts = new();
+        private readonly ChunkedList<Subject> _subjects = new();
+        private readonly ChunkedList<Entry> _entries = new();
+        private readonly Dictionary<(string RuleKey, string? Criterion, ActionTextParts Text, double? Target), Rule> _rules = [];
+        private readonly List<Rule> _ruleList = [];
+        private readonly Dictionary<CaseActionRule, Rule> _compiledRules = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<(string Owner, string? EscalateTo), int> _ownerNumbers = [];
+        private readonly List<(string Owner, string? EscalateTo)> _owners = [];
+        private readonly NamePool _names = new();
+
+        /// <param name="templateId">The template the actions' ids are made with.</param>
+        /// <param name="directory">Names the managing roles; null leaves them as roles.</param>
+        public Builder(string templateId, TeamDirectory? directory)
+        {
+            ArgumentNullException.ThrowIfNull(templateId);
+            _templateId = templateId;
+            _directory = directory;
+        }
+
+        public int Count => _entries.Count;
+
+        /// <summary>Plans the actions <paramref name="raised"/> for <paramref name="submission"/>: each gets its id, owners and due date.</summary>
+        public void Add(Submission submission, IReadOnlyList<RaisedCaseAction> raised)
+        {
+            ArgumentNullException.ThrowIfNull(submission);
+            ArgumentNullException.ThrowIfNull(raised);
+            if (raised.Count == 0)
+            {
+                return;
+            }
+
+            var team = _names.Shared(submission.Team);
+            var practitioner = submission.Practitioner is { } p ? _names.Shared(p) : null;
+            var auditor = _names.Shared(submission.Auditor);
+            var subject = AddSubject(submission.AuditId, submission.CaseRef, team);
+            foreach (var (compiled, due) in raised)
+            {
+                if (!_compiledRules.TryGetValue(compiled, out var rule))
+                {
+                    rule = RuleFor(compiled.RuleKey, compiled.Criterion, compiled.Text, compiled.Target);
+                    _compiledRules.Add(compiled, rule);
+                }
+
+                var (id, owner, escalateTo) = Plan(_templateId, compiled, team, submission.AuditId, practitioner, auditor, _directory);
+                _entries.Add(new Entry(id, subject, rule.Number, due.DayNumber, OwnersNumber(owner, escalateTo), _entries.Count));
+            }
+        }
+
+        /// <summary>The id and owners of the action <paramref name="rule"/> raises for an audit.</summary>
+        internal static (ActionId Id, string Owner, string? EscalateTo) Plan(
+            string templateId, CaseActionRule rule, string team, string auditId, string? practitioner, string? auditor, TeamDirectory? directory) =>
+            (ActionId.Create(templateId, rule.RuleKey, team, auditId, rule.Criterion),
+                OwnerResolver.Resolve(rule.Owner, team, practitioner, auditor, directory),
+                rule.EscalateTo is { } role ? OwnerResolver.Resolve(role, team, practitioner, auditor, directory) : null);
+
+        /// <summary>Adds a case action planned already (its text and owners as they are).</summary>
+        public void Add(FollowUpAction action)
+        {
+            ArgumentNullException.ThrowIfNull(action);
+            if (action.Scope != ActionScope.Case || !ActionId.TryParse(action.Id, out var id))
+            {
+                throw new ArgumentException($"Action '{action.Id}' is not a case action with a full id.", nameof(action));
+            }
+
+            var team = _names.Shared(action.Team ?? string.Empty);
+            var subject = AddSubject(action.AuditId ?? string.Empty, action.CaseRef ?? string.Empty, team);
+            var rule = RuleFor(action.RuleKey, action.Criterion, ActionTextParts.Literal(action.Text), action.Target);
+            _entries.Add(new Entry(id, subject, rule.Number, action.Due.DayNumber, OwnersNumber(action.Owner, action.EscalateTo), _entries.Count));
+        }
+
+        /// <summary>The actions in report order.</summary>
+        public CaseActions Build()
+        {
+            var subjects = _subjects.ToArray();
+            var entries = _entries.ToArray();
+            var rules = _ruleList.ToArray();
+            var subjectRanks = SubjectRanks(_texts, subjects);
+            var criterionRanks = CriterionRanks(rules);
+            Array.Sort(entries, (a, b) =>
+            {
+                var c = a.DueDay.CompareTo(b.DueDay);
+                if (c == 0)
+                {
+                    c = subjectRanks[a.Subject].CompareTo(subjectRanks[b.Subject]);
+                }
+
+                if (c == 0)
+                {
+                    c = criterionRanks[a.Rule].CompareTo(criterionRanks[b.Rule]);
+                }
+
+                if (c == 0)
+                {
+                    c = a.Id.CompareTo(b.Id);
+                }
+
+                return c != 0 ? c : a.Raised.CompareTo(b.Raised);
+            });
+            return new CaseActions(_texts, subjects, entries, rules, [.. _owners]);
+        }
+
+        private int AddSubject(string auditId, string caseRef, string team)
+        {
+            _subjects.Add(new Subject(_texts.Add(auditId), _texts.Add(caseRef), team));
+            return _subjects.Count - 1;
+        }
+
+        private Rule RuleFor(string ruleKey, string? criterion, ActionTextParts text, double? target)
+        {
+            var key = (ruleKey, criterion, text, target);
+            if (!_rules.TryGetValue(key, out var rule))
+            {
+                rule = new Rule(_ruleList.Count, ruleKey, criterion, text, target);
+                _rules.Add(key, rule);
+                _ruleList.Add(rule);
+            }
+
+            return rule;
+        }
+
+        private int OwnersNumber(string owner, string? escalateTo)
+        {
+            if (!_ownerNumbers.TryGetValue((owner, escalateTo), out var number))
+            {
+                number = _owners.Count;
+                _owners.Add((owner, escalateTo));
+                _ownerNumbers.Add((owner, escalateTo), number);
+            }
+
+            return number;
+        }
+
+        /// <summary>Each subject's rank by team, then case reference (ordinal; equal pairs equal).</summary>
+        private static int[] SubjectRanks(TextArena texts, Subject[] subjects)
+        {
+            var order = new int[subjects.Length];
+            for (var i = 0; i < order.Length; i++)
+            {
+                order[i] = i;
+            }
+
+            int Compare(int x, int y)
+            {
+                var c = string.CompareOrdinal(subjects[x].Team, subjects[y].Team);
+                return c != 0 ? c : texts[subjects[x].CaseRef].SequenceCompareTo(texts[subjects[y].CaseRef]);
+            }
+
+            Array.Sort(order, Compare);
+            var ranks = new int[subjects.Length];
+            for (var i = 1; i < order.Length; i++)
+            {
+                ranks[order[i]] = ranks[order[i - 1]] + (Compare(order[i - 1], order[i]) == 0 ? 0 : 1);
+            }
+
+            return ranks;
+        }
+
+        /// <summary>Each rule's rank by criterion id (ordinal; rules without a criterion first, equal ids equal).</summary>
+        private static int[] CriterionRanks(Rule[] rules)
+        {
+            var criteria = rules.Select(r => r.Criterion).Distinct().Order(StringComparer.Ordinal).ToList();
+            return [.. rules.Select(r => criteria.IndexOf(r.Criterion))];
+        }
+    }
+
+    /// <summary>The audit a case action is about.</summary>
+    private readonly record struct Subject(ArenaText AuditId, ArenaText CaseRef, string Team);
+
+    /// <summary>One planned case action: 32 bytes.</summary>
+    /// <param name="Raised">Its place in the order raised, which breaks the last ties.</param>
+    private readonly record struct Entry(ActionId Id, int Subject, int Rule, int DueDay, int Owners, int Raised);
+
+    /// <summary>What the actions of one rule share.</summary>
+    internal sealed record Rule(int Number, string RuleKey, string? Criterion, ActionTextParts Text, double? Target);
+}
+
+/// <summary>One planned case action, as a view of what <see cref="CaseActions"/> holds: read it, do not keep it.</summary>
+public readonly ref struct CaseAction
+{
+    private readonly CaseActions.Rule _rule;
+
+    internal CaseAction(ActionId id, CaseActions.Rule rule, string team, ReadOnlySpan<char> auditId, ReadOnlySpan<char> caseRef, string owner, string? escalateTo, DateOnly due)
+    {
+        Id = id;
+        _rule = rule;
+        Team = team;
+        AuditId = auditId;
+        CaseRef = caseRef;
+        Owner = owner;
+        EscalateTo = escalateTo;
+        Due = due;
+    }
+
+    public ActionId Id { get; }
+
+    public string Team { get; }
+
+    public ReadOnlySpan<char> AuditId { get; }
+
+    public ReadOnlySpan<char> CaseRef { get; }
+
+    public string? Criterion => _rule.Criterion;
+
+    public string RuleKey => _rule.RuleKey;
+
+    public double? Target => _rule.Target;
+
+    public string Owner { get; }
+
+    public string? EscalateTo { get; }
+
+    public DateOnly Due { get; }
+
+    /// <summary>Writes the action's text into <paramref name="buffer"/> (grown when too small) and returns its length.</summary>
+    public int FillText(ref char[] buffer) => _rule.Text.Fill(ref buffer, Team, CaseRef);
+
+    /// <summary>This action as a record of its own.</summary>
+    public FollowUpAction ToFollowUpAction()
+    {
+        var caseRef = new string(CaseRef);
+        return new FollowUpAction(
+            Id.ToString(),
+            ActionScope.Case,
+            Team,
+            caseRef,
+            Criterion,
+            _rule.Text.Render(Team, caseRef),
+            Owner,
+            Due,
+            EscalateTo,
+            RuleKey,
+            AuditId: new string(AuditId),
+            Target: Target);
+    }
+}
