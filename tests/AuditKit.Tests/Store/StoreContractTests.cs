@@ -46,6 +46,24 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void RecordRun_TwoActionsWhoseShortIdsCollide_KeepsBothAndShowsEachLongEnough()
+    {
+        var store = Open();
+        var first = CaseAction("A1", "Team A", D("2026-12-07")) with { Id = "A-3f9c2b1d0e7a" + "5" + new string('0', 19) };
+        var second = CaseAction("A2", "Team A", D("2026-12-07")) with { Id = "A-3f9c2b1d0e7a" + "8" + new string('0', 19) };
+
+        var result = store.RecordRun(Run(D("2026-11-30"), FromCsv("history.csv"), first, second));
+
+        result.ActionsAdded.ShouldBe(2);
+        var ids = store.ListActions(new ActionFilter(Status: ActionStatusFilter.All), D("2026-11-30")).Select(e => e.Id).ToList();
+        ids.ShouldBe([first.Id, second.Id], ignoreOrder: true);
+        store.FindActionIds("A-3f9c2b1d0e7a", 10).ShouldBe([first.Id, second.Id]);
+        var shown = store.ActionIdPrefixes();
+        shown.Shorten(first.Id).ShouldBe("A-3f9c2b1d0e7a5");
+        shown.Shorten(second.Id).ShouldBe("A-3f9c2b1d0e7a8");
+    }
+
+    [StoreFact]
     public void RecordRun_NewCases_AddsEveryCaseWithItsFindings()
     {
         var store = Open();

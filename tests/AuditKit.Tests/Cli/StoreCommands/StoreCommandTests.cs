@@ -127,6 +127,49 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ActionsShow_StoreOfSchema2_MigratesAndFindsEachActionByItsOldShortId()
+    {
+        // A store written before ids grew (8 audits, 60 actions, one closed with a note), and the audits it was made from.
+        var store = _folder.File("old.db");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "Store", "schema-2.db"), store);
+        var audits = Path.Combine(AppContext.BaseDirectory, "TestData", "Store", "schema-2-audits.csv");
+
+        var show = await _folder.RunAsync("actions", "show", "A-6708773AF976", "--db", store, "--as-of", "2026-12-02");
+        var ids = (await ListJson("--status", "all", "--db", store)).Select(e => e.GetProperty("id").GetString()!).ToList();
+        var again = await _folder.AuditAsync("out", audits, "--db", store);
+
+        show.ExitCode.ShouldBe(0, show.Error);
+        show.Out.ShouldContain("A-6708773af976");
+        show.Out.ShouldContain("Seen at visit");
+        show.Out.ShouldContain("open -> done");
+        ids.Count.ShouldBe(60);
+        ids.ShouldAllBe(id => id.Length == 34);
+        again.ExitCode.ShouldBe(0, again.Error);
+        again.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed).");
+    }
+
+    [Fact]
+    public async Task ActionsShow_StartSharedByTwoIds_ListsBothAndExitsTwo()
+    {
+        // Enough actions that some share their first four digits.
+        var csv = await _folder.SynthAsync("audits.csv", 200);
+        await _folder.AuditAsync("out", csv);
+        var ids = (await ListJson("--status", "all")).Select(e => e.GetProperty("id").GetString()!).ToList();
+        var shared = ids.GroupBy(id => id[..6]).First(g => g.Count() > 1).ToList();
+
+        var show = await _folder.RunAsync("actions", "show", "a-" + shared[0][2..6].ToUpperInvariant());
+        var malformed = await _folder.RunAsync("actions", "show", "A-12");
+        var whole = await _folder.RunAsync("actions", "update", shared[0].ToUpperInvariant(), "--status", "in_progress");
+
+        show.ExitCode.ShouldBe(2);
+        show.Error.ShouldStartWith("error AK5009: ");
+        show.Error.ShouldContain(shared[0][..14]);
+        malformed.ExitCode.ShouldBe(2);
+        malformed.Error.ShouldContain("is not an action id");
+        whole.ExitCode.ShouldBe(0, whole.Error);
+    }
+
+    [Fact]
     public async Task ActionsUpdate_UnknownId_SaysSoAndExitsTwo()
     {
         var csv = await _folder.SynthAsync("audits.csv", 20);
