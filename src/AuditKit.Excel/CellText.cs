@@ -1,5 +1,6 @@
 using System.Globalization;
 using AuditKit.Calendar;
+using AuditKit.Text;
 using OfficeOpenXml;
 
 namespace AuditKit.Excel;
@@ -177,7 +178,7 @@ internal static class CellText
         }
 
         cell.Value = Clean(text);
-        if (AuditKit.Reporting.SpreadsheetSafety.LooksLikeFormula(text))
+        if (SpreadsheetSafety.LooksLikeFormula(text))
         {
             cell.Style.QuotePrefix = true;
         }

@@ -1,4 +1,4 @@
-using AuditKit.Reporting;
+using AuditKit.Text;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;
 

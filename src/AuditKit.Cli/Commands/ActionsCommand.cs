@@ -6,9 +6,9 @@ using AuditKit.Calendar;
 using AuditKit.Cli.Hosting;
 using AuditKit.Diagnostics;
 using AuditKit.FollowUps;
-using AuditKit.Reporting;
 using AuditKit.Store;
 using AuditKit.Templates;
+using AuditKit.Text;
 using Spectre.Console;
 
 namespace AuditKit.Cli.Commands;

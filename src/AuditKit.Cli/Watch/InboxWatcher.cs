@@ -5,7 +5,6 @@ using AuditKit.Cli.Commands;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
-using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Store;
 using AuditKit.Submissions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AuditKit.Submissions;
+using AuditKit.Text;
 
 namespace AuditKit.Reporting;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using AuditKit.Reporting;
+using AuditKit.Calendar;
+using AuditKit.Text;
 
 namespace AuditKit.Synthesis;
 
@@ -15,19 +16,11 @@ internal sealed class CsvRowBuffer
     private int _length;
     private bool _rowStarted;
 
-    /// <summary>
-    /// A text value made safe for a cell: formula-looking text escaped (see <see cref="SpreadsheetSafety"/>), then
-    /// quoted when it holds a comma, a quote or a line break.
-    /// </summary>
+    /// <summary>A text value made safe for a cell (<see cref="CsvText.Field"/>).</summary>
     public static string Cell(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-
-        // Not null: the input is not null.
-        var safe = SpreadsheetSafety.EscapeFormula(text)!;
-        return safe.AsSpan().IndexOfAny(",\"\r\n") < 0
-            ? safe
-            : "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return CsvText.Field(text);
     }
 
     /// <summary>Appends a cell already made by <see cref="Cell"/> (or known to need nothing).</summary>
@@ -52,11 +45,8 @@ internal sealed class CsvRowBuffer
     {
         Separate();
         Ensure(10);
-        WriteDigits(date.Year, 4);
-        _chars[_length++] = '-';
-        WriteDigits(date.Month, 2);
-        _chars[_length++] = '-';
-        WriteDigits(date.Day, 2);
+        IsoDate.Format(date, _chars.AsSpan(_length));
+        _length += 10;
     }
 
     /// <summary>A cell made of a fixed prefix and a formatted number, such as <c>C-100234</c> (prefix starts with a letter).</summary>
@@ -94,17 +84,6 @@ internal sealed class CsvRowBuffer
         Ensure(text.Length);
         text.CopyTo(0, _chars, _length, text.Length);
         _length += text.Length;
-    }
-
-    private void WriteDigits(int value, int digits)
-    {
-        for (var i = digits - 1; i >= 0; i--)
-        {
-            _chars[_length + i] = (char)('0' + (value % 10));
-            value /= 10;
-        }
-
-        _length += digits;
     }
 
     private void Ensure(int extra)

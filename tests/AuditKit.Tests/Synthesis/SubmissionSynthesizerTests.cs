@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AuditKit.Synthesis;
 using AuditKit.Templates;
 using AuditKit.Tests.Support;
+using AuditKit.Text;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -320,7 +321,7 @@ public sealed class SubmissionSynthesizerTests
     {
         var csv = SynthesisCsv.Generate(Options(2000) with { CommentShare = 1, BrokenRows = 20 });
 
-        SynthesisCsv.Parse(csv).SelectMany(r => r).ShouldAllBe(cell => !AuditKit.Reporting.SpreadsheetSafety.LooksLikeFormula(cell));
+        SynthesisCsv.Parse(csv).SelectMany(r => r).ShouldAllBe(cell => !AuditKit.Text.SpreadsheetSafety.LooksLikeFormula(cell));
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AuditKit.Diagnostics;
 using AuditKit.Expressions;
-using AuditKit.FollowUps;
 using YamlDotNet.RepresentationModel;
 
 namespace AuditKit.Templates.Yaml;

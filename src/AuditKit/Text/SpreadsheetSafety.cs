@@ -1,4 +1,6 @@
-namespace AuditKit.Reporting;
+using AuditKit.Text;
+
+namespace AuditKit.Text;
 
 /// <summary>Keeps user text from being read as a formula by Excel or LibreOffice.</summary>
 public static class SpreadsheetSafety

@@ -1,6 +1,7 @@
 using System.Text;
+using AuditKit.Text;
 
-namespace AuditKit.Reporting;
+namespace AuditKit.Text;
 
 /// <summary>Writes RFC 4180 CSV fields: quoted when needed, and never readable as a spreadsheet formula.</summary>
 public static class CsvText
