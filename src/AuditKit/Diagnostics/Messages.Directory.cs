@@ -1,7 +1,7 @@
 namespace AuditKit.Diagnostics;
 
 /// <summary>Texts of the AK4xxx diagnostics: working-day calendar settings (AK40xx) and the team directory (AK41xx).</summary>
-internal static partial class Messages
+public static partial class Messages
 {
     // Calendar settings.
     internal static (string Code, string Text) CalendarBadHoliday(string value) =>

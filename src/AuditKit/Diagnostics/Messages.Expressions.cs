@@ -4,7 +4,7 @@ using System.Text;
 namespace AuditKit.Diagnostics;
 
 /// <summary>Message texts for expressions and rule set compilation (codes AK2xxx). Each returns the code and one sentence.</summary>
-internal static partial class Messages
+public static partial class Messages
 {
     public static (string Code, string Text) ExprUnexpectedCharacter(char c) => c switch
     {

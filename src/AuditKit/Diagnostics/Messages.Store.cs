@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AuditKit.Diagnostics;
 
 /// <summary>Message texts of the history store (AK5xxx). Ids and counts only: never case-file values.</summary>
-internal static partial class Messages
+public static partial class Messages
 {
     public const string StoreNewerSchemaCode = "AK5001";
     public const string StoreActionNotFoundCode = "AK5002";

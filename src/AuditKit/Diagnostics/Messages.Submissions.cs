@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AuditKit.Diagnostics;
 
-internal static partial class Messages
+public static partial class Messages
 {
     /// <summary>
     /// Texts about submissions: reasons a row is rejected (each starts with the column it is about),

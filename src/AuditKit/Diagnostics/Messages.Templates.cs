@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace AuditKit.Diagnostics;
 
-internal static partial class Messages
+/// <summary>
+/// Every message text AuditKit shows, with its stable code, in one place (one file per range of codes). Public so that
+/// every host (the command line, the store, the workbook reader) words the same problem the same way.
+/// </summary>
+public static partial class Messages
 {
     /// <summary>AK1xxx: the structure of template and rule set files (the YAML loader).</summary>
     internal static class Templates
