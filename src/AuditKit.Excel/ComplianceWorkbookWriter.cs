@@ -3,7 +3,6 @@ using System.Globalization;
 using AuditKit.Compliance;
 using AuditKit.FollowUps;
 using AuditKit.Reporting;
-using AuditKit.Runs;
 using AuditKit.Templates;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;

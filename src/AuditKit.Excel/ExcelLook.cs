@@ -1,5 +1,4 @@
 using System.Drawing;
-using AuditKit.Compliance;
 using AuditKit.Templates;
 using OfficeOpenXml;
 using OfficeOpenXml.Style;

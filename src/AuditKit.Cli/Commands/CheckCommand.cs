@@ -1,9 +1,7 @@
 using System.CommandLine;
 using AuditKit.Cli.Hosting;
-using AuditKit.FollowUps;
 using AuditKit.Runs;
 using AuditKit.Templates;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditKit.Cli.Commands;
 
@@ -25,8 +23,7 @@ internal static class CheckCommand
 
     private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
     {
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {

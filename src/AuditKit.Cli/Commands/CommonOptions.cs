@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using AuditKit.Calendar;
 
 namespace AuditKit.Cli.Commands;

@@ -4,7 +4,6 @@ using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Submissions;
 using AuditKit.Templates;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace AuditKit.Cli.Commands;
@@ -35,8 +34,7 @@ internal static class ExplainCommand
 
     private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories, string[] auditIds)
     {
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {

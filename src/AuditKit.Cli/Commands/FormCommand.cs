@@ -2,7 +2,6 @@ using System.CommandLine;
 using AuditKit.Cli.Hosting;
 using AuditKit.Excel;
 using AuditKit.Submissions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditKit.Cli.Commands;
 
@@ -31,8 +30,7 @@ internal static class FormCommand
             throw new CliUsageException($"--rows {rows} is out of range; give a number from 0 to 100000.");
         }
 
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {

@@ -6,9 +6,7 @@ using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.Excel;
 using AuditKit.Reporting;
-using AuditKit.Runs;
 using AuditKit.Store;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace AuditKit.Cli.Commands;
@@ -50,8 +48,7 @@ internal static class RunCommand
     private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
     {
         var outputs = ParseOutputs(outputsText);
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
@@ -65,10 +62,9 @@ internal static class RunCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var options = new RunOptions(asOf, calendar, CollectCases: store is not null || outputs.Contains("xlsx"), Directory: teamDirectory, ReadAhead: context.Environment.ReadAhead);
+        var collectCases = store is not null || outputs.Contains("xlsx");
         var console = context.CreateConsole();
-        var report = RunWithProgress(context, console, compiled, files, options);
-        report = report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
+        var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, onCase));
 
         if (report.Submissions.Read == 0)
         {
@@ -112,8 +108,7 @@ internal static class RunCommand
     {
         try
         {
-            using var opened = store.Open();
-            return StoreLine(store, opened.RecordRun(StoredRun.From(report)));
+            return StoreLine(store, RecordedRun.Record(store, report));
         }
         catch (StoreException e)
         {
@@ -133,12 +128,13 @@ internal static class RunCommand
             + $"{result.ActionsKeptClosed} kept closed).");
     }
 
-    internal static RunReport RunWithProgress(CliContext context, IAnsiConsole console, CompiledRuleSet compiled, SubmissionFiles files, RunOptions options)
+    /// <summary>Runs <paramref name="evaluate"/>, with a progress bar on an interactive console when the files are large.</summary>
+    private static RunReport RunWithProgress(CliContext context, IAnsiConsole console, SubmissionFiles files, Func<Action<CaseResult>?, RunReport> evaluate)
     {
         var totalBytes = files.Files.Sum(f => new FileInfo(f).Length);
         if (!context.Environment.Interactive || totalBytes < ProgressThresholdBytes)
         {
-            return AuditRunner.Run(compiled, files.ReadAll(), options);
+            return evaluate(null);
         }
 
         RunReport? report = null;
@@ -147,7 +143,7 @@ internal static class RunCommand
             {
                 var task = progress.AddTask("Reading and evaluating audits", maxValue: totalBytes);
                 var count = 0;
-                report = AuditRunner.Run(compiled, files.ReadAll(), options, _ =>
+                report = evaluate(_ =>
                 {
                     if (++count % 2000 == 0)
                     {

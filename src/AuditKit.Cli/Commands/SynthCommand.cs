@@ -4,7 +4,6 @@ using System.Text;
 using AuditKit.Calendar;
 using AuditKit.Cli.Hosting;
 using AuditKit.Synthesis;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditKit.Cli.Commands;
 
@@ -51,8 +50,7 @@ internal static class SynthCommand
             throw new CliUsageException(string.Join(" ", problems));
         }
 
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {

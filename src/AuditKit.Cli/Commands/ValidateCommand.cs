@@ -3,7 +3,6 @@ using AuditKit.Cli.Hosting;
 using AuditKit.Diagnostics;
 using AuditKit.Evaluation;
 using AuditKit.Templates;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AuditKit.Cli.Commands;
 
@@ -27,8 +26,7 @@ internal static class ValidateCommand
 
     private static int Execute(CliContext context, string[] paths, string[] rulesDirectories)
     {
-        using var host = context.BuildHost();
-        var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var calendar = context.Calendar();
         var rulesDirs = rulesDirectories.Select(context.PathFor).ToList();
         var (files, problems) = AuditFiles.Discover(paths.Select(context.PathFor));
         var diagnostics = new List<Diagnostic>(problems);

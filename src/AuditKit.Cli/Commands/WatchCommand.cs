@@ -48,11 +48,7 @@ internal static class WatchCommand
             throw new CliUsageException($"The inbox folder '{request.Inbox}' does not exist.");
         }
 
-        Calendar.IWorkingDayCalendar calendar;
-        using (var probe = context.BuildHost())
-        {
-            calendar = probe.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
-        }
+        var calendar = context.Calendar();
 
         var compiled = TemplateCompilation.LoadAndCompile(context, request.TemplatePath, request.RulesDirectories, calendar);
         if (compiled is null)

@@ -1,9 +1,7 @@
 using System.Globalization;
 using AuditKit.Calendar;
 using AuditKit.Compliance;
-using AuditKit.FollowUps;
 using AuditKit.Reporting;
-using AuditKit.Runs;
 using AuditKit.Templates;
 using Spectre.Console;
 

@@ -31,9 +31,20 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
     }
 
     /// <summary>
-    /// The composition root: configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the
-    /// working folder and <c>AUDITKIT_</c> environment variables; logging to standard error (warnings and above);
-    /// the clock and the working-day calendar.
+    /// Configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the working folder and
+    /// <c>AUDITKIT_</c> environment variables, later sources winning.
+    /// </summary>
+    public IConfigurationBuilder AddConfiguration(IConfigurationBuilder builder) => builder
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddJsonFile(Path.Combine(Environment.WorkingDirectory, "auditkit.json"), optional: true)
+        .AddEnvironmentVariables("AUDITKIT_");
+
+    /// <summary>The working-day calendar from configuration: what the commands that run once need of it.</summary>
+    public IWorkingDayCalendar Calendar() => CreateCalendar(AddConfiguration(new ConfigurationBuilder()).Build());
+
+    /// <summary>
+    /// The composition root of the long-running service (<c>watch</c>): configuration as <see cref="AddConfiguration"/>;
+    /// logging to standard error (warnings and above); the clock and the working-day calendar.
     /// </summary>
     public IHost BuildHost(Action<IServiceCollection>? configure = null)
     {
@@ -42,10 +53,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Environment.WorkingDirectory, "auditkit.json"), optional: true)
-            .AddEnvironmentVariables("AUDITKIT_");
+        AddConfiguration(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -5,9 +5,7 @@ using AuditKit.Cli.Commands;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
-using AuditKit.Runs;
 using AuditKit.Store;
-using AuditKit.Submissions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -147,18 +145,15 @@ internal sealed partial class InboxWatcher(
         try
         {
             var files = SubmissionFiles.Expand(context, [path]);
-            var asOf = context.Today();
-            var options = new RunOptions(asOf, calendar, CollectCases: true, Directory: settings.Directory, ReadAhead: context.Environment.ReadAhead);
-            var report = AuditRunner.Run(settings.Rules, files.ReadAll(), options);
-            var rejected = files.Unreadable.Concat(report.Rejected).ToList();
+            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true);
+            var rejected = report.Rejected;
             if (report.Submissions.Accepted > 0)
             {
-                using var store = settings.Store.Open();
-                var result = store.RecordRun(StoredRun.From(report));
+                var result = RecordedRun.Record(settings.Store, report);
                 LogRecorded(name, report.Submissions.Read, report.Submissions.Accepted, result.Added, result.Revised, result.Unchanged, result.ActionsAdded);
             }
 
-            if (rejected.Count > 0)
+            if (!rejected.IsEmpty)
             {
                 problems.Add(report.Submissions.Accepted > 0
                     ? string.Create(CultureInfo.InvariantCulture, $"{report.Submissions.Accepted} of {report.Submissions.Read} rows were accepted and recorded. Correct the rows below and put the whole file in the inbox again: rows already recorded are not counted twice.")

@@ -288,7 +288,7 @@ public sealed class CompiledRuleSet : IActionConditions
             : Outcome.Missing;
     }
 
-    /// <summary>An array of working values for <see cref="Evaluate"/> to reuse.</summary>
+    /// <summary>An array of working values for <see cref="Evaluate(Submission, Value[])"/> to reuse.</summary>
     internal Value[] NewScratch() => new Value[_layout.Size];
 
     private Value[] Prepare(Submission submission, Value[]? scratch = null)

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using AuditKit.Calendar;
 using AuditKit.Compliance;
-using AuditKit.FollowUps;
 using AuditKit.Templates;
 
 namespace AuditKit.Reporting;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
 using AuditKit.Calendar;
-using AuditKit.Collections;
 using AuditKit.Compliance;
 using AuditKit.Diagnostics;
 using AuditKit.Evaluation;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using AuditKit.Diagnostics;
 using AuditKit.Expressions;

@@ -1,5 +1,4 @@
 using System.Text;
-using AuditKit.Text;
 
 namespace AuditKit.Text;
 

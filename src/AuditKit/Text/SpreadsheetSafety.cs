@@ -1,4 +1,3 @@
-using AuditKit.Text;
 
 namespace AuditKit.Text;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AuditKit.Calendar;
 using AuditKit.Expressions;
 using AuditKit.Submissions;
 using AuditKit.Templates;

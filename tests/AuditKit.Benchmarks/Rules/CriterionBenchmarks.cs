@@ -1,7 +1,5 @@
 using AuditKit.Calendar;
-using AuditKit.Evaluation;
 using AuditKit.Expressions;
-using AuditKit.Templates;
 using BenchmarkDotNet.Attributes;
 
 namespace AuditKit.Benchmarks.Rules;

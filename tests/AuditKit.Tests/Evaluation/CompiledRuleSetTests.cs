@@ -1,5 +1,4 @@
 using AuditKit.Calendar;
-using AuditKit.Compliance;
 using AuditKit.Evaluation;
 using AuditKit.Expressions;
 using AuditKit.FollowUps;

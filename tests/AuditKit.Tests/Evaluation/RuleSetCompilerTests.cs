@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AuditKit.Diagnostics;
 using AuditKit.Evaluation;
 using AuditKit.Expressions;

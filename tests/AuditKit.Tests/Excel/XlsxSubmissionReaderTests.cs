@@ -1,5 +1,4 @@
 using AuditKit.Excel;
-using AuditKit.Submissions;
 using OfficeOpenXml;
 
 namespace AuditKit.Tests.Excel;

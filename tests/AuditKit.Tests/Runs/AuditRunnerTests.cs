@@ -3,10 +3,7 @@ using AuditKit.Evaluation;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
 using AuditKit.Submissions;
-using AuditKit.Templates;
 using AuditKit.Tests.Support;
-using Shouldly;
-using Xunit;
 
 namespace AuditKit.Tests.Runs;
 

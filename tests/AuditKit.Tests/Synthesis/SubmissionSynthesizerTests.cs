@@ -3,9 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using AuditKit.Synthesis;
-using AuditKit.Templates;
 using AuditKit.Tests.Support;
-using AuditKit.Text;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,4 +1,3 @@
-using AuditKit.FollowUps;
 using AuditKit.Templates;
 
 namespace AuditKit.Tests.FollowUps;
