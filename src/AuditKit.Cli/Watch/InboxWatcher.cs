@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AuditKit.Cli.Commands;
@@ -35,6 +34,9 @@ internal sealed partial class InboxWatcher(
 {
     private static readonly string[] Extensions = [".csv", ".xlsx", ".json"];
 
+    // The clock the settle time and the polling follow (a test's own clock in tests).
+    private readonly TimeProvider _clock = context.Environment.Clock;
+
     /// <summary>Size, last write and when they were first seen so, per file still waiting to settle.</summary>
     private readonly Dictionary<string, (long Size, DateTime Written, long SinceTicks)> _seen = new(StringComparer.Ordinal);
 
@@ -47,7 +49,7 @@ internal sealed partial class InboxWatcher(
         Directory.CreateDirectory(ProcessedFolder);
         Directory.CreateDirectory(FailedFolder);
         LogWatching(settings.Inbox, settings.Rules.Template.Id, settings.Store.DisplayName);
-        using var timer = new PeriodicTimer(settings.Poll);
+        using var timer = new PeriodicTimer(settings.Poll, _clock);
         try
         {
             do
@@ -110,14 +112,14 @@ internal sealed partial class InboxWatcher(
             return false;
         }
 
-        var now = Stopwatch.GetTimestamp();
+        var now = _clock.GetTimestamp();
         if (!_seen.TryGetValue(path, out var seen) || seen.Size != info.Length || seen.Written != info.LastWriteTimeUtc)
         {
             _seen[path] = (info.Length, info.LastWriteTimeUtc, now);
             return settings.Settle <= TimeSpan.Zero;
         }
 
-        return Stopwatch.GetElapsedTime(seen.SinceTicks, now) >= settings.Settle;
+        return _clock.GetElapsedTime(seen.SinceTicks, now) >= settings.Settle;
     }
 
     /// <summary>False while another program still has the file open for writing.</summary>

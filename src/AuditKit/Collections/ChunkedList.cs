@@ -24,24 +24,6 @@ internal sealed class ChunkedList<T>
         }
     }
 
-    /// <summary>
-    /// Items <paramref name="start"/> to <paramref name="start"/> + <paramref name="length"/> - 1, to read or change in
-    /// place; they must lie in one chunk (true of any run of a power of two up to 16,384 items that starts at a multiple of it).
-    /// </summary>
-    public Span<T> Slice(int start, int length)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, Count, nameof(length));
-        var offset = start & (ChunkSize - 1);
-        if (offset + length > ChunkSize)
-        {
-            throw new ArgumentOutOfRangeException(nameof(length), length, "The items must lie in one chunk.");
-        }
-
-        return length == 0 ? [] : _chunks[start >> ChunkShift].AsSpan(offset, length);
-    }
-
     /// <summary>The items in one array, copied a chunk at a time.</summary>
     public T[] ToArray()
     {

@@ -11,9 +11,6 @@ public sealed class ActionIdPrefixes
 
     private ActionIdPrefixes(Dictionary<ActionId, int> longer) => _longer = longer;
 
-    /// <summary>Short forms for a set with no two ids sharing their first <see cref="ActionId.ShortDigits"/> digits.</summary>
-    public static ActionIdPrefixes Shortest { get; } = new([]);
-
     /// <summary>The short forms of <paramref name="ids"/> (repeats are one id).</summary>
     public static ActionIdPrefixes For(IEnumerable<ActionId> ids)
     {

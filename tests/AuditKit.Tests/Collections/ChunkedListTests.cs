@@ -33,24 +33,4 @@ public sealed class ChunkedListTests
 
         Should.Throw<ArgumentOutOfRangeException>(() => list[index]);
     }
-
-    [Fact]
-    public void Slice_WithinAChunk_ChangesTheItemsInPlace()
-    {
-        var list = new ChunkedList<int>();
-        for (var i = 0; i < 20_000; i++)
-        {
-            list.Add(i);
-        }
-
-        var slice = list.Slice(16_384, 1024);
-        slice[0] = -1;
-
-        slice.Length.ShouldBe(1024);
-        list[16_384].ShouldBe(-1);
-        list[16_385].ShouldBe(16_385);
-        list.Slice(19_000, 1000).Length.ShouldBe(1000);
-        Should.Throw<ArgumentOutOfRangeException>(() => list.Slice(16_000, 1024));
-        Should.Throw<ArgumentOutOfRangeException>(() => list.Slice(19_500, 1000));
-    }
 }

@@ -15,10 +15,7 @@ public sealed record TrendSeries(
     string Criterion,
     ImmutableArray<PChartPoint> Points,
     double? Centre,
-    ImmutableArray<SpecialCauseSignal> Signals)
-{
-    public bool IsAllTeams => Team is null;
-}
+    ImmutableArray<SpecialCauseSignal> Signals);
 
 /// <summary>Outcome counts of one team on one criterion in one month (<c>yyyy-MM</c>).</summary>
 public sealed record TrendCell(string Team, string Criterion, string Period, int Met, int Partly, int NotMet);

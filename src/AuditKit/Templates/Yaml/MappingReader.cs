@@ -78,8 +78,6 @@ internal sealed class MappingReader
     }
 
     /// <summary>True when the key is given with a value that is not empty.</summary>
-    public bool Has(string key) => _entries.TryGetValue(key, out var entry) && !(entry.Value is YamlScalarNode s && YamlValues.IsNull(s));
-
     public bool Contains(string key) => _entries.ContainsKey(key);
 
     public SourceLocation KeyAt(string key) => _entries.TryGetValue(key, out var entry) ? Source.At(entry.Key) : Location;
