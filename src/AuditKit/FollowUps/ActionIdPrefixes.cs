@@ -15,28 +15,46 @@ public sealed class ActionIdPrefixes
     public static ActionIdPrefixes For(IEnumerable<ActionId> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var sorted = ids.ToArray();
-        Array.Sort(sorted);
+
+        // First the ids' first 16 digits alone, sorted as numbers (a run has hundreds of thousands of ids): only those
+        // that share their first 12 digits with a neighbour are looked at in full.
+        var all = ids.ToArray();
+        var starts = Array.ConvertAll(all, id => (ulong)(id.Value >> 64));
+        Array.Sort(starts);
+        var crowded = new HashSet<ulong>();
+        for (var i = 1; i < starts.Length; i++)
+        {
+            if (SharedDigits(starts[i - 1], starts[i]) >= ActionId.ShortDigits)
+            {
+                crowded.Add(starts[i - 1] >> ShortShift);
+            }
+        }
+
         var longer = new Dictionary<ActionId, int>();
+        if (crowded.Count == 0)
+        {
+            return new ActionIdPrefixes(longer);
+        }
+
+        var sorted = all.Where(id => crowded.Contains((ulong)(id.Value >> 64) >> ShortShift)).Distinct().Order().ToArray();
         for (var i = 1; i < sorted.Length; i++)
         {
             var (a, b) = (sorted[i - 1], sorted[i]);
-            if (a == b)
-            {
-                continue;
-            }
-
             var shared = (int)UInt128.LeadingZeroCount(a.Value ^ b.Value) / 4;
             if (shared >= ActionId.ShortDigits)
             {
-                var digits = shared + 1;
-                Lengthen(longer, a, digits);
-                Lengthen(longer, b, digits);
+                Lengthen(longer, a, shared + 1);
+                Lengthen(longer, b, shared + 1);
             }
         }
 
         return new ActionIdPrefixes(longer);
     }
+
+    // The bits after the first 12 digits of an id's first 16.
+    private const int ShortShift = 64 - (4 * ActionId.ShortDigits);
+
+    private static int SharedDigits(ulong a, ulong b) => System.Numerics.BitOperations.LeadingZeroCount(a ^ b) / 4;
 
     /// <summary>The short forms of full ids as text; text that is not a full id is left out.</summary>
     public static ActionIdPrefixes For(IEnumerable<string> ids) =>

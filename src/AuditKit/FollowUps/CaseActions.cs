@@ -138,28 +138,7 @@ public sealed class CaseActions
             var subjects = _subjects.ToArray();
             var entries = _entries.ToArray();
             var rules = _ruleList.ToArray();
-            var subjectRanks = SubjectRanks(_texts, subjects);
-            var criterionRanks = CriterionRanks(rules);
-            Array.Sort(entries, (a, b) =>
-            {
-                var c = a.DueDay.CompareTo(b.DueDay);
-                if (c == 0)
-                {
-                    c = subjectRanks[a.Subject].CompareTo(subjectRanks[b.Subject]);
-                }
-
-                if (c == 0)
-                {
-                    c = criterionRanks[a.Rule].CompareTo(criterionRanks[b.Rule]);
-                }
-
-                if (c == 0)
-                {
-                    c = a.Id.CompareTo(b.Id);
-                }
-
-                return c != 0 ? c : a.Raised.CompareTo(b.Raised);
-            });
+            Sort(entries, SubjectRanks(_texts, subjects), CriterionRanks(rules));
             return new CaseActions(_texts, subjects, entries, rules, [.. _owners]);
         }
 
@@ -194,26 +173,110 @@ public sealed class CaseActions
             return number;
         }
 
+        /// <summary>
+        /// Sorts by due date, team and case reference (the subject's rank), criterion (the rule's rank), id, then the order
+        /// raised. The first three are packed into one number per action, so that the sort compares numbers; only actions
+        /// with equal numbers (a case audited twice with the same date) are compared by id and order raised.
+        /// </summary>
+        private static void Sort(Entry[] entries, int[] subjectRanks, int[] criterionRanks)
+        {
+            if (entries.Length == 0)
+            {
+                return;
+            }
+
+            var firstDue = entries.Min(e => e.DueDay);
+            var dueBits = BitsFor(entries.Max(e => e.DueDay) - firstDue);
+            var subjectBits = BitsFor(subjectRanks.Length == 0 ? 0 : subjectRanks.Max());
+            var criterionBits = BitsFor(criterionRanks.Max());
+            if (dueBits + subjectBits + criterionBits > 64)
+            {
+                // Far beyond any real run: compare in full.
+                Array.Sort(entries, (a, b) => Compare(a, b, subjectRanks, criterionRanks));
+                return;
+            }
+
+            var keys = new ulong[entries.Length];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var e = entries[i];
+                keys[i] = ((ulong)(uint)(e.DueDay - firstDue) << (subjectBits + criterionBits))
+                    | ((ulong)(uint)subjectRanks[e.Subject] << criterionBits)
+                    | (uint)criterionRanks[e.Rule];
+            }
+
+            Array.Sort(keys, entries);
+            for (var start = 0; start < keys.Length;)
+            {
+                var end = start + 1;
+                while (end < keys.Length && keys[end] == keys[start])
+                {
+                    end++;
+                }
+
+                if (end - start > 1)
+                {
+                    Array.Sort(entries, start, end - start, Comparer<Entry>.Create((a, b) => Compare(a, b, subjectRanks, criterionRanks)));
+                }
+
+                start = end;
+            }
+        }
+
+        private static int Compare(Entry a, Entry b, int[] subjectRanks, int[] criterionRanks)
+        {
+            var c = a.DueDay.CompareTo(b.DueDay);
+            if (c == 0)
+            {
+                c = subjectRanks[a.Subject].CompareTo(subjectRanks[b.Subject]);
+            }
+
+            if (c == 0)
+            {
+                c = criterionRanks[a.Rule].CompareTo(criterionRanks[b.Rule]);
+            }
+
+            if (c == 0)
+            {
+                c = a.Id.CompareTo(b.Id);
+            }
+
+            return c != 0 ? c : a.Raised.CompareTo(b.Raised);
+        }
+
+        /// <summary>How many bits hold 0..<paramref name="largest"/>.</summary>
+        private static int BitsFor(int largest) => largest <= 0 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)largest);
+
         /// <summary>Each subject's rank by team, then case reference (ordinal; equal pairs equal).</summary>
         private static int[] SubjectRanks(TextArena texts, Subject[] subjects)
         {
-            var order = new int[subjects.Length];
-            for (var i = 0; i < order.Length; i++)
+            var byTeam = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < subjects.Length; i++)
             {
-                order[i] = i;
+                if (!byTeam.TryGetValue(subjects[i].Team, out var members))
+                {
+                    byTeam.Add(subjects[i].Team, members = []);
+                }
+
+                members.Add(i);
             }
 
-            int Compare(int x, int y)
-            {
-                var c = string.CompareOrdinal(subjects[x].Team, subjects[y].Team);
-                return c != 0 ? c : texts[subjects[x].CaseRef].SequenceCompareTo(texts[subjects[y].CaseRef]);
-            }
-
-            Array.Sort(order, Compare);
             var ranks = new int[subjects.Length];
-            for (var i = 1; i < order.Length; i++)
+            var rank = -1;
+            foreach (var team in byTeam.Keys.Order(StringComparer.Ordinal))
             {
-                ranks[order[i]] = ranks[order[i - 1]] + (Compare(order[i - 1], order[i]) == 0 ? 0 : 1);
+                var members = byTeam[team].ToArray();
+                var caseRefs = members.Select(m => texts.ToString(subjects[m].CaseRef)).ToArray();
+                Array.Sort(caseRefs, members, StringComparer.Ordinal);
+                for (var i = 0; i < members.Length; i++)
+                {
+                    if (i == 0 || !string.Equals(caseRefs[i], caseRefs[i - 1], StringComparison.Ordinal))
+                    {
+                        rank++;
+                    }
+
+                    ranks[members[i]] = rank;
+                }
             }
 
             return ranks;

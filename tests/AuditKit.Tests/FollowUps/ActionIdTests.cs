@@ -65,6 +65,18 @@ public sealed class ActionIdTests
         prefixes.Shorten("not an id").ShouldBe("not an id");
     }
 
+    [Fact]
+    public void Prefixes_IdsSharingTheirFirst20Digits_AreShownWith21()
+    {
+        var a = Id("0123456789abcdef0123" + "4" + new string('0', 11));
+        var b = Id("0123456789abcdef0123" + "9" + new string('0', 11));
+
+        var prefixes = ActionIdPrefixes.For([b, a]);
+
+        prefixes.DigitsOf(a).ShouldBe(21);
+        prefixes.Shorten(b).ShouldBe("A-0123456789abcdef01239");
+    }
+
     [Theory]
     [InlineData("A-3F9C", true, "A-3f9c")]
     [InlineData(" a-3f9c2b1d0e7a ", true, "A-3f9c2b1d0e7a")]
