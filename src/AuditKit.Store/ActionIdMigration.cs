@@ -5,13 +5,17 @@ using AuditKit.FollowUps;
 namespace AuditKit.Store;
 
 /// <summary>
-/// Schema 3: action ids grow from 12 hex digits to the full 32 (<see cref="ActionId"/>). Each stored action's id is
-/// worked out again from what it was made from (template, rule, team, audit and criterion, all stored) and replaces
-/// the short one in the actions and their history. The short id is the start of the long one, so whatever people
-/// wrote down still finds its action.
+/// Schema 3: action ids of 32 hex digits (<see cref="ActionId"/>) instead of 12. Each stored action's id is worked out
+/// again from what it was made from (template, rule, team, audit and criterion, all stored) and replaces the old one
+/// in the actions and their history; the old id is kept in <c>former_id</c>, so that an id people wrote down still
+/// finds its action.
 /// </summary>
 internal static class ActionIdMigration
 {
+    public const string AddColumn = "ALTER TABLE actions ADD COLUMN former_id TEXT";
+
+    public const string AddIndex = "CREATE INDEX ix_actions_former ON actions (former_id)";
+
     public static void Lengthen(DbConnection connection, DbTransaction transaction)
     {
         var renames = new List<(string From, string To)>();
@@ -20,19 +24,15 @@ internal static class ActionIdMigration
         {
             while (reader.Read())
             {
-                var stored = reader.GetString(0);
-                var full = ActionId.Create(reader.GetString(1), reader.GetString(2), reader.NullableString(3), reader.NullableString(4), reader.NullableString(5)).ToString();
-
-                // An id that is not the start of the one worked out again was made some other way: it stays as it is.
-                if (stored.Length < full.Length && full.StartsWith(stored, StringComparison.Ordinal))
-                {
-                    renames.Add((stored, full));
-                }
+                var id = ActionId.Create(reader.GetString(1), reader.GetString(2), reader.NullableString(3), reader.NullableString(4), reader.NullableString(5));
+                renames.Add((reader.GetString(0), id.ToString()));
             }
         }
 
-        using var actions = DbCommands.Create(connection, transaction, "UPDATE actions SET action_id = @to WHERE action_id = @from", ("@to", DbType.String), ("@from", DbType.String));
-        using var history = DbCommands.Create(connection, transaction, "UPDATE action_history SET action_id = @to WHERE action_id = @from", ("@to", DbType.String), ("@from", DbType.String));
+        using var actions = DbCommands.Create(
+            connection, transaction, "UPDATE actions SET action_id = @to, former_id = @from WHERE action_id = @from", ("@to", DbType.String), ("@from", DbType.String));
+        using var history = DbCommands.Create(
+            connection, transaction, "UPDATE action_history SET action_id = @to WHERE action_id = @from", ("@to", DbType.String), ("@from", DbType.String));
         foreach (var (from, to) in renames)
         {
             foreach (var command in (ReadOnlySpan<DbCommand>)[actions, history])

@@ -19,7 +19,10 @@ public interface IAuditStore : IDisposable
     /// <summary>Sets an action's status and writes a history row. An unknown id gives <see cref="UpdateOutcome.NotFound"/>.</summary>
     UpdateResult UpdateAction(string actionId, ActionStatus status, string? note, string? by, DateOnly at);
 
-    /// <summary>The full ids of the actions whose ids start with <paramref name="prefix"/> (lower case), sorted, at most <paramref name="limit"/>.</summary>
+    /// <summary>
+    /// The full ids of the actions whose ids (or ids before schema 3) start with <paramref name="prefix"/> (lower case),
+    /// sorted, at most <paramref name="limit"/>.
+    /// </summary>
     IReadOnlyList<string> FindActionIds(string prefix, int limit);
 
     /// <summary>How the store's action ids are shown: each by the shortest start no other id of the store shares (at least 12 digits).</summary>

@@ -93,8 +93,8 @@ internal static class Schema
             OutcomeCodes.FoldFindings,
             "DROP TABLE findings"),
 
-        // 3: action ids of 32 hex digits instead of 12, so that two actions never share one (see ActionIdMigration).
-        new(string.Empty, ActionIdMigration.Lengthen),
+        // 3: action ids of 32 hex digits instead of 12, so that two actions never share one; the old id is kept.
+        new(ActionIdMigration.AddColumn, ActionIdMigration.Lengthen, ActionIdMigration.AddIndex),
     ];
 
     public static int Latest => Migrations.Count;

@@ -59,11 +59,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 for (var version = found + 1; version <= known; version++)
                 {
                     var migration = Schema.Migrations[version - 1];
-                    if (migration.Sql.Length > 0)
-                    {
-                        Execute(connection, transaction, dialect.Render(migration.Sql));
-                    }
-
+                    Execute(connection, transaction, dialect.Render(migration.Sql));
                     migration.MoveData?.Invoke(connection, transaction);
                     if (migration.After is not null)
                     {
@@ -516,7 +512,7 @@ internal sealed class SqlAuditStore : IAuditStore
         using var command = DbCommands.Create(
             _connection,
             null,
-            "SELECT action_id FROM actions WHERE substr(action_id, 1, @n) = @prefix ORDER BY action_id LIMIT @limit",
+            "SELECT action_id FROM actions WHERE substr(action_id, 1, @n) = @prefix OR substr(former_id, 1, @n) = @prefix ORDER BY action_id LIMIT @limit",
             ("@n", DbType.Int32),
             ("@prefix", DbType.String),
             ("@limit", DbType.Int32));

