@@ -102,29 +102,34 @@ internal static class RunCommand
             }
         }
 
+        // The store is the record of the cycle and the console the least of the outputs: record first, whatever the
+        // console can draw, then print the summary and the line saying what the store recorded.
+        (bool Ok, string Line)? recorded = store is null ? null : Record(store, report);
         summary.Print();
-        if (store is not null && !Record(context, store, report))
+        if (recorded is not null)
         {
-            return ExitCodes.Invalid;
+            (recorded.Value.Ok ? context.Out : context.Error).WriteLine(recorded.Value.Line);
+            if (!recorded.Value.Ok)
+            {
+                return ExitCodes.Invalid;
+            }
         }
 
         return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    /// <summary>Records the run in the store and prints one line saying what changed; false (after saying why) when it failed.</summary>
-    internal static bool Record(CliContext context, StoreChoice store, RunReport report)
+    /// <summary>Records the run in the store: the line saying what changed, or (not ok) why it failed.</summary>
+    private static (bool Ok, string Line) Record(StoreChoice store, RunReport report)
     {
         try
         {
             using var opened = store.Open();
             var result = opened.RecordRun(StoredRun.From(report));
-            context.Out.WriteLine(StoreLine(store, result));
-            return true;
+            return (true, StoreLine(store, result));
         }
         catch (StoreException e)
         {
-            context.Error.WriteLine(e.UserMessage);
-            return false;
+            return (false, e.UserMessage);
         }
     }
 
