@@ -40,6 +40,17 @@ internal static partial class Messages
 
         public const string JsonNotArray = "the file is not a JSON array of objects; it must start with '['";
 
+        public const string JsonObjectNotArray =
+            "the file holds one JSON object, not an array of objects; put the object (and any others) in one array: [ {...}, {...} ]";
+
+        public static string JsonAfterArray(long line) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"there is more after the array closes, at line {line}; a submission file holds one JSON array, so put every object in that array and remove the rest");
+
+        public static string JsonInvalidText(long line) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"a text in this item (from line {line}) is not valid: it holds a byte that is not UTF-8 or a lone surrogate escape such as '\\ud800'; save the file as UTF-8 and correct that text");
+
         public static string JsonItemNotObject(int item) => string.Create(
             CultureInfo.InvariantCulture,
             $"item {item} is not a JSON object; each item must be an object whose keys are column names");

@@ -53,7 +53,9 @@ public sealed class SubmissionValidator
     {
         ArgumentNullException.ThrowIfNull(record);
         var map = _maps.For(record, out var isNewHeader);
-        if (isNewHeader)
+
+        // A record that stands for a whole file that could not be read has no header to check: its one reason says why.
+        if (isNewHeader && (record.ReadProblem is null || record.Header.Count > 0))
         {
             foreach (var diagnostic in map.Diagnostics)
             {
