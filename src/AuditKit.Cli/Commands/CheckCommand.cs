@@ -14,19 +14,22 @@ internal static class CheckCommand
         var template = CommonOptions.Template();
         var submissions = CommonOptions.Submissions();
         var rules = CommonOptions.Rules();
+        var asOf = CommonOptions.AsOf();
+        asOf.Description = "The date to treat as today (YYYY-MM-DD): audit dates after it, or years before it, are warned about. Default: today.";
         var command = new Command("check", "Check audit submissions before sending them in: every problem, row by row, without evaluating.")
         {
-            template, submissions, rules,
+            template, submissions, rules, asOf,
         };
-        command.SetAction(parse => Execute(context, parse.GetValue(template)!, parse.GetValue(submissions)!, parse.GetValue(rules) ?? []));
+        command.SetAction(parse => Execute(context, parse.GetValue(template)!, parse.GetValue(submissions)!, parse.GetValue(rules) ?? [], parse.GetValue(asOf)));
         return command;
     }
 
-    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
+    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText)
     {
         RunWarmUp.StartForCheck();
         using var host = context.BuildHost();
         var calendar = host.Services.GetRequiredService<Calendar.IWorkingDayCalendar>();
+        var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {
@@ -34,7 +37,7 @@ internal static class CheckCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var report = AuditRunner.Check(compiled.Template, files.ReadAll());
+        var report = AuditRunner.Check(compiled.Template, files.ReadAll(), asOf: asOf);
         var output = context.Out;
 
         foreach (var warning in report.SourceDiagnostics)

@@ -42,10 +42,9 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddJsonFile(Path.Combine(Environment.WorkingDirectory, "auditkit.json"), optional: true)
-            .AddEnvironmentVariables("AUDITKIT_");
+        AddJsonFile(builder.Configuration, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        AddJsonFile(builder.Configuration, Path.Combine(Environment.WorkingDirectory, "auditkit.json"));
+        builder.Configuration.AddEnvironmentVariables("AUDITKIT_");
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -55,11 +54,42 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         return builder.Build();
     }
 
+    /// <summary>Adds an optional JSON settings file; one that is not valid JSON is a usage error naming it and the line.</summary>
+    private static void AddJsonFile(IConfigurationBuilder configuration, string path)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
+        {
+            var inner = (Exception?)e;
+            while (inner is not null and not System.Text.Json.JsonException)
+            {
+                inner = inner.InnerException;
+            }
+
+            throw new CliUsageException(Diagnostics.Messages.SettingsFileInvalid(path, (inner as System.Text.Json.JsonException)?.LineNumber + 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException(Diagnostics.Messages.SettingsFileUnreadable(path));
+        }
+    }
+
     /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
     public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)
     {
         var options = new CalendarOptions();
-        configuration.GetSection(CalendarOptions.SectionName).Bind(options);
+        try
+        {
+            configuration.GetSection(CalendarOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CliUsageException(Diagnostics.Messages.SettingsCalendarInvalid);
+        }
+
         var result = options.CreateCalendar();
         if (!result.Success || result.Value is null)
         {

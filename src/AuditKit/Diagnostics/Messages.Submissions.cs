@@ -81,6 +81,20 @@ internal static partial class Messages
         public static string NotADate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; use YYYY-MM-DD or DD/MM/YYYY";
 
+        public const string ImplausibleDateCode = "AK3006";
+
+        public static string DateOutOfRange(string column, string value, int firstYear, int lastYear) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: {Quote(value)} cannot be right; dates must be in the years {firstYear} to {lastYear}");
+
+        public static string AuditDateAfterAsOf(int row, DateOnly date, DateOnly asOf) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {date:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date: dates are day first (03/11/2026 is 3 November), or give a later --as-of.");
+
+        public static string AuditDateYearsBeforeAsOf(int row, DateOnly date, DateOnly asOf, int years) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {date:yyyy-MM-dd}, more than {years} years before the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date.");
+
         public static string MonthFirstDate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; dates are day first (DD/MM/YYYY), or use YYYY-MM-DD";
 

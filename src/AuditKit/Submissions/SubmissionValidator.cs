@@ -31,6 +31,8 @@ public sealed class SubmissionValidator
     private readonly List<string> _reasons = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _diagnosticSet = [];
+    private readonly HashSet<string> _futureWarned = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
 
     public SubmissionValidator(AuditTemplate template)
     {
@@ -41,6 +43,21 @@ public sealed class SubmissionValidator
     }
 
     public AuditTemplate Template => _template;
+
+    /// <summary>The first audit date accepted: earlier ones are impossible for an audit AuditKit records.</summary>
+    public static readonly DateOnly EarliestAuditDate = new(2000, 1, 1);
+
+    /// <summary>The first and last date accepted anywhere: outside them, no due date or working day count can be worked out.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    /// <summary>How many years before the as-of date an audit date is warned about as implausible.</summary>
+    public const int OldAuditYears = 3;
+
+    /// <summary>The as-of date of the run or check: audit dates after it, or years before it, are warned about.</summary>
+    public DateOnly? AsOf { get; init; }
 
     /// <summary>
     /// Problems with a source as a whole, once per source, in the order found: missing required columns and
@@ -81,7 +98,7 @@ public sealed class SubmissionValidator
 
         // Fixed columns.
         RequireText(auditId, ColumnKind.AuditId, map);
-        var auditDate = ReadRequiredDate(cells, map);
+        var auditDate = ReadRequiredDate(record, map);
         var auditor = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map);
         var caseRef = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map);
         var caseType = ReadCaseType(cells, map);
@@ -205,20 +222,28 @@ public sealed class SubmissionValidator
         return value;
     }
 
-    private DateOnly ReadRequiredDate(string?[] cells, HeaderMap map)
+    private DateOnly ReadRequiredDate(RawRecord record, HeaderMap map)
     {
-        var text = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.AuditDate])), ColumnKind.AuditDate, map);
+        var text = RequireText(Clean(Cell(record.Cells, map.Standard[(int)ColumnKind.AuditDate])), ColumnKind.AuditDate, map);
         if (text is null)
         {
             return default;
         }
 
+        var column = TemplateColumns.StandardNames[(int)ColumnKind.AuditDate];
         if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
         {
+            // Impossible dates are rejected (no due date could be worked out from them); implausible ones are warned about.
+            if (date < EarliestAuditDate || date > LatestDate)
+            {
+                _reasons.Add(Messages.Submissions.DateOutOfRange(column, text, EarliestAuditDate.Year, LatestDate.Year));
+                return default;
+            }
+
+            WarnIfImplausible(record, date);
             return date;
         }
 
-        var column = TemplateColumns.StandardNames[(int)ColumnKind.AuditDate];
         _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(column, text) : Messages.Submissions.NotADate(column, text));
         return default;
     }
@@ -258,6 +283,12 @@ public sealed class SubmissionValidator
             case FactType.Date:
                 if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
                 {
+                    if (date < EarliestDate || date > LatestDate)
+                    {
+                        _reasons.Add(Messages.Submissions.DateOutOfRange(fact.Id, text, EarliestDate.Year, LatestDate.Year));
+                        return Value.Missing;
+                    }
+
                     return Value.FromDate(date);
                 }
 
@@ -299,6 +330,25 @@ public sealed class SubmissionValidator
                     Messages.Submissions.NamelessColumnDiagnostic(column + 1),
                     SourceLocation.FileOnly(record.Source)));
             }
+        }
+    }
+
+    /// <summary>Warns, once per source, about the first audit date after the as-of date and the first one years before it.</summary>
+    private void WarnIfImplausible(RawRecord record, DateOnly date)
+    {
+        if (AsOf is not { } asOf)
+        {
+            return;
+        }
+
+        var location = SourceLocation.FileOnly(record.Source);
+        if (date > asOf && _futureWarned.Add(record.Source))
+        {
+            AddDiagnostic(new Diagnostic(Messages.Submissions.ImplausibleDateCode, Severity.Warning, Messages.Submissions.AuditDateAfterAsOf(record.Row, date, asOf), location));
+        }
+        else if (date < asOf.AddYears(-OldAuditYears) && _oldWarned.Add(record.Source))
+        {
+            AddDiagnostic(new Diagnostic(Messages.Submissions.ImplausibleDateCode, Severity.Warning, Messages.Submissions.AuditDateYearsBeforeAsOf(record.Row, date, asOf, OldAuditYears), location));
         }
     }
 

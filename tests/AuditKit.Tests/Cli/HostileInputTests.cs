@@ -32,4 +32,58 @@ public sealed class HostileInputTests : IDisposable
         result.Out.ShouldContain("broken.json");
         result.Out.ShouldContain("Store h.db: 7 audits");
     }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    public async Task Run_AsOfOutsideTheYearsDueDatesCanBeWorkedOut_IsAUsageError(string asOf)
+    {
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", asOf, "--no-store");
+
+        // Assert
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"--as-of '{asOf}' is outside the years AuditKit works out due dates for");
+    }
+
+    [Fact]
+    public async Task Run_AuditDateInYear9999_IsRejectedAndEveryOtherRowKeepsItsActions()
+    {
+        // Arrange
+        var csv = File.ReadAllText(_fixture.PathOf("audits", "mini.csv")).Replace("A3,2026-11-04", "A3,9999-12-31", StringComparison.Ordinal);
+        File.WriteAllText(_fixture.PathOf("audits", "mini.csv"), csv);
+
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store");
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        var summary = _fixture.ReadText("out", "summary.json");
+        summary.ShouldContain("audit_date: '9999-12-31' cannot be right");
+        summary.ShouldNotContain("\"case_ref\": \"C-3\"");
+    }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("run")]
+    [InlineData("explain")]
+    public async Task AnyCommand_MalformedAuditkitJson_SaysWhichFileAndLine(string command)
+    {
+        // Arrange
+        File.WriteAllText(_fixture.PathOf("auditkit.json"), "{ \"Calendar\":\n  { \"ExtraHolidays\": [\"2026-12-24\", }\n");
+        string[] args = command switch
+        {
+            "check" => ["check", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv"],
+            "run" => ["run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store"],
+            _ => ["explain", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv"],
+        };
+
+        // Act
+        var result = await _fixture.RunAsync(args);
+
+        // Assert
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("The settings file 'auditkit.json' is not valid JSON (at line 2)");
+        result.Error.ShouldNotContain("unexpectedly");
+    }
 }
