@@ -36,6 +36,12 @@ public static class AuditKitCli
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Invalid;
         }
+        catch (Store.StoreException e)
+        {
+            // A store that cannot be used, met outside a command's own handling: its message names it and the cause.
+            await stderr.WriteLineAsync(e.UserMessage).ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A fault in AuditKit itself. Exception messages can quote input, so only the type is shown unless asked.

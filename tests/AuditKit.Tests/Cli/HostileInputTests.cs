@@ -86,4 +86,42 @@ public sealed class HostileInputTests : IDisposable
         result.Error.ShouldContain("The settings file 'auditkit.json' is not valid JSON (at line 2)");
         result.Error.ShouldNotContain("unexpectedly");
     }
+
+    [Theory]
+    [InlineData("actions", "AK5003")]
+    [InlineData("trend", "AK5003")]
+    [InlineData("run", "AK5003")]
+    [InlineData("actions", "AK5009")]
+    [InlineData("trend", "AK5009")]
+    [InlineData("run", "AK5009")]
+    public async Task StoreCommands_ForeignOrDamagedStore_ClearErrorWithItsCodeAndExit2(string command, string code)
+    {
+        // Arrange: another program's database, or a store whose schema_version no AuditKit wrote.
+        var path = _fixture.PathOf("bad.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var sql = connection.CreateCommand();
+            sql.CommandText = code == "AK5003"
+                ? "CREATE TABLE people (name TEXT)"
+                : "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY); INSERT INTO schema_version VALUES (-7)";
+            sql.ExecuteNonQuery();
+        }
+
+        string[] args = command switch
+        {
+            "actions" => ["actions", "list", "--db", "bad.db"],
+            "trend" => ["trend", "--template", "mini-audit", "--db", "bad.db"],
+            _ => ["run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--db", "bad.db"],
+        };
+
+        // Act
+        var result = await _fixture.RunAsync(args);
+
+        // Assert
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain($"error {code}: bad.db ");
+        result.Error.ShouldNotContain("SqliteException");
+        result.Error.ShouldNotContain("unexpectedly");
+    }
 }
