@@ -115,7 +115,7 @@ internal sealed class SubmissionFiles
         using (stream)
         {
             var extension = Path.GetExtension(file).ToLowerInvariant();
-            TextReader? text = extension == ".csv" ? new StreamReader(stream, detectEncodingFromByteOrderMarks: true) : null;
+            TextReader? text = extension == ".csv" ? Text.SourceEncoding.OpenReader(stream) : null;
             using (text)
             {
                 try

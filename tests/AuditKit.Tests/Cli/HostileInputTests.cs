@@ -124,4 +124,26 @@ public sealed class HostileInputTests : IDisposable
         result.Error.ShouldNotContain("SqliteException");
         result.Error.ShouldNotContain("unexpectedly");
     }
+
+    [Fact]
+    public async Task Run_CsvAndTeamDirectorySavedAsWindows1252_NamesReadAsWritten()
+    {
+        // Arrange: what Excel's "CSV (Comma delimited)" and Notepad's "ANSI" write on UK Windows.
+        var windows1252 = AuditKit.Text.SourceEncoding.Windows1252;
+        var csv = File.ReadAllText(_fixture.PathOf("audits", "mini.csv")).Replace("Ann Auditor", "Siobhán Ó Briain", StringComparison.Ordinal);
+        File.WriteAllBytes(_fixture.PathOf("audits", "mini.csv"), windows1252.GetBytes(csv));
+        var teams = File.ReadAllText(_fixture.PathOf("teams.yaml")).Replace("Tara Manager", "Réné Müller", StringComparison.Ordinal);
+        File.WriteAllBytes(_fixture.PathOf("teams.yaml"), windows1252.GetBytes(teams));
+
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--directory", "teams.yaml", "--db", "h.db");
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
+        var owners = summary.RootElement.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("owner").GetString()).ToList();
+        owners.ShouldContain("Réné Müller");
+        owners.ShouldAllBe(o => o != null && !o.Contains('\uFFFD'));
+        result.Out.ShouldContain("Réné Müller");
+    }
 }
