@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.FollowUps;
 using AuditKit.Runs;
@@ -42,17 +43,17 @@ internal static class CheckCommand
 
         foreach (var warning in report.SourceDiagnostics)
         {
-            output.WriteLine(warning.ToString());
+            output.WriteLine(TerminalText.Escape(warning.ToString()));
         }
 
         foreach (var row in files.Unreadable.Concat(report.Rejected))
         {
             var where = row.Row == 0 ? row.Source : $"{row.Source} row {row.Row}";
             var id = row.AuditId is null ? string.Empty : $" (audit {row.AuditId})";
-            output.WriteLine($"{where}{id}:");
+            output.WriteLine(TerminalText.Escape($"{where}{id}:"));
             foreach (var reason in row.Reasons)
             {
-                output.WriteLine($"  - {reason}");
+                output.WriteLine($"  - {TerminalText.Escape(reason)}");
             }
         }
 

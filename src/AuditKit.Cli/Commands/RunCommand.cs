@@ -75,7 +75,7 @@ internal static class RunCommand
         {
             foreach (var row in files.Unreadable)
             {
-                context.Error.WriteLine($"{row.Source}: error AK3000: {string.Join(" ", row.Reasons)}");
+                context.Error.WriteLine(TerminalText.Escape($"{row.Source}: error AK3000: {string.Join(" ", row.Reasons)}"));
             }
 
             context.Error.WriteLine("error: No submission rows could be read, so nothing was written. Check the files given with --submissions.");

@@ -5,9 +5,17 @@ namespace AuditKit.Cli.Console;
 /// <summary>One cell: its text as the terminal shows it, and the markup that draws it (escaped, maybe coloured).</summary>
 internal readonly record struct TableCell(string Text, string Markup)
 {
-    public static TableCell Plain(string text) => new(text, Spectre.Console.Markup.Escape(text));
+    public static TableCell Plain(string text)
+    {
+        var safe = TerminalText.Escape(text);
+        return new(safe, Spectre.Console.Markup.Escape(safe));
+    }
 
-    public static TableCell Styled(string text, string style) => new(text, $"[{style}]{Spectre.Console.Markup.Escape(text)}[/]");
+    public static TableCell Styled(string text, string style)
+    {
+        var safe = TerminalText.Escape(text);
+        return new(safe, $"[{style}]{Spectre.Console.Markup.Escape(safe)}[/]");
+    }
 }
 
 /// <summary>

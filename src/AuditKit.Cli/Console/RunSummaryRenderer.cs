@@ -275,8 +275,8 @@ internal static class RunSummaryRenderer
         console.MarkupLine($"[bold red]Rejected rows: {report.Rejected.Length}[/] (listed in rejected.csv; fix them and run again)");
         foreach (var row in report.Rejected.Take(MaxRowsListed))
         {
-            var id = row.AuditId is null ? string.Empty : $" ({Markup.Escape(row.AuditId)})";
-            console.MarkupLine($"  {Markup.Escape(row.Source)} row {row.Row}{id}: {Markup.Escape(string.Join("; ", row.Reasons))}");
+            var id = row.AuditId is null ? string.Empty : $" ({Markup.Escape(TerminalText.Escape(row.AuditId))})";
+            console.MarkupLine($"  {Markup.Escape(TerminalText.Escape(row.Source))} row {row.Row}{id}: {Markup.Escape(TerminalText.Escape(string.Join("; ", row.Reasons)))}");
         }
 
         if (report.Rejected.Length > MaxRowsListed)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using AuditKit.Cli.Commands;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
@@ -143,7 +144,7 @@ internal sealed partial class InboxWatcher(
 
     private void Process(string path)
     {
-        var name = Path.GetFileName(path);
+        var name = TerminalText.Escape(Path.GetFileName(path));
         var problems = new List<string>();
         try
         {
@@ -197,7 +198,7 @@ internal sealed partial class InboxWatcher(
         if (problems.Count == 0)
         {
             var target = MoveTo(path, ProcessedFolder);
-            LogProcessed(name, Path.GetFileName(target));
+            LogProcessed(name, TerminalText.Escape(Path.GetFileName(target)));
             return;
         }
 

@@ -82,6 +82,23 @@ internal static partial class Messages
             $"{column}: {Quote(value)} is not a date; use YYYY-MM-DD or DD/MM/YYYY";
 
         public const string ImplausibleDateCode = "AK3006";
+        public const string TeamSpellingCode = "AK3007";
+
+        public static string ControlCharacter(string column, char character, int position) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: holds the control character U+{(int)character:X4} at character {position}, which an identifying field may not hold; remove it (it may have come from a copy and paste)");
+
+        public static string ReplacementCharacter(string column, int position) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: holds the replacement character U+FFFD at character {position}: the text was damaged by being saved in another encoding; retype it, and save the file as UTF-8");
+
+        public static string TeamSpelling(string spelling, string first, int row, string firstSource, int firstRow) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spelling}' (row {row}) differs from '{first}' ({firstSource} row {firstRow}) only in case or spacing, so it is counted as '{first}'. Spell it one way in every file.");
+
+        public static string TeamSpacing(string spaced, int row) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spaced}' (row {row}) was written with extra or unusual spaces; it is counted as '{spaced}'.");
 
         public static string DateOutOfRange(string column, string value, int firstYear, int lastYear) => string.Create(
             CultureInfo.InvariantCulture,

@@ -32,6 +32,8 @@ public sealed class SubmissionValidator
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _diagnosticSet = [];
     private readonly HashSet<string> _futureWarned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Spelling, string Source, int Row)> _teamSpellings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
 
     public SubmissionValidator(AuditTemplate template)
@@ -96,17 +98,17 @@ public sealed class SubmissionValidator
 
         _reasons.AddRange(map.RowReasons);
 
-        // Fixed columns.
-        RequireText(auditId, ColumnKind.AuditId, map);
+        // Fixed columns. Identifying fields hold no control characters and no replacement character.
+        Identifying(RequireText(auditId, ColumnKind.AuditId, map), ColumnKind.AuditId);
         var auditDate = ReadRequiredDate(record, map);
-        var auditor = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map);
-        var caseRef = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map);
+        var auditor = Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map), ColumnKind.Auditor);
+        var caseRef = Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map), ColumnKind.CaseRef);
         var caseType = ReadCaseType(cells, map);
-        var team = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Team])), ColumnKind.Team, map);
-        var service = Clean(Cell(cells, map.Standard[(int)ColumnKind.Service]));
-        var practitioner = Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner]));
-        var overallGrade = Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade]));
-        var templateId = Clean(Cell(cells, map.Standard[(int)ColumnKind.Template]));
+        var team = TeamSpelling(record, Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Team])), ColumnKind.Team, map), ColumnKind.Team));
+        var service = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Service])), ColumnKind.Service);
+        var practitioner = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner])), ColumnKind.Practitioner);
+        var overallGrade = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade])), ColumnKind.OverallGrade);
+        var templateId = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Template])), ColumnKind.Template);
         if (templateId is not null && !string.Equals(templateId, _template.Id, StringComparison.OrdinalIgnoreCase))
         {
             _reasons.Add(Messages.Submissions.TemplateMismatch(templateId, _template.Id));
@@ -211,6 +213,85 @@ public sealed class SubmissionValidator
 
     private ValidationResult Reject(RawRecord record, string? auditId) =>
         ValidationResult.Reject(new RejectedRow(record.Source, record.Row, auditId, [.. _reasons]));
+
+    /// <summary>Control characters (C0, DEL, C1), bidirectional overrides and U+FFFD: never allowed in an identifying field.</summary>
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0x202A, 5)).Concat(Enumerable.Range(0x2066, 4)).Append(0xFFFD).Select(c => (char)c)));
+
+    /// <summary>Rejects (with the column, the character's code and its place) a value holding a forbidden character.</summary>
+    private string? Identifying(string? value, ColumnKind kind)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var at = value.AsSpan().IndexOfAny(Forbidden);
+        if (at >= 0)
+        {
+            var column = TemplateColumns.StandardNames[(int)kind];
+            _reasons.Add(value[at] == '\uFFFD'
+                ? Messages.Submissions.ReplacementCharacter(column, at + 1)
+                : Messages.Submissions.ControlCharacter(column, value[at], at + 1));
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// One team, however its name is spaced or capitalised: runs of white space become one space, and the first
+    /// spelling read (in this run) is kept for every later one that differs only in case or spacing, with a warning
+    /// (once per spelling) that says so.
+    /// </summary>
+    private string? TeamSpelling(RawRecord record, string? team)
+    {
+        if (team is null)
+        {
+            return null;
+        }
+
+        var spaced = NormaliseSpacing(team);
+        if (_teamSpellings.TryGetValue(spaced, out var first))
+        {
+            if (!string.Equals(first.Spelling, team, StringComparison.Ordinal) && _teamVariantsWarned.Add(team))
+            {
+                AddDiagnostic(new Diagnostic(
+                    Messages.Submissions.TeamSpellingCode,
+                    Severity.Warning,
+                    Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
+                    SourceLocation.FileOnly(record.Source)));
+            }
+
+            return first.Spelling;
+        }
+
+        _teamSpellings.Add(spaced, (spaced, record.Source, record.Row));
+        if (!string.Equals(spaced, team, StringComparison.Ordinal) && _teamVariantsWarned.Add(team))
+        {
+            AddDiagnostic(new Diagnostic(
+                Messages.Submissions.TeamSpellingCode,
+                Severity.Warning,
+                Messages.Submissions.TeamSpacing(spaced, record.Row),
+                SourceLocation.FileOnly(record.Source)));
+        }
+
+        return spaced;
+    }
+
+    private static string NormaliseSpacing(string text)
+    {
+        var needed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i > 0 && char.IsWhiteSpace(text[i - 1]))))
+            {
+                needed = true;
+                break;
+            }
+        }
+
+        return needed ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
+    }
 
     private string? RequireText(string? value, ColumnKind kind, HeaderMap map)
     {

@@ -146,4 +146,46 @@ public sealed class HostileInputTests : IDisposable
         owners.ShouldAllBe(o => o != null && !o.Contains('\uFFFD'));
         result.Out.ShouldContain("Réné Müller");
     }
+
+    [Theory]
+    [InlineData("check")]
+    [InlineData("run")]
+    public async Task CheckAndRun_ControlCharactersInIds_RejectedAndNeverPrintedRaw(string command)
+    {
+        // Arrange: an audit id with a terminal escape sequence, a team with a NUL.
+        var csv = File.ReadAllText(_fixture.PathOf("audits", "mini.csv"))
+            .Replace("A1,", "A1\u001b[2J,", StringComparison.Ordinal)
+            .Replace("A2,03/11/2026,Ann Auditor,C-2,CIN,Team A", "A2,03/11/2026,Ann Auditor,C-2,CIN,Team\0A", StringComparison.Ordinal);
+        File.WriteAllText(_fixture.PathOf("audits", "mini.csv"), csv);
+        string[] args = command == "check"
+            ? ["check", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--as-of", "2026-11-30"]
+            : ["run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store"];
+
+        // Act
+        var result = await _fixture.RunAsync(args);
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        (result.Out + result.Error).ShouldNotContain("\u001b");
+        (result.Out + result.Error).ShouldNotContain("\0");
+        result.Out.ShouldContain("A1/u001B[2J"); // shown as A1\u001B[2J: the test runner turns back slashes into /
+        result.Out.ShouldContain("audit_id: holds the control character U+001B at character 3");
+        result.Out.ShouldContain("team: holds the control character U+0000 at character 5");
+    }
+
+    [Fact]
+    public async Task Run_TeamSpeltTwoWays_IsOneTeamAndTheRunSaysSo()
+    {
+        // Arrange
+        var csv = File.ReadAllText(_fixture.PathOf("audits", "mini.csv")).Replace("A2,03/11/2026,Ann Auditor,C-2,CIN,Team A", "A2,03/11/2026,Ann Auditor,C-2,CIN,team  a", StringComparison.Ordinal);
+        File.WriteAllText(_fixture.PathOf("audits", "mini.csv"), csv);
+
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store");
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
+        summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldBe(["Team A", "Team B"]);
+    }
 }
