@@ -82,6 +82,12 @@ internal static class RunCommand
             return ExitCodes.Invalid;
         }
 
+        // The same words about whole files as check says (a misspelt column would otherwise read as blank everywhere).
+        foreach (var diagnostic in report.SourceDiagnostics)
+        {
+            context.Error.WriteLine(TerminalText.Escape(diagnostic.ToString()));
+        }
+
         var folder = context.PathFor(outDir);
         var summary = DeferredConsoleOutput.Start(console, c => RunSummaryRenderer.Render(c, report, folder));
         try

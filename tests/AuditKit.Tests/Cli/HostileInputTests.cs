@@ -188,4 +188,35 @@ public sealed class HostileInputTests : IDisposable
         using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
         summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldBe(["Team A", "Team B"]);
     }
+
+    [Fact]
+    public async Task Run_MisspeltColumn_WarnsAsCheckDoesAndListsItInSummaryJson()
+    {
+        // Arrange
+        var csv = File.ReadAllText(_fixture.PathOf("audits", "mini.csv"));
+        File.WriteAllText(_fixture.PathOf("audits", "mini.csv"), csv.Replace("seen_alone,", "seen_alnoe,", StringComparison.Ordinal));
+
+        // Act
+        var check = await _fixture.RunAsync("check", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--as-of", "2026-11-30");
+        var run = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store");
+
+        // Assert
+        const string Warning = "audits/mini.csv: warning AK3003: Column 'seen_alnoe' is not used by template 'mini-audit', so its values are ignored. Did you mean 'seen_alone'?";
+        check.Out.ShouldContain(Warning);
+        run.Error.ShouldContain(Warning);
+        using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
+        var warning = summary.RootElement.GetProperty("warnings").EnumerateArray().ShouldHaveSingleItem();
+        warning.GetProperty("code").GetString().ShouldBe("AK3003");
+        warning.GetProperty("severity").GetString().ShouldBe("warning");
+        warning.GetProperty("source").GetString().ShouldBe("audits/mini.csv");
+    }
+
+    [Fact]
+    public async Task Run_NoWarnings_SummaryJsonHasNoWarningsKey()
+    {
+        await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits/mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store");
+
+        using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
+        summary.RootElement.TryGetProperty("warnings", out _).ShouldBeFalse();
+    }
 }
