@@ -25,7 +25,8 @@ public static class AuditKitCli
             WatchCommand.Create(context),
         };
 
-        var parsed = root.Parse(args);
+        // No response files: a submission path that starts with '@' is a path, never a file of more arguments.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {

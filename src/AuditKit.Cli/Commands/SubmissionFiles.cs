@@ -47,6 +47,7 @@ internal sealed class SubmissionFiles
                 var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
+                    .Where(f => !IsOwnOutput(f))
                     .Select(f => f.Replace('\\', '/'))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -73,6 +74,25 @@ internal sealed class SubmissionFiles
         }
 
         return new SubmissionFiles([.. files.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The files AuditKit writes into an output folder.</summary>
+    internal static readonly string[] OutputNames = ["summary.json", "rejected.csv", "compliance.xlsx", "report.html"];
+
+    /// <summary>
+    /// True for a file AuditKit wrote itself: one of its output names in a folder that also holds summary.json (an
+    /// --out folder), so a run with --out inside a --submissions folder never reads its own outputs back.
+    /// </summary>
+    internal static bool IsOwnOutput(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (!OutputNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var folder = Path.GetDirectoryName(file);
+        return folder is not null && File.Exists(Path.Combine(folder, "summary.json"));
     }
 
     /// <summary>Every row of every file, in order, read as a stream.</summary>

@@ -219,4 +219,32 @@ public sealed class HostileInputTests : IDisposable
         using var summary = System.Text.Json.JsonDocument.Parse(_fixture.ReadText("out", "summary.json"));
         summary.RootElement.TryGetProperty("warnings", out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Run_OutInsideTheSubmissionsFolder_NeverReadsItsOwnOutputsBack()
+    {
+        // Act: the second run sees summary.json, rejected.csv, compliance.xlsx and report.html in audits/out.
+        var first = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits", "--out", "audits/out", "--as-of", "2026-11-30", "--no-store");
+        var second = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits", "--out", "audits/out", "--as-of", "2026-11-30", "--no-store");
+
+        // Assert
+        first.ExitCode.ShouldBe(3, first.Error);
+        second.ExitCode.ShouldBe(3, second.Error);
+        File.Exists(_fixture.PathOf("audits", "out", "rejected.csv")).ShouldBeTrue();
+        second.Out.ShouldContain("Submissions: 10 read, 7 accepted, 3 rejected");
+    }
+
+    [Fact]
+    public async Task Run_SubmissionPathStartingWithAt_IsAPathNotAResponseFile()
+    {
+        // Arrange
+        File.Copy(_fixture.PathOf("audits", "mini.csv"), _fixture.PathOf("@mini.csv"));
+
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "@mini.csv", "--out", "out", "--as-of", "2026-11-30", "--no-store");
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        result.Out.ShouldContain("Submissions: 10 read");
+    }
 }
