@@ -98,6 +98,37 @@ public sealed class WatchCommandTests : IDisposable
         InboxWatcher.IsCandidate(name).ShouldBe(expected);
     }
 
+    [Fact]
+    public async Task Watch_LinkOutOfTheInboxAndAVeryLongFailingName_LinkNeverReadAndTheServiceGoesOn()
+    {
+        // Arrange: a good submission outside the inbox, linked from inside it; a failing file with a 240-character name.
+        var outside = await _folder.SynthAsync("outside.csv", 5, endMonth: "2026-11", months: 1);
+        var inbox = Directory.CreateDirectory(_folder.File("inbox")).FullName;
+        File.CreateSymbolicLink(Path.Combine(inbox, "linked.csv"), outside);
+        var longName = new string('x', 236) + ".csv";
+        File.WriteAllText(Path.Combine(inbox, longName), "not,a,submission\n1,2,3\n");
+        using var stderr = new StringWriter();
+        var context = new CliContext(TextWriter.Null, stderr, CliEnvironment.ForTests(_folder.Path, CliRunner.FixedNow));
+        var request = new WatchRequest(inbox, StoreCliFolder.Template, [], null, new StoreChoice(_folder.File("watch.db"), null), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(100));
+        using var stop = new CancellationTokenSource();
+
+        // Act
+        var watching = Task.Run(() => WatchCommand.RunAsync(context, request, stop.Token));
+        await WaitUntil(() => !File.Exists(Path.Combine(inbox, longName)));
+        await Task.Delay(500);
+        stop.Cancel();
+        var exitCode = await watching.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        exitCode.ShouldBe(0, stderr.ToString());
+        File.Exists(Path.Combine(inbox, "linked.csv")).ShouldBeTrue("a link is never read or moved");
+        Names(Path.Combine(inbox, "processed")).ShouldBeEmpty();
+        var failed = Names(Path.Combine(inbox, "failed"));
+        failed.Count.ShouldBe(2);
+        failed.ShouldAllBe(n => System.Text.Encoding.UTF8.GetByteCount(n) <= 255);
+        stderr.ToString().ShouldNotContain("   at ");
+    }
+
     private long Scalar(string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _folder.File("watch.db"), Pooling = false }.ToString());
