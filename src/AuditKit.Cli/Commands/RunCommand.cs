@@ -179,38 +179,47 @@ internal static class RunCommand
 
     internal static void WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs)
     {
+        // Each output is written to a temporary file beside it and renamed over the old one only when all are written:
+        // a failure leaves the folder as it was, never a truncated summary.json.
+        var set = new OutputSet(folder);
         try
         {
-            WriteOutputFiles(report, folder, outputs);
+            WriteOutputFiles(report, set, outputs);
+            set.Commit();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSet.IoCause(e) is not null)
         {
-            throw new CliUsageException($"Could not write the outputs to '{folder}' ({e.GetType().Name}). Close any of its files open in Excel or a browser, check the folder can be written to, and run again.");
+            set.Abandon();
+            throw new CliUsageException(Diagnostics.Messages.OutputsNotWritten(folder, set.Current ?? folder, OutputSet.IoCause(e)!));
+        }
+        catch
+        {
+            set.Abandon();
+            throw;
         }
     }
 
-    private static void WriteOutputFiles(RunReport report, string folder, IReadOnlySet<string> outputs)
+    private static void WriteOutputFiles(RunReport report, OutputSet set, IReadOnlySet<string> outputs)
     {
-        Directory.CreateDirectory(folder);
-        using (var json = OutputFile.Create(Path.Combine(folder, "summary.json")))
+        using (var json = set.Create("summary.json"))
         {
             SummaryJsonWriter.Write(report, json);
         }
 
-        using (var rejected = new StreamWriter(OutputFile.Create(Path.Combine(folder, "rejected.csv")), new UTF8Encoding(false)))
+        using (var rejected = new StreamWriter(set.Create("rejected.csv"), new UTF8Encoding(false)))
         {
             RejectedCsvWriter.Write(report.Rejected, rejected);
         }
 
         if (outputs.Contains("xlsx"))
         {
-            using var workbook = OutputFile.Create(Path.Combine(folder, "compliance.xlsx"));
+            using var workbook = set.Create("compliance.xlsx");
             new ComplianceWorkbookWriter().Write(report, workbook);
         }
 
         if (outputs.Contains("html"))
         {
-            using var html = new StreamWriter(OutputFile.Create(Path.Combine(folder, "report.html")), new UTF8Encoding(false));
+            using var html = new StreamWriter(set.Create("report.html"), new UTF8Encoding(false));
             HtmlReportWriter.Write(report, html);
         }
     }

@@ -28,4 +28,8 @@ internal static partial class Messages
     /// <summary>Calendar settings of the wrong shape.</summary>
     public const string SettingsCalendarInvalid =
         "The Calendar settings (in auditkit.json or AUDITKIT_Calendar__... variables) have the wrong shape; ExtraHolidays must be a list of dates, for example [\"2026-12-24\"].";
+
+    /// <summary>The outputs of a run could not be written; the folder was left as it was.</summary>
+    public static string OutputsNotWritten(string folder, string file, string cause) =>
+        $"Could not write '{file}': {cause}. Nothing in '{folder}' was changed (earlier outputs are as they were). Fix that and run again.";
 }
