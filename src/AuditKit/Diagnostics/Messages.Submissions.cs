@@ -83,6 +83,16 @@ internal static partial class Messages
 
         public const string ImplausibleDateCode = "AK3006";
         public const string TeamSpellingCode = "AK3007";
+        public const string HeaderNotReadCode = "AK3008";
+
+        public static string SeparatedBy(string separator) =>
+            $"the columns are separated by {separator}, not commas, so no column could be found; save the file again as CSV (Comma delimited), or as .xlsx";
+
+        public const string FormSavedAsCsv =
+            "this is an AuditKit form saved as CSV: its first row is the form's title and the column names are in row 4; give the .xlsx form itself, or delete rows 1 to 3 and save again";
+
+        public static string HeaderNotReadDiagnostic(string problem) =>
+            $"No column of this file could be read, so every row is rejected: {problem}.";
 
         public static string ControlCharacter(string column, char character, int position) => string.Create(
             CultureInfo.InvariantCulture,
