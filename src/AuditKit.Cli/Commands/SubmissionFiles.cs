@@ -135,7 +135,17 @@ internal sealed class SubmissionFiles
         using (stream)
         {
             var extension = Path.GetExtension(file).ToLowerInvariant();
-            TextReader? text = extension == ".csv" ? Text.SourceEncoding.OpenReader(stream) : null;
+            TextReader? text;
+            try
+            {
+                text = extension == ".csv" ? Text.SourceEncoding.OpenReader(stream) : null;
+            }
+            catch (IOException e)
+            {
+                _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
+                yield break;
+            }
+
             using (text)
             {
                 try
@@ -151,6 +161,11 @@ internal sealed class SubmissionFiles
                 {
                     // A workbook is read when it is opened: a damaged one fails here, before any row.
                     _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                    yield break;
+                }
+                catch (IOException e)
+                {
+                    _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
                     yield break;
                 }
 
@@ -171,6 +186,12 @@ internal sealed class SubmissionFiles
                         catch (SubmissionReadException e)
                         {
                             _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                            break;
+                        }
+                        catch (IOException e)
+                        {
+                            // Deleted, truncated or unplugged while it was read: the rows read so far stand, the rest are named.
+                            _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
                             break;
                         }
 

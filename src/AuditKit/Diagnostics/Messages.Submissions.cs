@@ -85,6 +85,9 @@ internal static partial class Messages
         public const string TeamSpellingCode = "AK3007";
         public const string HeaderNotReadCode = "AK3008";
 
+        public static string NotReadToTheEnd(string errorType) =>
+            $"The file could not be read to the end ({errorType}): it was changed, truncated or removed while it was read, or the disk failed. The rows before that were read; check the file and run again.";
+
         public static string SeparatedBy(string separator) =>
             $"the columns are separated by {separator}, not commas, so no column could be found; save the file again as CSV (Comma delimited), or as .xlsx";
 

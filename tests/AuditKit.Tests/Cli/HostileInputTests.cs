@@ -247,4 +247,28 @@ public sealed class HostileInputTests : IDisposable
         result.ExitCode.ShouldBe(3, result.Error);
         result.Out.ShouldContain("Submissions: 10 read");
     }
+
+    [Theory]
+    [InlineData("broken.csv")]
+    [InlineData("broken.json")]
+    [InlineData("broken.xlsx")]
+    public async Task Run_AFileThatFailsWhileItIsRead_IsNamedAndTheOtherFilesAreRecorded(string name)
+    {
+        // Arrange: /proc/self/mem opens but every read of it fails, as a file on a failing disk or share does.
+        if (!File.Exists("/proc/self/mem"))
+        {
+            return;
+        }
+
+        File.CreateSymbolicLink(_fixture.PathOf("audits", name), "/proc/self/mem");
+
+        // Act
+        var result = await _fixture.RunAsync("run", "--template", "templates/mini-audit.yaml", "--submissions", "audits", "--out", "out", "--as-of", "2026-11-30", "--db", "h.db");
+
+        // Assert
+        result.ExitCode.ShouldBe(3, result.Error);
+        result.Error.ShouldNotContain("unexpectedly");
+        result.Out.ShouldContain("Store h.db: 7 audits");
+        _fixture.ReadText("out", "rejected.csv").ShouldContain(name);
+    }
 }
