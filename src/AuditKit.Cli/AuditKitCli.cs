@@ -25,7 +25,8 @@ public static class AuditKitCli
             WatchCommand.Create(context),
         };
 
-        var parsed = root.Parse(args);
+        // No response files: a submission path that starts with '@' is a path, never a file of more arguments.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -34,6 +35,12 @@ public static class AuditKitCli
         catch (CliUsageException e)
         {
             await stderr.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Invalid;
+        }
+        catch (Store.StoreException e)
+        {
+            // A store that cannot be used, met outside a command's own handling: its message names it and the cause.
+            await stderr.WriteLineAsync(e.UserMessage).ConfigureAwait(false);
             return ExitCodes.Invalid;
         }
         catch (Exception e) when (e is not OperationCanceledException)

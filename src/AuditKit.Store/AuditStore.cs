@@ -11,7 +11,8 @@ public static class AuditStore
     public static IAuditStore OpenSqlite(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return SqlAuditStore.Open(new SqliteDialect(path));
+        var dialect = new SqliteDialect(path);
+        return new GuardedAuditStore(SqlAuditStore.Open(dialect), dialect);
     }
 
     /// <summary>Opens a PostgreSQL store (an existing database; tables are created on first use).</summary>
@@ -32,6 +33,6 @@ public static class AuditStore
                 exception);
         }
 
-        return SqlAuditStore.Open(dialect);
+        return new GuardedAuditStore(SqlAuditStore.Open(dialect), dialect);
     }
 }

@@ -60,7 +60,7 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
 
     public override string Reason(DbException exception) => exception switch
     {
-        PostgresException pg => $"PostgreSQL error {pg.SqlState}.",
+        PostgresException pg => Messages.PostgresCause(pg.SqlState),
         _ => "the connection to the server failed.",
     };
 
@@ -68,7 +68,7 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
     {
         PostgresException pg => new StoreException(
             Messages.StoreCannotOpenCode,
-            Messages.StoreCannotOpen(StoreName, $"PostgreSQL error {pg.SqlState}."),
+            Messages.StoreCannotOpen(StoreName, Messages.PostgresCause(pg.SqlState)),
             exception),
         NpgsqlException => new StoreException(
             Messages.StoreCannotOpenCode,

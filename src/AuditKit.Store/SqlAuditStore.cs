@@ -39,8 +39,13 @@ internal sealed class SqlAuditStore : IAuditStore
             connection = dialect.Open();
             dialect.Configure(connection);
 
-            // Read first, write nothing: a newer store must be left exactly as it is.
+            // Read first, write nothing: a newer store, or another program's database, must be left exactly as it is.
             var found = ReadVersion(dialect, connection, null);
+            if (found == 0 && dialect.HoldsOtherTables(connection) && !dialect.TableExists(connection, null, "schema_version"))
+            {
+                throw new StoreException(Messages.StoreNotAStoreCode, Messages.StoreForeignDatabase(dialect.StoreName));
+            }
+
             if (found > known)
             {
                 throw NewerSchema(dialect, found, known);
@@ -789,7 +794,15 @@ internal sealed class SqlAuditStore : IAuditStore
 
         using var command = DbCommands.Create(connection, transaction, "SELECT MAX(version) FROM schema_version");
         var value = command.ExecuteScalar();
-        return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+        if (value is null or DBNull)
+        {
+            return 0;
+        }
+
+        // Only the numbers 1, 2, ... are ever written: anything else (text, a negative, a huge number) is damage.
+        return value is long or int or short && Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) is >= 1 and <= int.MaxValue
+            ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new StoreException(Messages.StoreDamagedCode, Messages.StoreBadSchemaVersion(dialect.StoreName));
     }
 
     private static StoreException NewerSchema(SqlDialect dialect, int found, int known) =>

@@ -56,6 +56,12 @@ internal abstract class SqlDialect
     /// <summary>A provider failure as the user should see it, or null to let it through.</summary>
     public abstract StoreException? Translate(Exception exception);
 
+    /// <summary>
+    /// Whether a database without AuditKit's schema already holds tables of its own (another program's database,
+    /// which must be left alone). A PostgreSQL database may be shared with other schemas, so only SQLite says so.
+    /// </summary>
+    public virtual bool HoldsOtherTables(DbConnection connection) => false;
+
     /// <summary>A provider error in words that name no stored value (an error code, not the server's text).</summary>
     public abstract string Reason(DbException exception);
 

@@ -54,16 +54,26 @@ internal sealed class SqliteDialect(string path) : SqlDialect
             return null;
         }
 
-        // 26 = SQLITE_NOTADB; 11 = SQLITE_CORRUPT.
-        return sqlite.SqliteErrorCode is 26 or 11
-            ? new StoreException(Messages.StoreNotAStoreCode, Messages.StoreNotAStore(StoreName), exception)
-            : new StoreException(Messages.StoreCannotOpenCode, Messages.StoreCannotOpen(StoreName, SafeReason(sqlite)), exception);
+        return sqlite.SqliteErrorCode switch
+        {
+            26 => new StoreException(Messages.StoreNotAStoreCode, Messages.StoreNotAStore(StoreName), exception),
+            11 => new StoreException(Messages.StoreDamagedCode, Messages.StoreDamaged(StoreName), exception),
+            5 or 6 => new StoreException(Messages.StoreBusyCode, Messages.StoreBusy(StoreName), exception),
+            _ => new StoreException(Messages.StoreCannotOpenCode, Messages.StoreCannotOpen(StoreName, SafeReason(sqlite)), exception),
+        };
     }
 
     public override string Reason(DbException exception) =>
         exception is SqliteException sqlite ? SafeReason(sqlite) : "database error.";
 
-    /// <summary>SQLite's own error text names no values we wrote (only the error kind).</summary>
-    private static string SafeReason(SqliteException exception) =>
-        $"SQLite error {exception.SqliteErrorCode} ({exception.SqliteExtendedErrorCode}).";
+    /// <summary>The cause in words, from SQLite's result code (its own text is never shown: it can quote SQL).</summary>
+    private static string SafeReason(SqliteException exception) => Messages.SqliteCause(exception.SqliteErrorCode);
+
+    /// <summary>Tables other than AuditKit's (and SQLite's own): the file belongs to another program.</summary>
+    public override bool HoldsOtherTables(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 }

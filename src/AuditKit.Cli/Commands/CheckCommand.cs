@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Runs;
 using AuditKit.Templates;
@@ -13,17 +14,20 @@ internal static class CheckCommand
         var template = CommonOptions.Template();
         var submissions = CommonOptions.Submissions();
         var rules = CommonOptions.Rules();
+        var asOf = CommonOptions.AsOf();
+        asOf.Description = "The date to treat as today (YYYY-MM-DD): audit dates after it, or years before it, are warned about. Default: today.";
         var command = new Command("check", "Check audit submissions before sending them in: every problem, row by row, without evaluating.")
         {
-            template, submissions, rules,
+            template, submissions, rules, asOf,
         };
-        command.SetAction(parse => Execute(context, parse.GetValue(template)!, parse.GetValue(submissions)!, parse.GetValue(rules) ?? []));
+        command.SetAction(parse => Execute(context, parse.GetValue(template)!, parse.GetValue(submissions)!, parse.GetValue(rules) ?? [], parse.GetValue(asOf)));
         return command;
     }
 
-    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories)
+    private static int Execute(CliContext context, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText)
     {
         var calendar = context.Calendar();
+        var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
         if (compiled is null)
         {
@@ -31,22 +35,22 @@ internal static class CheckCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var report = AuditRunner.Check(compiled.Template, files.ReadAll());
+        var report = AuditRunner.Check(compiled.Template, files.ReadAll(), asOf: asOf);
         var output = context.Out;
 
         foreach (var warning in report.SourceDiagnostics)
         {
-            output.WriteLine(warning.ToString());
+            output.WriteLine(TerminalText.Escape(warning.ToString()));
         }
 
         foreach (var row in files.Unreadable.Concat(report.Rejected))
         {
             var where = row.Row == 0 ? row.Source : $"{row.Source} row {row.Row}";
             var id = row.AuditId is null ? string.Empty : $" (audit {row.AuditId})";
-            output.WriteLine($"{where}{id}:");
+            output.WriteLine(TerminalText.Escape($"{where}{id}:"));
             foreach (var reason in row.Reasons)
             {
-                output.WriteLine($"  - {reason}");
+                output.WriteLine($"  - {TerminalText.Escape(reason)}");
             }
         }
 

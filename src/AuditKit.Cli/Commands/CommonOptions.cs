@@ -41,6 +41,12 @@ internal static class CommonOptions
 
         if (IsoDate.TryParse(text.Trim(), out var date))
         {
+            // Due dates count working days from it: outside these years they cannot be worked out.
+            if (date < AuditKit.Submissions.SubmissionValidator.EarliestAuditDate || date > AuditKit.Submissions.SubmissionValidator.LatestDate)
+            {
+                throw new CliUsageException(Diagnostics.Messages.AsOfOutOfRange(text.Trim(), AuditKit.Submissions.SubmissionValidator.EarliestAuditDate.Year, AuditKit.Submissions.SubmissionValidator.LatestDate.Year));
+            }
+
             return date;
         }
 

@@ -70,11 +70,17 @@ internal static class RunCommand
         {
             foreach (var row in files.Unreadable)
             {
-                context.Error.WriteLine($"{row.Source}: error AK3000: {string.Join(" ", row.Reasons)}");
+                context.Error.WriteLine(TerminalText.Escape($"{row.Source}: error AK3000: {string.Join(" ", row.Reasons)}"));
             }
 
             context.Error.WriteLine("error: No submission rows could be read, so nothing was written. Check the files given with --submissions.");
             return ExitCodes.Invalid;
+        }
+
+        // The same words about whole files as check says (a misspelt column would otherwise read as blank everywhere).
+        foreach (var diagnostic in report.SourceDiagnostics)
+        {
+            context.Error.WriteLine(TerminalText.Escape(diagnostic.ToString()));
         }
 
         var folder = context.PathFor(outDir);
@@ -87,33 +93,32 @@ internal static class RunCommand
             }
         }
 
-        // The store is recorded before the console summary is drawn: the console is the last and least important output.
-        var recorded = store is null ? null : Record(context, store, report);
+        // The store is the record of the cycle and the console the least of the outputs: record first, whatever the
+        // console can draw, then print the summary and the line saying what the store recorded.
+        (bool Ok, string Line)? recorded = store is null ? null : Record(store, report);
         RunSummaryRenderer.Render(console, report, folder);
-        if (recorded is { } line)
+        if (recorded is not null)
         {
-            context.Out.WriteLine(line);
-        }
-
-        if (store is not null && recorded is null)
-        {
-            return ExitCodes.Invalid;
+            (recorded.Value.Ok ? context.Out : context.Error).WriteLine(recorded.Value.Line);
+            if (!recorded.Value.Ok)
+            {
+                return ExitCodes.Invalid;
+            }
         }
 
         return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    /// <summary>Records the run in the store; the line saying what changed, or null (after saying why) when it failed.</summary>
-    internal static string? Record(CliContext context, StoreChoice store, RunReport report)
+    /// <summary>Records the run in the store: the line saying what changed, or (not ok) why it failed.</summary>
+    private static (bool Ok, string Line) Record(StoreChoice store, RunReport report)
     {
         try
         {
-            return StoreLine(store, RecordedRun.Record(store, report));
+            return (true, StoreLine(store, RecordedRun.Record(store, report)));
         }
         catch (StoreException e)
         {
-            context.Error.WriteLine(e.UserMessage);
-            return null;
+            return (false, e.UserMessage);
         }
     }
 
@@ -158,38 +163,47 @@ internal static class RunCommand
 
     internal static void WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs)
     {
+        // Each output is written to a temporary file beside it and renamed over the old one only when all are written:
+        // a failure leaves the folder as it was, never a truncated summary.json.
+        var set = new OutputSet(folder);
         try
         {
-            WriteOutputFiles(report, folder, outputs);
+            WriteOutputFiles(report, set, outputs);
+            set.Commit();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (OutputSet.IoCause(e) is not null)
         {
-            throw new CliUsageException($"Could not write the outputs to '{folder}' ({e.GetType().Name}). Close any of its files open in Excel or a browser, check the folder can be written to, and run again.");
+            set.Abandon();
+            throw new CliUsageException(Diagnostics.Messages.OutputsNotWritten(folder, set.Current ?? folder, OutputSet.IoCause(e)!));
+        }
+        catch
+        {
+            set.Abandon();
+            throw;
         }
     }
 
-    private static void WriteOutputFiles(RunReport report, string folder, IReadOnlySet<string> outputs)
+    private static void WriteOutputFiles(RunReport report, OutputSet set, IReadOnlySet<string> outputs)
     {
-        Directory.CreateDirectory(folder);
-        using (var json = OutputFile.Create(Path.Combine(folder, "summary.json")))
+        using (var json = set.Create("summary.json"))
         {
             SummaryJsonWriter.Write(report, json);
         }
 
-        using (var rejected = new StreamWriter(OutputFile.Create(Path.Combine(folder, "rejected.csv")), new UTF8Encoding(false)))
+        using (var rejected = new StreamWriter(set.Create("rejected.csv"), new UTF8Encoding(false)))
         {
             RejectedCsvWriter.Write(report.Rejected, rejected);
         }
 
         if (outputs.Contains("xlsx"))
         {
-            using var workbook = OutputFile.Create(Path.Combine(folder, "compliance.xlsx"));
+            using var workbook = set.Create("compliance.xlsx");
             new ComplianceWorkbookWriter().Write(report, workbook);
         }
 
         if (outputs.Contains("html"))
         {
-            using var html = new StreamWriter(OutputFile.Create(Path.Combine(folder, "report.html")), new UTF8Encoding(false));
+            using var html = new StreamWriter(set.Create("report.html"), new UTF8Encoding(false));
             HtmlReportWriter.Write(report, html);
         }
     }

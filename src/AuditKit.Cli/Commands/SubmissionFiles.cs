@@ -47,6 +47,7 @@ internal sealed class SubmissionFiles
                 var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Where(f => !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
+                    .Where(f => !IsOwnOutput(f))
                     .Select(f => f.Replace('\\', '/'))
                     .Order(StringComparer.Ordinal)
                     .ToList();
@@ -73,6 +74,25 @@ internal sealed class SubmissionFiles
         }
 
         return new SubmissionFiles([.. files.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The files AuditKit writes into an output folder.</summary>
+    internal static readonly string[] OutputNames = ["summary.json", "rejected.csv", "compliance.xlsx", "report.html"];
+
+    /// <summary>
+    /// True for a file AuditKit wrote itself: one of its output names in a folder that also holds summary.json (an
+    /// --out folder), so a run with --out inside a --submissions folder never reads its own outputs back.
+    /// </summary>
+    internal static bool IsOwnOutput(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (!OutputNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var folder = Path.GetDirectoryName(file);
+        return folder is not null && File.Exists(Path.Combine(folder, "summary.json"));
     }
 
     /// <summary>Every row of every file, in order, read as a stream.</summary>
@@ -115,7 +135,17 @@ internal sealed class SubmissionFiles
         using (stream)
         {
             var extension = Path.GetExtension(file).ToLowerInvariant();
-            TextReader? text = extension == ".csv" ? new StreamReader(stream, detectEncodingFromByteOrderMarks: true) : null;
+            TextReader? text;
+            try
+            {
+                text = extension == ".csv" ? Text.SourceEncoding.OpenReader(stream) : null;
+            }
+            catch (IOException e)
+            {
+                _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
+                yield break;
+            }
+
             using (text)
             {
                 try
@@ -131,6 +161,11 @@ internal sealed class SubmissionFiles
                 {
                     // A workbook is read when it is opened: a damaged one fails here, before any row.
                     _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                    yield break;
+                }
+                catch (IOException e)
+                {
+                    _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
                     yield break;
                 }
 
@@ -151,6 +186,12 @@ internal sealed class SubmissionFiles
                         catch (SubmissionReadException e)
                         {
                             _unreadable.Add(new RejectedRow(file, 0, null, [e.Message]));
+                            break;
+                        }
+                        catch (IOException e)
+                        {
+                            // Deleted, truncated or unplugged while it was read: the rows read so far stand, the rest are named.
+                            _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.NotReadToTheEnd(e.GetType().Name)]));
                             break;
                         }
 

@@ -34,13 +34,20 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
     /// Configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the working folder and
     /// <c>AUDITKIT_</c> environment variables, later sources winning.
     /// </summary>
-    public IConfigurationBuilder AddConfiguration(IConfigurationBuilder builder) => builder
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddJsonFile(Path.Combine(Environment.WorkingDirectory, "auditkit.json"), optional: true)
-        .AddEnvironmentVariables("AUDITKIT_");
+    public void AddConfiguration(ConfigurationManager configuration)
+    {
+        AddJsonFile(configuration, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        AddJsonFile(configuration, Path.Combine(Environment.WorkingDirectory, "auditkit.json"));
+        configuration.AddEnvironmentVariables("AUDITKIT_");
+    }
 
     /// <summary>The working-day calendar from configuration: what the commands that run once need of it.</summary>
-    public IWorkingDayCalendar Calendar() => CreateCalendar(AddConfiguration(new ConfigurationBuilder()).Build());
+    public IWorkingDayCalendar Calendar()
+    {
+        using var configuration = new ConfigurationManager();
+        AddConfiguration(configuration);
+        return CreateCalendar(configuration);
+    }
 
     /// <summary>
     /// The composition root of the long-running service (<c>watch</c>): configuration as <see cref="AddConfiguration"/>;
@@ -63,11 +70,45 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         return builder.Build();
     }
 
+    /// <summary>
+    /// Adds an optional JSON settings file (a <see cref="ConfigurationManager"/> reads it at once); one that is not valid
+    /// JSON is a usage error naming it and the line.
+    /// </summary>
+    private static void AddJsonFile(IConfigurationBuilder configuration, string path)
+    {
+        try
+        {
+            configuration.AddJsonFile(path, optional: true);
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
+        {
+            var inner = (Exception?)e;
+            while (inner is not null and not System.Text.Json.JsonException)
+            {
+                inner = inner.InnerException;
+            }
+
+            throw new CliUsageException(Diagnostics.Messages.SettingsFileInvalid(path, (inner as System.Text.Json.JsonException)?.LineNumber + 1));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException(Diagnostics.Messages.SettingsFileUnreadable(path));
+        }
+    }
+
     /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
     public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)
     {
         var options = new CalendarOptions();
-        configuration.GetSection(CalendarOptions.SectionName).Bind(options);
+        try
+        {
+            configuration.GetSection(CalendarOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new CliUsageException(Diagnostics.Messages.SettingsCalendarInvalid);
+        }
+
         var result = options.CreateCalendar();
         if (!result.Success || result.Value is null)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AuditKit.Cli.Commands;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
@@ -39,6 +40,7 @@ internal sealed partial class InboxWatcher(
 
     /// <summary>Size, last write and when they were first seen so, per file still waiting to settle.</summary>
     private readonly Dictionary<string, (long Size, DateTime Written, long SinceTicks)> _seen = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _skipped = new(StringComparer.Ordinal);
 
     public string ProcessedFolder => Path.Combine(settings.Inbox, "processed");
 
@@ -83,10 +85,29 @@ internal sealed partial class InboxWatcher(
             }
 
             present.Add(path);
+            if (!IsRegularFile(path))
+            {
+                // A symbolic link (which could point out of the inbox), a device or a folder: never read.
+                if (_skipped.Add(path))
+                {
+                    LogNotRegular(TerminalText.Escape(Path.GetFileName(path)));
+                }
+
+                continue;
+            }
+
             if (Settled(path) && CanOpenExclusively(path))
             {
                 _seen.Remove(path);
-                Process(path);
+                try
+                {
+                    Process(path);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Deleted, renamed or locked while it was processed, or the disk is full: say so and go on.
+                    LogFileFault(TerminalText.Escape(Path.GetFileName(path)), e.GetType().Name);
+                }
             }
         }
 
@@ -94,6 +115,8 @@ internal sealed partial class InboxWatcher(
         {
             _seen.Remove(gone);
         }
+
+        _skipped.RemoveWhere(k => !present.Contains(k));
     }
 
     /// <summary>Submission files only; never Office lock files (~$), hidden files or partial downloads.</summary>
@@ -103,6 +126,13 @@ internal sealed partial class InboxWatcher(
         && !name.StartsWith('.')
         && !name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
         && !name.EndsWith(".part", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A regular file in the inbox itself: not a symbolic link (or other reparse point), device or folder.</summary>
+    internal static bool IsRegularFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.LinkTarget is null && (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Device | FileAttributes.Directory)) == 0;
+    }
 
     private bool Settled(string path)
     {
@@ -142,7 +172,8 @@ internal sealed partial class InboxWatcher(
 
     private void Process(string path)
     {
-        var name = Path.GetFileName(path);
+        var name = TerminalText.Escape(Path.GetFileName(path));
+        var before = new FileInfo(path);
         var problems = new List<string>();
         try
         {
@@ -190,15 +221,33 @@ internal sealed partial class InboxWatcher(
             problems.Add($"The file could not be processed ({e.GetType().Name}). Check it opens in Excel or a text editor, then put it in the inbox again.");
         }
 
+        // What processed/ holds must be what was recorded: a file changed while it was read is left to be read again.
+        var after = new FileInfo(path);
+        if (!after.Exists || after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
+        {
+            LogChangedWhileRead(name);
+            return;
+        }
+
         if (problems.Count == 0)
         {
             var target = MoveTo(path, ProcessedFolder);
-            LogProcessed(name, Path.GetFileName(target));
+            LogProcessed(name, TerminalText.Escape(Path.GetFileName(target)));
             return;
         }
 
         var failed = MoveTo(path, FailedFolder);
-        File.WriteAllText(failed + ".errors.txt", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+        try
+        {
+            File.WriteAllText(failed + ".errors.txt", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk is full, or failed/ cannot be written: the file is in failed/ all the same, and the log says so.
+            LogErrorsFileFault(name, e.GetType().Name);
+            return;
+        }
+
         LogFailed(name, problems.Count);
     }
 
@@ -207,6 +256,13 @@ internal sealed partial class InboxWatcher(
     {
         var stem = Path.GetFileNameWithoutExtension(path);
         var extension = Path.GetExtension(path);
+
+        // Room for " (n)" and ".errors.txt" within a file name's 255 bytes.
+        while (Encoding.UTF8.GetByteCount(stem) > 200)
+        {
+            stem = stem[..(stem.Length * 3 / 4)];
+        }
+
         var target = Path.Combine(folder, stem + extension);
         for (var n = 2; File.Exists(target) || File.Exists(target + ".errors.txt"); n++)
         {
@@ -231,6 +287,18 @@ internal sealed partial class InboxWatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed: {ErrorType}.")]
     private partial void LogUnexpected(string file, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} is not a regular file in the inbox (a link, a device or a folder), so it is not read.")]
+    private partial void LogNotRegular(string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed ({ErrorType}): it was deleted, moved or locked while it was read, or the disk is full. Going on with the next file.")]
+    private partial void LogFileFault(string file, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} changed while it was read, so it stays in the inbox to be read again.")]
+    private partial void LogChangedWhileRead(string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{File} moved to failed/, but its .errors.txt could not be written ({ErrorType}); the disk may be full.")]
+    private partial void LogErrorsFileFault(string file, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopped watching {Inbox}.")]
     private partial void LogStopped(string inbox);

@@ -13,7 +13,9 @@ public static partial class Messages
     public const string StoreMissingCode = "AK5006";
     public const string StoreTemplateUnknownCode = "AK5007";
     public const string StoreTemplateUnreadableCode = "AK5008";
-    public const string StoreActionAmbiguousCode = "AK5009";
+    public const string StoreDamagedCode = "AK5009";
+    public const string StoreBusyCode = "AK5010";
+    public const string StoreActionAmbiguousCode = "AK5011";
 
     /// <summary>AK5001: the store's schema is newer than this program's.</summary>
     public static string StoreNewerSchema(string store, int found, int known, string option) =>
@@ -29,7 +31,7 @@ public static partial class Messages
     public static string StoreActionIdMalformed(string typed) =>
         $"'{typed}' is not an action id: an id is 'A-' and hex digits, such as A-3f9c2b1d0e7a (give at least 4 digits).";
 
-    /// <summary>AK5009: the start of more than one action's id.</summary>
+    /// <summary>AK5011: the start of more than one action's id.</summary>
     public static string StoreActionAmbiguous(string typed, IEnumerable<string> candidates) =>
         $"'{typed}' is the start of more than one action's id: {string.Join(", ", candidates)}. Give more of the id.";
 
@@ -61,4 +63,47 @@ public static partial class Messages
     /// <summary>AK5008: <c>--template</c> named a file whose id could not be read.</summary>
     public static string StoreTemplateUnreadable(string path) =>
         $"The template file '{path}' could not be loaded, so its id is unknown. Fix it (see 'auditkit validate') or give the template id.";
+
+    /// <summary>AK5003: an SQLite database that holds another program's tables.</summary>
+    public static string StoreForeignDatabase(string store) =>
+        $"{Sentence(store)} is an SQLite database of another program, not an AuditKit store (it has tables but no AuditKit schema), so AuditKit leaves it alone. Give another --db: a new file name, or an AuditKit store.";
+
+    /// <summary>AK5009: a store whose schema_version holds a value no AuditKit writes.</summary>
+    public static string StoreBadSchemaVersion(string store) =>
+        $"{Sentence(store)} is damaged: its schema_version table holds a value no AuditKit writes. Restore it from a backup, or give another {OptionFor(store)}.";
+
+    /// <summary>AK5009: the database reports damage (a malformed page).</summary>
+    public static string StoreDamaged(string store) =>
+        $"{Sentence(store)} is damaged (the database reports a malformed page). Restore it from a backup, or give another {OptionFor(store)}.";
+
+    /// <summary>AK5010: busy or locked by another program.</summary>
+    public static string StoreBusy(string store) =>
+        $"{Sentence(store)} is busy: another program (another 'auditkit run' or 'watch', or a database tool) holds a lock on it. Wait for it to finish, or close it there, and try again.";
+
+    /// <summary>Why an SQLite operation failed, in words, from SQLite's primary result code.</summary>
+    public static string SqliteCause(int code) => code switch
+    {
+        5 or 6 => "the database is busy: another program holds a lock on it; wait for it to finish and try again.",
+        8 => "the file is read-only: you may not write to it or to its folder (SQLite also writes a -wal file beside it). Check the permissions, or give another --db.",
+        10 => "the disk reported an error while reading or writing the file. Check the disk (and that it is not full), and try again.",
+        11 => "the file is damaged (a malformed page). Restore it from a backup, or give another --db.",
+        13 => "the disk is full. Free some space and run again.",
+        14 => "the file could not be opened: its folder does not exist, or you may not read or create files there.",
+        26 => "the file is not an SQLite database.",
+        _ => string.Create(CultureInfo.InvariantCulture, $"SQLite error {code}."),
+    };
+
+    /// <summary>Why a PostgreSQL operation failed, in words, from its SQLSTATE.</summary>
+    public static string PostgresCause(string sqlState) => sqlState switch
+    {
+        "3D000" => "the database does not exist. Check the Database= part of --connection, or create the database first.",
+        "28P01" or "28000" => "authentication failed: the server refused the user name or password. Check Username= and Password= in --connection.",
+        "42501" => "the user may not use this database or its tables. Ask the database administrator for access.",
+        "53100" => "the server's disk is full.",
+        "55P03" or "40P01" => "the database is busy: another session holds a lock; try again.",
+        "57P03" or "53300" => "the server is not accepting connections now (starting up, or too many connections); try again later.",
+        _ => $"PostgreSQL error {sqlState}.",
+    };
+
+    private static string OptionFor(string store) => store.Contains("PostgreSQL", StringComparison.Ordinal) ? "--connection" : "--db";
 }

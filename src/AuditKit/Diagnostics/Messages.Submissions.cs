@@ -9,7 +9,7 @@ public static partial class Messages
     /// problems a reader met, and diagnostics about a source's header (codes AK3xxx).
     /// A value from a case file is quoted only when it is short; long text is never echoed.
     /// </summary>
-    internal static class Submissions
+    public static class Submissions
     {
         public const string ColumnMissingCode = "AK3001";
         public const string ColumnRepeatedCode = "AK3002";
@@ -40,6 +40,17 @@ public static partial class Messages
 
         public const string JsonNotArray = "the file is not a JSON array of objects; it must start with '['";
 
+        public const string JsonObjectNotArray =
+            "the file holds one JSON object, not an array of objects; put the object (and any others) in one array: [ {...}, {...} ]";
+
+        public static string JsonAfterArray(long line) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"there is more after the array closes, at line {line}; a submission file holds one JSON array, so put every object in that array and remove the rest");
+
+        public static string JsonInvalidText(long line) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"a text in this item (from line {line}) is not valid: it holds a byte that is not UTF-8 or a lone surrogate escape such as '\\ud800'; save the file as UTF-8 and correct that text");
+
         public static string JsonItemNotObject(int item) => string.Create(
             CultureInfo.InvariantCulture,
             $"item {item} is not a JSON object; each item must be an object whose keys are column names");
@@ -69,6 +80,50 @@ public static partial class Messages
 
         public static string NotADate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; use YYYY-MM-DD or DD/MM/YYYY";
+
+        public const string ImplausibleDateCode = "AK3006";
+        public const string TeamSpellingCode = "AK3007";
+        public const string HeaderNotReadCode = "AK3008";
+
+        public static string NotReadToTheEnd(string errorType) =>
+            $"The file could not be read to the end ({errorType}): it was changed, truncated or removed while it was read, or the disk failed. The rows before that were read; check the file and run again.";
+
+        public static string SeparatedBy(string separator) =>
+            $"the columns are separated by {separator}, not commas, so no column could be found; save the file again as CSV (Comma delimited), or as .xlsx";
+
+        public const string FormSavedAsCsv =
+            "this is an AuditKit form saved as CSV: its first row is the form's title and the column names are in row 4; give the .xlsx form itself, or delete rows 1 to 3 and save again";
+
+        public static string HeaderNotReadDiagnostic(string problem) =>
+            $"No column of this file could be read, so every row is rejected: {problem}.";
+
+        public static string ControlCharacter(string column, char character, int position) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: holds the control character U+{(int)character:X4} at character {position}, which an identifying field may not hold; remove it (it may have come from a copy and paste)");
+
+        public static string ReplacementCharacter(string column, int position) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: holds the replacement character U+FFFD at character {position}: the text was damaged by being saved in another encoding; retype it, and save the file as UTF-8");
+
+        public static string TeamSpelling(string spelling, string first, int row, string firstSource, int firstRow) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spelling}' (row {row}) differs from '{first}' ({firstSource} row {firstRow}) only in case or spacing, so it is counted as '{first}'. Spell it one way in every file.");
+
+        public static string TeamSpacing(string spaced, int row) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spaced}' (row {row}) was written with extra or unusual spaces; it is counted as '{spaced}'.");
+
+        public static string DateOutOfRange(string column, string value, int firstYear, int lastYear) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{column}: {Quote(value)} cannot be right; dates must be in the years {firstYear} to {lastYear}");
+
+        public static string AuditDateAfterAsOf(int row, DateOnly date, DateOnly asOf) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {date:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date: dates are day first (03/11/2026 is 3 November), or give a later --as-of.");
+
+        public static string AuditDateYearsBeforeAsOf(int row, DateOnly date, DateOnly asOf, int years) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {date:yyyy-MM-dd}, more than {years} years before the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date.");
 
         public static string MonthFirstDate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; dates are day first (DD/MM/YYYY), or use YYYY-MM-DD";

@@ -33,7 +33,8 @@ public static partial class TeamDirectoryLoader
 
         try
         {
-            using var reader = new StreamReader(path);
+            using var file = File.OpenRead(path);
+            using var reader = Text.SourceEncoding.OpenReader(file);
             return Load(reader, path);
         }
         catch (IOException ex)

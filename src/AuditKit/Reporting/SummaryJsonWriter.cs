@@ -141,6 +141,24 @@ public static class SummaryJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
 
+        // An extension of contract 3: what run and check say about whole files (a misspelt column, odd dates, a team
+        // spelt two ways), written only when there is something to say.
+        if (!report.SourceDiagnostics.IsDefaultOrEmpty)
+        {
+            json.WriteStartArray("warnings");
+            foreach (var diagnostic in report.SourceDiagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("source", diagnostic.Location.File);
+                json.WriteString("code", diagnostic.Code);
+                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+                json.WriteString("message", diagnostic.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -58,7 +58,7 @@ public static class AuditRunner
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(options);
         var template = rules.Template;
-        var validator = new SubmissionValidator(template);
+        var validator = new SubmissionValidator(template) { AsOf = options.AsOf };
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
         var caseActions = new CaseActions.Builder(template.Id, options.Directory);
@@ -110,11 +110,11 @@ public static class AuditRunner
     }
 
     /// <summary>Reads and validates without evaluating: what a team manager runs before sending audits in.</summary>
-    public static CheckReport Check(Templates.AuditTemplate template, IEnumerable<RawRecord> records, double threshold = DataQualityReport.DefaultThreshold)
+    public static CheckReport Check(Templates.AuditTemplate template, IEnumerable<RawRecord> records, double threshold = DataQualityReport.DefaultThreshold, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(records);
-        var validator = new SubmissionValidator(template);
+        var validator = new SubmissionValidator(template) { AsOf = asOf };
         var quality = new DataQualityCounter(template);
         var rejected = new List<RejectedRow>();
         var read = 0;

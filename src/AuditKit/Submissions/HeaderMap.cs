@@ -104,6 +104,19 @@ internal sealed class HeaderMap
             slots[slot] = c;
         }
 
+        // No column known at all: say the one thing that is wrong (another separator, a form saved as CSV), not a
+        // "column missing" for every column.
+        if (HeaderProblem(header, template) is { } problem && Array.TrueForAll(map.Standard, c => c < 0)
+            && Array.TrueForAll(map.Answers, c => c < 0) && Array.TrueForAll(map.Facts, c => c < 0))
+        {
+            map.StandardMissing = [.. Enumerable.Repeat(true, map.Standard.Length)];
+            map.RowReasons = [problem];
+            map.Diagnostics = [new Diagnostic(Messages.Submissions.HeaderNotReadCode, Severity.Error, Messages.Submissions.HeaderNotReadDiagnostic(problem), location)];
+            map.NamelessColumns = [];
+            BuildHashOrder(map, header);
+            return map;
+        }
+
         // Missing required columns: every row is rejected, with a hint when an unknown column looks like it.
         var missingStandard = new bool[map.Standard.Length];
         for (var k = 0; k < TemplateColumns.RequiredStandardCount; k++)
@@ -173,6 +186,36 @@ internal sealed class HeaderMap
                 Messages.Submissions.ColumnMissingDiagnostic(column, lookalike),
                 location));
         }
+    }
+
+    /// <summary>Why a header in which no column is known cannot be read, when that can be told; else null.</summary>
+    private static string? HeaderProblem(IReadOnlyList<string> header, Templates.AuditTemplate template)
+    {
+        var names = header.Select(h => h?.Trim() ?? string.Empty).Where(h => h.Length > 0).ToList();
+        if (names.Count == 0)
+        {
+            return null;
+        }
+
+        if (names.Any(n => n.Contains(';', StringComparison.Ordinal)))
+        {
+            return Messages.Submissions.SeparatedBy("semicolons (;)");
+        }
+
+        if (names.Any(n => n.Contains('\t', StringComparison.Ordinal)))
+        {
+            return Messages.Submissions.SeparatedBy("tabs");
+        }
+
+        // The form's title row: "Title (template-id, version N)".
+        var first = names[0];
+        if (first.Contains($"({template.Id}, version ", StringComparison.OrdinalIgnoreCase)
+            || first.StartsWith(template.Title, StringComparison.OrdinalIgnoreCase))
+        {
+            return Messages.Submissions.FormSavedAsCsv;
+        }
+
+        return null;
     }
 
     private static string Canonical(TemplateColumns columns, string name)

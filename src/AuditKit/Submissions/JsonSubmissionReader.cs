@@ -59,6 +59,7 @@ public static class JsonSubmissionReader
         private bool _final;
         private bool _done;
         private bool _inArray;
+        private bool _closed;
         private bool _filled;
         private long _line = 1;
         private int _item;
@@ -87,7 +88,7 @@ public static class JsonSubmissionReader
                         {
                             // The reader wanted more input at the end of the file.
                             _done = true;
-                            if (_inArray)
+                            if (_inArray && !_closed)
                             {
                                 record = Problem(_item + 1, Messages.Submissions.JsonUnclosedArray);
                                 return true;
@@ -139,6 +140,11 @@ public static class JsonSubmissionReader
             }
 
             var reader = new Utf8JsonReader(span, _final, _state);
+            if (_closed)
+            {
+                return AfterArray(span, ref reader, out record);
+            }
+
             try
             {
                 if (!reader.Read())
@@ -156,7 +162,7 @@ public static class JsonSubmissionReader
                     if (reader.TokenType != JsonTokenType.StartArray)
                     {
                         _done = true;
-                        record = Problem(0, Messages.Submissions.JsonNotArray);
+                        record = Problem(0, reader.TokenType == JsonTokenType.StartObject ? Messages.Submissions.JsonObjectNotArray : Messages.Submissions.JsonNotArray);
                         return StepOutcome.Record;
                     }
 
@@ -168,8 +174,10 @@ public static class JsonSubmissionReader
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.EndArray:
+                        // Only white space and comments may follow: anything else is an error, never ignored.
                         Commit(span, ref reader);
-                        return StepOutcome.End;
+                        _closed = true;
+                        return StepOutcome.Continue;
                     case JsonTokenType.StartObject:
                     {
                         var itemStart = (int)reader.TokenStartIndex;
@@ -180,7 +188,7 @@ public static class JsonSubmissionReader
 
                         var itemBytes = span[itemStart..(int)reader.BytesConsumed];
                         _item++;
-                        record = ReadObject(itemBytes, _item);
+                        record = ReadObject(itemBytes, _item, _line + span[..itemStart].Count((byte)'\n'));
                         Commit(span, ref reader);
                         return StepOutcome.Record;
                     }
@@ -206,6 +214,27 @@ public static class JsonSubmissionReader
             }
         }
 
+        private StepOutcome AfterArray(ReadOnlySpan<byte> span, ref Utf8JsonReader reader, out RawRecord? record)
+        {
+            record = null;
+            try
+            {
+                if (!reader.Read())
+                {
+                    return _final ? StepOutcome.End : StepOutcome.NeedMore;
+                }
+            }
+            catch (JsonException)
+            {
+                // The reader refuses a second value, or text that is not JSON, after the array.
+            }
+
+            var line = _line + span[..(int)Math.Min(reader.BytesConsumed, span.Length)].Count((byte)'\n');
+            _done = true;
+            record = Problem(_item + 1, Messages.Submissions.JsonAfterArray(line), _lastHeader);
+            return StepOutcome.Record;
+        }
+
         private void Commit(ReadOnlySpan<byte> span, ref Utf8JsonReader reader)
         {
             var consumed = (int)reader.BytesConsumed;
@@ -214,7 +243,20 @@ public static class JsonSubmissionReader
             _state = reader.CurrentState;
         }
 
-        private RawRecord ReadObject(ReadOnlySpan<byte> bytes, int item)
+        private RawRecord ReadObject(ReadOnlySpan<byte> bytes, int item, long line)
+        {
+            try
+            {
+                return ReadObjectValues(bytes, item);
+            }
+            catch (InvalidOperationException)
+            {
+                // GetString refuses invalid UTF-8 and lone surrogate escapes: this item is rejected, the rest go on.
+                return Problem(item, Messages.Submissions.JsonInvalidText(line), _lastHeader);
+            }
+        }
+
+        private RawRecord ReadObjectValues(ReadOnlySpan<byte> bytes, int item)
         {
             _keys.Clear();
             _values.Clear();

@@ -30,6 +30,10 @@ public sealed class SubmissionValidator
     private readonly List<string> _reasons = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly HashSet<Diagnostic> _diagnosticSet = [];
+    private readonly HashSet<string> _futureWarned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Spelling, string Source, int Row)> _teamSpellings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
 
     public SubmissionValidator(AuditTemplate template)
     {
@@ -40,6 +44,21 @@ public sealed class SubmissionValidator
     }
 
     public AuditTemplate Template => _template;
+
+    /// <summary>The first audit date accepted: earlier ones are impossible for an audit AuditKit records.</summary>
+    public static readonly DateOnly EarliestAuditDate = new(2000, 1, 1);
+
+    /// <summary>The first and last date accepted anywhere: outside them, no due date or working day count can be worked out.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    /// <summary>How many years before the as-of date an audit date is warned about as implausible.</summary>
+    public const int OldAuditYears = 3;
+
+    /// <summary>The as-of date of the run or check: audit dates after it, or years before it, are warned about.</summary>
+    public DateOnly? AsOf { get; init; }
 
     /// <summary>
     /// Problems with a source as a whole, once per source, in the order found: missing required columns and
@@ -52,7 +71,9 @@ public sealed class SubmissionValidator
     {
         ArgumentNullException.ThrowIfNull(record);
         var map = _maps.For(record, out var isNewHeader);
-        if (isNewHeader)
+
+        // A record that stands for a whole file that could not be read has no header to check: its one reason says why.
+        if (isNewHeader && (record.ReadProblem is null || record.Header.Count > 0))
         {
             foreach (var diagnostic in map.Diagnostics)
             {
@@ -76,17 +97,17 @@ public sealed class SubmissionValidator
 
         _reasons.AddRange(map.RowReasons);
 
-        // Fixed columns.
-        RequireText(auditId, ColumnKind.AuditId, map);
-        var auditDate = ReadRequiredDate(cells, map);
-        var auditor = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map);
-        var caseRef = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map);
+        // Fixed columns. Identifying fields hold no control characters and no replacement character.
+        Identifying(RequireText(auditId, ColumnKind.AuditId, map), ColumnKind.AuditId);
+        var auditDate = ReadRequiredDate(record, map);
+        var auditor = Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Auditor])), ColumnKind.Auditor, map), ColumnKind.Auditor);
+        var caseRef = Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.CaseRef])), ColumnKind.CaseRef, map), ColumnKind.CaseRef);
         var caseType = ReadCaseType(cells, map);
-        var team = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Team])), ColumnKind.Team, map);
-        var service = Clean(Cell(cells, map.Standard[(int)ColumnKind.Service]));
-        var practitioner = Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner]));
-        var overallGrade = Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade]));
-        var templateId = Clean(Cell(cells, map.Standard[(int)ColumnKind.Template]));
+        var team = TeamSpelling(record, Identifying(RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.Team])), ColumnKind.Team, map), ColumnKind.Team));
+        var service = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Service])), ColumnKind.Service);
+        var practitioner = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner])), ColumnKind.Practitioner);
+        var overallGrade = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade])), ColumnKind.OverallGrade);
+        var templateId = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Template])), ColumnKind.Template);
         if (templateId is not null && !string.Equals(templateId, _template.Id, StringComparison.OrdinalIgnoreCase))
         {
             _reasons.Add(Messages.Submissions.TemplateMismatch(templateId, _template.Id));
@@ -192,6 +213,85 @@ public sealed class SubmissionValidator
     private ValidationResult Reject(RawRecord record, string? auditId) =>
         ValidationResult.Reject(new RejectedRow(record.Source, record.Row, auditId, [.. _reasons]));
 
+    /// <summary>Control characters (C0, DEL, C1), bidirectional overrides and U+FFFD: never allowed in an identifying field.</summary>
+    private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0x202A, 5)).Concat(Enumerable.Range(0x2066, 4)).Append(0xFFFD).Select(c => (char)c)));
+
+    /// <summary>Rejects (with the column, the character's code and its place) a value holding a forbidden character.</summary>
+    private string? Identifying(string? value, ColumnKind kind)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var at = value.AsSpan().IndexOfAny(Forbidden);
+        if (at >= 0)
+        {
+            var column = TemplateColumns.StandardNames[(int)kind];
+            _reasons.Add(value[at] == '\uFFFD'
+                ? Messages.Submissions.ReplacementCharacter(column, at + 1)
+                : Messages.Submissions.ControlCharacter(column, value[at], at + 1));
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// One team, however its name is spaced or capitalised: runs of white space become one space, and the first
+    /// spelling read (in this run) is kept for every later one that differs only in case or spacing, with a warning
+    /// (once per spelling) that says so.
+    /// </summary>
+    private string? TeamSpelling(RawRecord record, string? team)
+    {
+        if (team is null)
+        {
+            return null;
+        }
+
+        var spaced = NormaliseSpacing(team);
+        if (_teamSpellings.TryGetValue(spaced, out var first))
+        {
+            if (!string.Equals(first.Spelling, team, StringComparison.Ordinal) && _teamVariantsWarned.Add(team))
+            {
+                AddDiagnostic(new Diagnostic(
+                    Messages.Submissions.TeamSpellingCode,
+                    Severity.Warning,
+                    Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
+                    SourceLocation.FileOnly(record.Source)));
+            }
+
+            return first.Spelling;
+        }
+
+        _teamSpellings.Add(spaced, (spaced, record.Source, record.Row));
+        if (!string.Equals(spaced, team, StringComparison.Ordinal) && _teamVariantsWarned.Add(team))
+        {
+            AddDiagnostic(new Diagnostic(
+                Messages.Submissions.TeamSpellingCode,
+                Severity.Warning,
+                Messages.Submissions.TeamSpacing(spaced, record.Row),
+                SourceLocation.FileOnly(record.Source)));
+        }
+
+        return spaced;
+    }
+
+    private static string NormaliseSpacing(string text)
+    {
+        var needed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i > 0 && char.IsWhiteSpace(text[i - 1]))))
+            {
+                needed = true;
+                break;
+            }
+        }
+
+        return needed ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
+    }
+
     private string? RequireText(string? value, ColumnKind kind, HeaderMap map)
     {
         if (value is null && !map.StandardMissing[(int)kind])
@@ -202,20 +302,28 @@ public sealed class SubmissionValidator
         return value;
     }
 
-    private DateOnly ReadRequiredDate(string?[] cells, HeaderMap map)
+    private DateOnly ReadRequiredDate(RawRecord record, HeaderMap map)
     {
-        var text = RequireText(Clean(Cell(cells, map.Standard[(int)ColumnKind.AuditDate])), ColumnKind.AuditDate, map);
+        var text = RequireText(Clean(Cell(record.Cells, map.Standard[(int)ColumnKind.AuditDate])), ColumnKind.AuditDate, map);
         if (text is null)
         {
             return default;
         }
 
+        var column = TemplateColumns.StandardNames[(int)ColumnKind.AuditDate];
         if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
         {
+            // Impossible dates are rejected (no due date could be worked out from them); implausible ones are warned about.
+            if (date < EarliestAuditDate || date > LatestDate)
+            {
+                _reasons.Add(Messages.Submissions.DateOutOfRange(column, text, EarliestAuditDate.Year, LatestDate.Year));
+                return default;
+            }
+
+            WarnIfImplausible(record, date);
             return date;
         }
 
-        var column = TemplateColumns.StandardNames[(int)ColumnKind.AuditDate];
         _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(column, text) : Messages.Submissions.NotADate(column, text));
         return default;
     }
@@ -255,6 +363,12 @@ public sealed class SubmissionValidator
             case FactType.Date:
                 if (SubmissionValues.TryParseDate(text, out var date, out var monthFirst))
                 {
+                    if (date < EarliestDate || date > LatestDate)
+                    {
+                        _reasons.Add(Messages.Submissions.DateOutOfRange(fact.Id, text, EarliestDate.Year, LatestDate.Year));
+                        return Value.Missing;
+                    }
+
                     return Value.FromDate(date);
                 }
 
@@ -296,6 +410,25 @@ public sealed class SubmissionValidator
                     Messages.Submissions.NamelessColumnDiagnostic(column + 1),
                     SourceLocation.FileOnly(record.Source)));
             }
+        }
+    }
+
+    /// <summary>Warns, once per source, about the first audit date after the as-of date and the first one years before it.</summary>
+    private void WarnIfImplausible(RawRecord record, DateOnly date)
+    {
+        if (AsOf is not { } asOf)
+        {
+            return;
+        }
+
+        var location = SourceLocation.FileOnly(record.Source);
+        if (date > asOf && _futureWarned.Add(record.Source))
+        {
+            AddDiagnostic(new Diagnostic(Messages.Submissions.ImplausibleDateCode, Severity.Warning, Messages.Submissions.AuditDateAfterAsOf(record.Row, date, asOf), location));
+        }
+        else if (date < asOf.AddYears(-OldAuditYears) && _oldWarned.Add(record.Source))
+        {
+            AddDiagnostic(new Diagnostic(Messages.Submissions.ImplausibleDateCode, Severity.Warning, Messages.Submissions.AuditDateYearsBeforeAsOf(record.Row, date, asOf, OldAuditYears), location));
         }
     }
 

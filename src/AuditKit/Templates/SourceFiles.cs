@@ -19,7 +19,7 @@ internal static class SourceFiles
                 return null;
             }
 
-            return File.ReadAllText(path);
+            return Text.SourceEncoding.Decode(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SecurityException or NotSupportedException or ArgumentException)
         {

@@ -12,10 +12,11 @@ namespace AuditKit.Tests.Reporting;
 
 public sealed class SummaryJsonWriterTests
 {
-    // Values JSON must escape or encode: quotes, backslashes, control characters, HTML-sensitive and formula characters,
-    // accented letters and a character outside the Basic Multilingual Plane (a surrogate pair).
+    // Values JSON must escape or encode: quotes, backslashes, a line separator, HTML-sensitive and formula characters,
+    // accented letters and a character outside the Basic Multilingual Plane (a surrogate pair). Control characters are
+    // rejected in identifying fields, so they never reach these writers through a run.
     private static readonly string[] OddValues =
-        ["Q\"uote", "Back\\slash", "Tab\there", "<b>&amp;</b>", "+=SUM(A1)", "Zoë Ó", "Smile \U0001F600", "plain"];
+        ["Q\"uote", "Back\\slash", "Line\u2028sep", "<b>&amp;</b>", "+=SUM(A1)", "Zoë Ó", "Smile \U0001F600", "plain"];
 
     [Fact]
     public void Write_RunWithManyCaseActions_SameBytesAsWritingEachActionInTurn()

@@ -16,6 +16,9 @@ public abstract class StoreContractTests : IDisposable
     /// <summary>Runs SQL on the store's database directly, outside the store's API.</summary>
     protected abstract object? Raw(string sql);
 
+    /// <summary>The SQL store behind what <see cref="AuditStore"/> opened (it is wrapped to translate failures).</summary>
+    private protected static SqlAuditStore Sql(IAuditStore store) => store is GuardedAuditStore guarded ? guarded.Inner : (SqlAuditStore)store;
+
     protected IAuditStore Open()
     {
         var store = OpenStore();
@@ -109,7 +112,7 @@ public abstract class StoreContractTests : IDisposable
 
         result.Revised.ShouldBe(1);
         result.Unchanged.ShouldBe(8);
-        var revisions = ((SqlAuditStore)store).Revisions(TemplateId, "A3");
+        var revisions = Sql(store).Revisions(TemplateId, "A3");
         revisions.Select(r => (r.Revision, r.IsCurrent)).ShouldBe([(1, false), (2, true)]);
 
         // Team A seen_alone, September: met 2 (A1, corrected A3), partly 1 (A2) -> 2.5 / 3.
@@ -316,7 +319,7 @@ public abstract class StoreContractTests : IDisposable
     [StoreFact]
     public void RecordRun_FailureInsideTheWrite_LeavesTheStoreAsBefore()
     {
-        var store = (SqlAuditStore)Open();
+        var store = Sql(Open());
         store.RecordRun(Run(D("2026-09-30"), FromCsv("history.csv").Take(3), CaseAction("A1", "Team A", D("2026-10-01"))));
         var seen = 0;
         store.FaultHook = point =>
@@ -334,7 +337,7 @@ public abstract class StoreContractTests : IDisposable
         Count("submissions").ShouldBe(3);
         Count("actions").ShouldBe(1);
         Count("templates").ShouldBe(1);
-        ((SqlAuditStore)Open()).Revisions(TemplateId, "A1").Count.ShouldBe(1);
+        Sql(Open()).Revisions(TemplateId, "A1").Count.ShouldBe(1);
         store.RecordRun(Run(D("2026-11-30"), FromCsv("history.csv"))).Added.ShouldBe(6);
     }
 

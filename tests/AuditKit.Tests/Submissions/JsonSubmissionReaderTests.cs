@@ -1,5 +1,8 @@
 using System.Text;
+using AuditKit.Diagnostics;
 using AuditKit.Submissions;
+using FsCheck;
+using FsCheck.Fluent;
 using static AuditKit.Tests.Submissions.SubmissionTestData;
 
 namespace AuditKit.Tests.Submissions;
@@ -71,7 +74,7 @@ public sealed class JsonSubmissionReaderTests
         // Assert
         var record = records.ShouldHaveSingleItem();
         record.Row.ShouldBe(0);
-        record.ReadProblem.ShouldBe("the file is not a JSON array of objects; it must start with '['");
+        record.ReadProblem.ShouldBe("the file holds one JSON object, not an array of objects; put the object (and any others) in one array: [ {...}, {...} ]");
     }
 
     [Fact]
@@ -186,6 +189,92 @@ public sealed class JsonSubmissionReaderTests
         // Assert
         record.Cells.ShouldBe(["line\nbreak é", "1e3", "0.10"]);
     }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("\\udc00x")]
+    [InlineData("\xff")]
+    [InlineData("\xc3\x28")]
+    public void Read_InvalidTextInOneItem_RejectsThatItemWithItsLineAndReadsTheRest(string bad)
+    {
+        // Arrange: the second item's auditor holds a lone surrogate escape or a byte that is not UTF-8.
+        var bytes = Latin1("[\n{\"audit_id\": \"A-1\"},\n{\"audit_id\": \"A-2\", \"auditor\": \"x" + bad + "y\"},\n{\"audit_id\": \"A-3\"}\n]");
+
+        // Act
+        var records = JsonSubmissionReader.Read(new MemoryStream(bytes), "bad.json").ToList();
+
+        // Assert
+        records.Select(r => r.Row).ShouldBe([1, 2, 3]);
+        records[0].ReadProblem.ShouldBeNull();
+        records[1].ReadProblem.ShouldNotBeNull().ShouldStartWith("a text in this item (from line 3) is not valid");
+        records[1].ReadProblem!.ShouldNotContain("x" + bad);
+        Cell(records[2], "audit_id").ShouldBe("A-3");
+    }
+
+    [Theory]
+    [InlineData("[{\"audit_id\": \"A-1\"}]\n[{\"audit_id\": \"A-2\"}]", 2)]
+    [InlineData("[{\"audit_id\": \"A-1\"}] trailing text", 1)]
+    [InlineData("[{\"audit_id\": \"A-1\"}]\n\n{}", 3)]
+    [InlineData("[{\"audit_id\": \"A-1\"}],", 1)]
+    public void Read_AnythingAfterTheArray_IsAnErrorAtItsLine(string json, int line)
+    {
+        // Act
+        var records = JsonSubmissionReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "two.json").ToList();
+
+        // Assert
+        records.Count.ShouldBe(2);
+        records[0].ReadProblem.ShouldBeNull();
+        records[1].ReadProblem.ShouldBe(Messages.Submissions.JsonAfterArray(line));
+    }
+
+    [Theory]
+    [InlineData("[{\"audit_id\": \"A-1\"}]\n  \n")]
+    [InlineData("[{\"audit_id\": \"A-1\"}] // exported 2026-11-30\n")]
+    public void Read_WhiteSpaceOrCommentsAfterTheArray_AreFine(string json)
+    {
+        // Act
+        var records = JsonSubmissionReader.Read(new TrickleStream(Encoding.UTF8.GetBytes(json)), "ok.json").ToList();
+
+        // Assert
+        records.Count.ShouldBe(1);
+        records[0].ReadProblem.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Read_NeitherAnArrayNorAnObject_SaysItMustStartWithABracket()
+    {
+        // Act
+        var records = JsonSubmissionReader.Read(new MemoryStream("\"audits\""u8.ToArray()), "one.json").ToList();
+
+        // Assert
+        records.Count.ShouldBe(1);
+        records[0].ReadProblem.ShouldBe(Messages.Submissions.JsonNotArray);
+    }
+
+    [Fact]
+    public void Read_GeneratedFiles_EveryItemIsReadOrFlaggedAndNothingAfterTheArrayIsIgnored()
+    {
+        var items = new[] { "{\"audit_id\": \"ok\"}", "{\"audit_id\": \"\\ud800\"}", "{\"audit_id\": \"\xff\"}", "12", "{\"v\": [1]}" };
+        var tails = new[] { string.Empty, " ", "\n[]", "x", "// note" };
+        var gen =
+            from count in Gen.Choose(0, 8)
+            from picks in Gen.ArrayOf(Gen.Choose(0, items.Length - 1), count)
+            from tail in Gen.Choose(0, tails.Length - 1)
+            from trickle in Gen.Elements(true, false)
+            select (Picks: picks, Tail: tail, Trickle: trickle);
+        Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var bytes = Latin1("[" + string.Join(",\n", c.Picks.Select(p => items[p])) + "]" + tails[c.Tail]);
+            Stream stream = c.Trickle ? new TrickleStream(bytes) : new MemoryStream(bytes);
+            var records = JsonSubmissionReader.Read(stream, "gen.json").ToList();
+            var trailing = c.Tail is 2 or 3;
+            return records.Count == c.Picks.Length + (trailing ? 1 : 0)
+                && records.Take(c.Picks.Length).Select((r, i) => (r.ReadProblem is null) == (c.Picks[i] == 0)).All(x => x)
+                && (!trailing || records[^1].ReadProblem!.StartsWith("there is more after the array", StringComparison.Ordinal));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    private static byte[] Latin1(string text) => Encoding.Latin1.GetBytes(text);
 
     private sealed class TrickleStream(byte[] bytes) : Stream
     {

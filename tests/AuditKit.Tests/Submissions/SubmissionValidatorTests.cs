@@ -551,7 +551,10 @@ public sealed class SubmissionValidatorTests
         // Assert
         var rejected = result.Rejected.ShouldNotBeNull();
         (rejected.Source, rejected.Row, rejected.AuditId).ShouldBe(("not-array.json", 0, (string?)null));
-        rejected.Reasons.ShouldBe(["the file is not a JSON array of objects; it must start with '['"]);
+        rejected.Reasons.ShouldBe(["the file holds one JSON object, not an array of objects; put the object (and any others) in one array: [ {...}, {...} ]"]);
+
+        // The one reason names the real problem: no "column missing" diagnostics for a file that has no columns.
+        validator.SourceDiagnostics.ShouldBeEmpty();
     }
 
     [Fact]

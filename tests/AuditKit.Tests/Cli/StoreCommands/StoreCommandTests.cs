@@ -162,7 +162,7 @@ public sealed class StoreCommandTests : IDisposable
         var whole = await _folder.RunAsync("actions", "update", shared[0].ToUpperInvariant(), "--status", "in_progress");
 
         show.ExitCode.ShouldBe(2);
-        show.Error.ShouldStartWith("error AK5009: ");
+        show.Error.ShouldStartWith("error AK5011: ");
         show.Error.ShouldContain(shared[0][..14]);
         malformed.ExitCode.ShouldBe(2);
         malformed.Error.ShouldContain("is not an action id");

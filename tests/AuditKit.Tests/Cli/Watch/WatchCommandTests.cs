@@ -143,6 +143,30 @@ public sealed class WatchCommandTests : IDisposable
         InboxWatcher.IsCandidate(name).ShouldBe(expected);
     }
 
+    [Fact]
+    public async Task Watch_LinkOutOfTheInboxAndAVeryLongFailingName_LinkNeverReadAndTheServiceGoesOn()
+    {
+        // Arrange: a good submission outside the inbox, linked from inside it; a failing file with a 240-character name.
+        var outside = await _folder.SynthAsync("outside.csv", 5, endMonth: "2026-11", months: 1);
+        var (watcher, clock, inbox) = Watcher();
+        File.CreateSymbolicLink(Path.Combine(inbox, "linked.csv"), outside);
+        var longName = new string('x', 236) + ".csv";
+        File.WriteAllText(Path.Combine(inbox, longName), "not,a,submission\n1,2,3\n");
+
+        // Act
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert
+        File.Exists(Path.Combine(inbox, longName)).ShouldBeFalse();
+        File.Exists(Path.Combine(inbox, "linked.csv")).ShouldBeTrue("a link is never read or moved");
+        Names(Path.Combine(inbox, "processed")).ShouldBeEmpty();
+        var failed = Names(Path.Combine(inbox, "failed"));
+        failed.Count.ShouldBe(2);
+        failed.ShouldAllBe(n => System.Text.Encoding.UTF8.GetByteCount(n) <= 255);
+    }
+
     private long Scalar(string sql)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _folder.File("watch.db"), Pooling = false }.ToString());

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using AuditKit.Compliance.Trends;
+using AuditKit.Diagnostics;
+using AuditKit.FollowUps;
+
+namespace AuditKit.Store;
+
+/// <summary>
+/// A store whose every call turns a database failure (a damaged page met while reading, a lock, a full disk) into a
+/// <see cref="StoreException"/> that names the store and the cause in words, so that no command ever shows a raw
+/// database exception. Values of the wrong type read back from the store are damage too.
+/// </summary>
+internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect) : IAuditStore
+{
+    /// <summary>The store itself (for tests that reach inside it).</summary>
+    internal SqlAuditStore Inner => inner;
+
+    public int SchemaVersion => inner.SchemaVersion;
+
+    public StoreRunResult RecordRun(StoredRun run) => Guard(() => inner.RecordRun(run));
+
+    public IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf) => Guard(() => inner.ListActions(filter, asOf));
+
+    public UpdateResult UpdateAction(string actionId, ActionStatus status, string? note, string? by, DateOnly at) =>
+        Guard(() => inner.UpdateAction(actionId, status, note, by, at));
+
+    public IReadOnlyList<string> FindActionIds(string prefix, int limit) => Guard(() => inner.FindActionIds(prefix, limit));
+
+    public ActionIdPrefixes ActionIdPrefixes() => Guard(inner.ActionIdPrefixes);
+
+    public IReadOnlyList<ActionHistoryEntry> ActionHistory(string actionId) => Guard(() => inner.ActionHistory(actionId));
+
+    public TrendReport Trend(string templateId, string? team = null, string? criterion = null) => Guard(() => inner.Trend(templateId, team, criterion));
+
+    public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
+
+    public void Dispose() => inner.Dispose();
+
+    private T Guard<T>(Func<T> use)
+    {
+        try
+        {
+            return use();
+        }
+        catch (DbException exception) when (dialect.Translate(exception) is { } translated)
+        {
+            throw translated;
+        }
+        catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException)
+        {
+            throw new StoreException(Messages.StoreDamagedCode, Messages.StoreDamaged(dialect.StoreName), exception);
+        }
+    }
+}
