@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of the auditkit command line.
 #
-# Builds the CLI in Release once, makes synthetic quality-of-practice audits of each size with
+# Publishes the CLI in Release with ReadyToRun once (into $BENCH_DATA/bin), makes synthetic quality-of-practice audits of each size with
 # `auditkit synth` (kept in bench/data/ and reused), then times `check`, `run` with JSON output and no
 # store, and `run` with every output and a SQLite store, each REPEAT times under /usr/bin/time -v.
 # Prints a markdown table of medians (wall seconds, peak resident memory) and the two scaling ratios
@@ -70,9 +70,14 @@ if [[ -n "${AUDITKIT:-}" ]]; then
     read -r -a CLI <<< "$AUDITKIT"
     say "Using AUDITKIT='$AUDITKIT' (no build)."
 else
-    say "Building src/AuditKit.Cli in Release..."
-    dotnet build src/AuditKit.Cli -c Release -nologo -v quiet >&2
-    CLI=(dotnet src/AuditKit.Cli/bin/Release/net10.0/AuditKit.Cli.dll)
+    # The build a user installs: published for this machine, with ReadyToRun (precompiled code, see the csproj).
+    case "$(uname -m)" in
+        aarch64 | arm64) RID=linux-arm64 ;;
+        *) RID=linux-x64 ;;
+    esac
+    say "Publishing src/AuditKit.Cli in Release for $RID with ReadyToRun..."
+    dotnet publish src/AuditKit.Cli -c Release -r "$RID" --self-contained false -nologo -v quiet -o "$DATA/bin" >&2
+    CLI=("$DATA/bin/AuditKit.Cli")
 fi
 
 mkdir -p "$DATA/logs"
