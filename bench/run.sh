@@ -5,7 +5,7 @@
 # `auditkit synth` (kept in bench/data/ and reused), then times `check`, `run` with JSON output and no
 # store, and `run` with every output and a SQLite store, each REPEAT times under /usr/bin/time -v.
 # Prints a markdown table of medians (wall seconds, peak resident memory) and the two scaling ratios
-# the project watches: run vs check at 100,000 rows (budget 1.5x) and 1,000,000 vs 100,000 rows (budget 11x).
+# the project watches: run vs check at 100,000 rows (for information) and 1,000,000 vs 100,000 rows (budget 11x).
 #
 # Environment:
 #   SIZES="10000 100000 1000000"   row counts to measure
@@ -218,7 +218,7 @@ echo "Ratios of median wall time (and of peak RSS):"
 echo
 base="$(thousands "$RATIO_BASE")"
 big="$(thousands "$RATIO_BIG")"
-echo "- run --no-store --outputs json vs check at $base rows: $(verdict "$(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 3)" 1.5) (RSS $(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 4))"
+echo "- run --no-store --outputs json vs check at $base rows: $(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 3) (RSS $(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 4))"
 echo "- run --outputs json,xlsx,html --db vs check at $base rows: $(ratio run-all "$RATIO_BASE" check "$RATIO_BASE" 3) (RSS $(ratio run-all "$RATIO_BASE" check "$RATIO_BASE" 4))"
 for name in "${COMMANDS[@]}"; do
     echo "- $(describe "$name"), $big vs $base rows: $(verdict "$(ratio "$name" "$RATIO_BIG" "$name" "$RATIO_BASE" 3)" 11) (RSS $(ratio "$name" "$RATIO_BIG" "$name" "$RATIO_BASE" 4))"
