@@ -8,9 +8,8 @@ namespace AuditKit.Evaluation;
 /// </summary>
 public sealed class CaseActionRule
 {
-    internal CaseActionRule(int number, string ruleKey, string? criterion, Role owner, Role? escalateTo, double? target, ActionTextParts text)
+    internal CaseActionRule(string ruleKey, string? criterion, Role owner, Role? escalateTo, double? target, ActionTextParts text)
     {
-        Number = number;
         RuleKey = ruleKey;
         Criterion = criterion;
         Owner = owner;
@@ -18,9 +17,6 @@ public sealed class CaseActionRule
         Target = target;
         Text = text;
     }
-
-    /// <summary>Its place among the rule set's case action rules: criteria's actions first (by criterion position), then <c>case_actions</c>.</summary>
-    public int Number { get; }
 
     public string RuleKey { get; }
 

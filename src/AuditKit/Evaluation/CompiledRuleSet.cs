@@ -371,14 +371,14 @@ public sealed class CompiledRuleSet : IActionConditions
                 new ActionTextValues(Criterion: definition.Id, CriterionText: definition.Text, Target: definition.Target),
                 ActionTextParts.Slot.Team,
                 ActionTextParts.Slot.CaseRef);
-            rules[i] = new CaseActionRule(i, criteria[i].RuleKey, definition.Id, action.Owner, null, definition.Target, text);
+            rules[i] = new CaseActionRule(criteria[i].RuleKey, definition.Id, action.Owner, null, definition.Target, text);
         }
 
         for (var r = 0; r < caseActions.Length; r++)
         {
             var rule = caseActions[r].Rule;
             var text = ActionTextParts.Parse(rule.Text).Bind(new ActionTextValues(), ActionTextParts.Slot.Team, ActionTextParts.Slot.CaseRef);
-            rules[criteria.Length + r] = new CaseActionRule(criteria.Length + r, rule.Key, null, rule.Owner, rule.EscalateTo, null, text);
+            rules[criteria.Length + r] = new CaseActionRule(rule.Key, null, rule.Owner, rule.EscalateTo, null, text);
         }
 
         return rules;

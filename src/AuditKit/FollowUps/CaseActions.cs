@@ -65,8 +65,7 @@ public sealed class CaseActions
         private readonly TextArena _texts = new();
         private readonly ChunkedList<Subject> _subjects = new();
         private readonly ChunkedList<Entry> _entries = new();
-        private readonly Dictionary<(string RuleKey, string? Criterion, ActionTextParts Text, double? Target), Rule> _rules = [];
-        private readonly List<Rule> _ruleList = [];
+        private readonly List<Rule> _rules = [];
         private readonly Dictionary<CaseActionRule, Rule> _compiledRules = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<(string Owner, string? EscalateTo), int> _ownerNumbers = [];
         private readonly List<(string Owner, string? EscalateTo)> _owners = [];
@@ -80,8 +79,6 @@ public sealed class CaseActions
             _templateId = templateId;
             _directory = directory;
         }
-
-        public int Count => _entries.Count;
 
         /// <summary>Plans the actions <paramref name="raised"/> for <paramref name="submission"/>: each gets its id, owners and due date.</summary>
         public void Add(Submission submission, IReadOnlyList<RaisedCaseAction> raised)
@@ -137,7 +134,7 @@ public sealed class CaseActions
         {
             var subjects = _subjects.ToArray();
             var entries = _entries.ToArray();
-            var rules = _ruleList.ToArray();
+            var rules = _rules.ToArray();
             Sort(entries, SubjectRanks(_texts, subjects), CriterionRanks(rules));
             return new CaseActions(_texts, subjects, entries, rules, [.. _owners]);
         }
@@ -148,16 +145,11 @@ public sealed class CaseActions
             return _subjects.Count - 1;
         }
 
+        /// <summary>A new rule: one for each compiled rule, or for each action added as a record (its text is its own).</summary>
         private Rule RuleFor(string ruleKey, string? criterion, ActionTextParts text, double? target)
         {
-            var key = (ruleKey, criterion, text, target);
-            if (!_rules.TryGetValue(key, out var rule))
-            {
-                rule = new Rule(_ruleList.Count, ruleKey, criterion, text, target);
-                _rules.Add(key, rule);
-                _ruleList.Add(rule);
-            }
-
+            var rule = new Rule(_rules.Count, ruleKey, criterion, text, target);
+            _rules.Add(rule);
             return rule;
         }
 

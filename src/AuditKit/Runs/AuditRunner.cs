@@ -88,12 +88,10 @@ public static class AuditRunner
         }
 
         var summary = calculator.Complete();
-        var planned = FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar)
-            .Select(a => a with
-            {
-                Owner = OwnerResolver.Resolve(a.Owner, a.Team, null, null, options.Directory),
-                EscalateTo = a.EscalateTo is null ? null : OwnerResolver.Resolve(a.EscalateTo, a.Team, null, null, options.Directory),
-            });
+        var planned = FollowUpPlanner.ResolveOwners(
+            FollowUpPlanner.PlanTeamAndServiceActions(template, summary, rules, options.AsOf, options.Calendar),
+            _ => (null, null),
+            options.Directory);
 
         return new RunReport
         {
