@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 
@@ -99,7 +100,9 @@ public readonly record struct ActionId(UInt128 Value) : IComparable<ActionId>
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, Length);
         destination[0] = 'A';
         destination[1] = '-';
-        Value.TryFormat(destination[2..], out _, "x32", null);
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, Value);
+        Convert.TryToHexStringLower(bytes, destination[2..], out _);
     }
 
     private static int Append(ReadOnlySpan<char> part, Span<byte> destination)

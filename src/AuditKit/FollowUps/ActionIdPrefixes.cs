@@ -11,15 +11,14 @@ public sealed class ActionIdPrefixes
 
     private ActionIdPrefixes(Dictionary<ActionId, int> longer) => _longer = longer;
 
-    /// <summary>The short forms of <paramref name="ids"/> (repeats are one id).</summary>
+    /// <summary>The short forms of <paramref name="ids"/> (repeats are one id); <paramref name="ids"/> is read twice.</summary>
     public static ActionIdPrefixes For(IEnumerable<ActionId> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);
 
         // First the ids' first 16 digits alone, sorted as numbers (a run has hundreds of thousands of ids): only those
-        // that share their first 12 digits with a neighbour are looked at in full.
-        var all = ids.ToArray();
-        var starts = Array.ConvertAll(all, id => (ulong)(id.Value >> 64));
+        // that share their first 12 digits with a neighbour are read again and looked at in full.
+        var starts = ids.Select(id => (ulong)(id.Value >> 64)).ToArray();
         Array.Sort(starts);
         var crowded = new HashSet<ulong>();
         for (var i = 1; i < starts.Length; i++)
@@ -36,7 +35,7 @@ public sealed class ActionIdPrefixes
             return new ActionIdPrefixes(longer);
         }
 
-        var sorted = all.Where(id => crowded.Contains((ulong)(id.Value >> 64) >> ShortShift)).Distinct().Order().ToArray();
+        var sorted = ids.Where(id => crowded.Contains((ulong)(id.Value >> 64) >> ShortShift)).Distinct().Order().ToArray();
         for (var i = 1; i < sorted.Length; i++)
         {
             var (a, b) = (sorted[i - 1], sorted[i]);
@@ -58,7 +57,7 @@ public sealed class ActionIdPrefixes
 
     /// <summary>The short forms of full ids as text; text that is not a full id is left out.</summary>
     public static ActionIdPrefixes For(IEnumerable<string> ids) =>
-        For(ids.Select(text => ActionId.TryParse(text, out var id) ? (ActionId?)id : null).OfType<ActionId>());
+        For([.. ids.Select(text => ActionId.TryParse(text, out var id) ? (ActionId?)id : null).OfType<ActionId>()]);
 
     /// <summary>How many hex digits <paramref name="id"/> is shown with.</summary>
     public int DigitsOf(ActionId id) => _longer.TryGetValue(id, out var digits) ? digits : ActionId.ShortDigits;

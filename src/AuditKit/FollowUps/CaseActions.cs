@@ -103,7 +103,7 @@ public sealed class CaseActions
                 }
 
                 var (id, owner, escalateTo) = Plan(_templateId, compiled, team, submission.AuditId, practitioner, auditor, _directory);
-                _entries.Add(new Entry(id, subject, rule.Number, due.DayNumber, OwnersNumber(owner, escalateTo), _entries.Count));
+                _entries.Add(new Entry(id, subject, rule.Number, due.DayNumber, OwnersNumber(owner, escalateTo)));
             }
         }
 
@@ -126,7 +126,7 @@ public sealed class CaseActions
             var team = _names.Shared(action.Team ?? string.Empty);
             var subject = AddSubject(action.AuditId ?? string.Empty, action.CaseRef ?? string.Empty, team);
             var rule = RuleFor(action.RuleKey, action.Criterion, ActionTextParts.Literal(action.Text), action.Target);
-            _entries.Add(new Entry(id, subject, rule.Number, action.Due.DayNumber, OwnersNumber(action.Owner, action.EscalateTo), _entries.Count));
+            _entries.Add(new Entry(id, subject, rule.Number, action.Due.DayNumber, OwnersNumber(action.Owner, action.EscalateTo)));
         }
 
         /// <summary>The actions in report order.</summary>
@@ -166,9 +166,9 @@ public sealed class CaseActions
         }
 
         /// <summary>
-        /// Sorts by due date, team and case reference (the subject's rank), criterion (the rule's rank), id, then the order
-        /// raised. The first three are packed into one number per action, so that the sort compares numbers; only actions
-        /// with equal numbers (a case audited twice with the same date) are compared by id and order raised.
+        /// Sorts by due date, team and case reference (the subject's rank), criterion (the rule's rank), then id. The
+        /// first three are packed into one number per action, so that the sort compares numbers; only actions with
+        /// equal numbers (a case audited twice with the same date) are compared by id.
         /// </summary>
         private static void Sort(Entry[] entries, int[] subjectRanks, int[] criterionRanks)
         {
@@ -228,12 +228,8 @@ public sealed class CaseActions
                 c = criterionRanks[a.Rule].CompareTo(criterionRanks[b.Rule]);
             }
 
-            if (c == 0)
-            {
-                c = a.Id.CompareTo(b.Id);
-            }
-
-            return c != 0 ? c : a.Raised.CompareTo(b.Raised);
+            // Equal ids are the same action (the same rule, team, audit and criterion), written the same: no further tie.
+            return c != 0 ? c : a.Id.CompareTo(b.Id);
         }
 
         /// <summary>How many bits hold 0..<paramref name="largest"/>.</summary>
@@ -285,9 +281,8 @@ public sealed class CaseActions
     /// <summary>The audit a case action is about.</summary>
     private readonly record struct Subject(ArenaText AuditId, ArenaText CaseRef, string Team);
 
-    /// <summary>One planned case action: 32 bytes.</summary>
-    /// <param name="Raised">Its place in the order raised, which breaks the last ties.</param>
-    private readonly record struct Entry(ActionId Id, int Subject, int Rule, int DueDay, int Owners, int Raised);
+    /// <summary>One planned case action: 32 bytes (a run may hold millions).</summary>
+    private readonly record struct Entry(ActionId Id, int Subject, int Rule, int DueDay, int Owners);
 
     /// <summary>What the actions of one rule share.</summary>
     internal sealed record Rule(int Number, string RuleKey, string? Criterion, ActionTextParts Text, double? Target);

@@ -21,8 +21,12 @@ public sealed class RunActions
             throw new ArgumentException("Case actions belong in the case actions.", nameof(teamAndService));
         }
 
-        Ids = ActionIdPrefixes.For(cases.Ids.Concat(TeamAndService.Select(a => ActionId.TryParse(a.Id, out var id) ? id : default)));
+        _ids = new Lazy<ActionIdPrefixes>(() => ActionIdPrefixes.For(
+            cases.Ids.Concat(TeamAndService.Select(a => ActionId.TryParse(a.Id, out var id) ? id : default))));
     }
+
+    // Worked out only when ids are shown to people (summary.json has them in full), then kept.
+    private readonly Lazy<ActionIdPrefixes> _ids;
 
     public static RunActions None { get; } = new(CaseActions.None, []);
 
@@ -32,7 +36,7 @@ public sealed class RunActions
     public ImmutableArray<FollowUpAction> TeamAndService { get; }
 
     /// <summary>How each action's id is shown to people (the shortest unique prefix of at least 12 digits).</summary>
-    public ActionIdPrefixes Ids { get; }
+    public ActionIdPrefixes Ids => _ids.Value;
 
     public int Count => Cases.Count + TeamAndService.Length;
 

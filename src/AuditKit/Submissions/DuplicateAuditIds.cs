@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.Numerics;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
 namespace AuditKit.Submissions;
@@ -14,8 +14,8 @@ namespace AuditKit.Submissions;
 /// The content hashed is every non-blank cell with its column name, columns taken in name order (names
 /// compared case-insensitively, cells trimmed), so two rows are "identical" when every cell is equal,
 /// whatever the column order and whichever file they came from; a column left out reads the same as a
-/// blank cell. The hash runs on every accepted row, so it is a fast non-cryptographic one (two 64-bit
-/// multiply-rotate lanes, finished with a full avalanche); hashes are only compared within one run. Two
+/// blank cell. The hash runs on every accepted row, so it is a fast non-cryptographic one (XXH128, from
+/// System.IO.Hashing); hashes are only compared within one run. Two
 /// different rows with the same audit id would be taken as identical only on a 128-bit hash collision,
 /// which is ignored. Audit ids are compared case-insensitively after trimming.
 /// </remarks>
@@ -58,47 +58,7 @@ internal sealed class DuplicateAuditIds
             Write(cell);
         }
 
-        return Hash128(_bytes.AsSpan(0, _length));
-    }
-
-    /// <summary>A 128-bit non-cryptographic hash of <paramref name="data"/>.</summary>
-    internal static UInt128 Hash128(ReadOnlySpan<byte> data)
-    {
-        const ulong Prime1 = 0x9E3779B185EBCA87UL;
-        const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-        const ulong Prime3 = 0x165667B19E3779F9UL;
-        const ulong Prime4 = 0x85EBCA77C2B2AE63UL;
-        var h1 = 0x243F6A8885A308D3UL ^ (ulong)data.Length;
-        var h2 = 0x13198A2E03707344UL;
-        var i = 0;
-        for (; i + 16 <= data.Length; i += 16)
-        {
-            var a = BinaryPrimitives.ReadUInt64LittleEndian(data[i..]);
-            var b = BinaryPrimitives.ReadUInt64LittleEndian(data[(i + 8)..]);
-            h1 = (BitOperations.RotateLeft(h1 ^ (a * Prime1), 31) * Prime2) + b;
-            h2 = (BitOperations.RotateLeft(h2 ^ (b * Prime3), 29) * Prime4) + a;
-        }
-
-        Span<byte> tail = stackalloc byte[16];
-        tail.Clear();
-        data[i..].CopyTo(tail);
-        var ta = BinaryPrimitives.ReadUInt64LittleEndian(tail);
-        var tb = BinaryPrimitives.ReadUInt64LittleEndian(tail[8..]);
-        h1 = (BitOperations.RotateLeft(h1 ^ (ta * Prime1), 31) * Prime2) + tb;
-        h2 = (BitOperations.RotateLeft(h2 ^ (tb * Prime3), 29) * Prime4) + ta;
-        h1 += h2;
-        h2 += h1;
-        return new UInt128(Avalanche(h1), Avalanche(h2 ^ (ulong)data.Length));
-    }
-
-    private static ulong Avalanche(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xFF51AFD7ED558CCDUL;
-        h ^= h >> 33;
-        h *= 0xC4CEB9FE1A85EC53UL;
-        h ^= h >> 33;
-        return h;
+        return XxHash128.HashToUInt128(_bytes.AsSpan(0, _length));
     }
 
     private void Write(ReadOnlySpan<byte> bytes)
