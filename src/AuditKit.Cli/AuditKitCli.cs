@@ -22,6 +22,7 @@ public static class AuditKitCli
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),
+            ReportCommand.Create(context),
             WatchCommand.Create(context),
         };
 

@@ -32,6 +32,9 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
 
     public TrendReport Trend(string templateId, string? team = null, string? criterion = null) => Guard(() => inner.Trend(templateId, team, criterion));
 
+    public StoredReport ReadReport(string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null) =>
+        Guard(() => inner.ReadReport(templateId, from, to, criteria, team));
+
     public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
 
     public void Dispose() => inner.Dispose();

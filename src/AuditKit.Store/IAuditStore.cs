@@ -34,6 +34,14 @@ public interface IAuditStore : IDisposable
     /// <summary>Monthly compliance p-charts from the current revisions of the template's submissions.</summary>
     TrendReport Trend(string templateId, string? team = null, string? criterion = null);
 
+    /// <summary>
+    /// What a report of the periods <paramref name="from"/> to <paramref name="to"/> (of one length) is made from: the
+    /// current revisions of the template's audits dated in them (of one team when given), outcomes in the order of
+    /// <paramref name="criteria"/>; the case actions of those audits; and the team and service actions planned for those
+    /// periods (of that team, and the service's, when a team is given). Superseded actions are left out.
+    /// </summary>
+    StoredReport ReadReport(string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null);
+
     /// <summary>The ids of the templates with recorded audits, sorted.</summary>
     IReadOnlyList<string> TemplateIds();
 

@@ -95,6 +95,15 @@ internal static class Schema
 
         // 3: action ids of 32 hex digits instead of 12, so that two actions never share one; the old id is kept.
         new(ActionIdMigration.AddColumn, ActionIdMigration.Lengthen, ActionIdMigration.AddIndex),
+
+        // 4: team and service actions planned per period from the store's audits carry the period; the audits of a period
+        // and the case actions of an audit are found by index.
+        new("""
+        ALTER TABLE actions ADD COLUMN period TEXT;
+        CREATE INDEX ix_actions_period ON actions (template_id, period);
+        CREATE INDEX ix_actions_audit ON actions (template_id, audit_id);
+        CREATE INDEX ix_submissions_date ON submissions (template_id, is_current, audit_date);
+        """),
     ];
 
     public static int Latest => Migrations.Count;

@@ -121,12 +121,65 @@ internal sealed class SqlAuditStore : IAuditStore
         WriteTemplate(transaction, template, asOf);
         FaultHook?.Invoke("template");
 
-        var (cases, added, revised, unchanged) = WriteCases(transaction, template, run.Cases, asOf);
+        var cases = WriteCases(transaction, template, run.Cases, asOf, run.Periods?.Length);
         FaultHook?.Invoke("actions");
-        var (actionsAdded, refreshed, actionsUnchanged, keptClosed) = WriteActions(transaction, template.Id, run.Actions, asOf);
+        using var register = new RegisterWriter(_connection, transaction, template.Id, asOf, _dialect.InsertBatchRows);
+        foreach (var action in run.Actions)
+        {
+            ArgumentNullException.ThrowIfNull(action, nameof(run));
+            register.Raise(action);
+        }
+
+        register.Flush();
+        register.SupersedeCaseActionsOf(cases.Revisions);
+        var (periods, planned) = run.Periods is { } planning
+            ? PlanPeriods(transaction, template.Id, planning, cases.Touched, register)
+            : (default, default);
+        register.Flush();
         FaultHook?.Invoke("commit");
         transaction.Commit();
-        return new StoreRunResult(cases, added, revised, unchanged, actionsAdded, refreshed, actionsUnchanged, keptClosed);
+        return new StoreRunResult(
+            cases.Count, cases.Added, cases.Revised, cases.Unchanged, register.Added, register.Refreshed, register.Unchanged, register.KeptClosed,
+            register.Superseded, periods, planned);
+    }
+
+    /// <summary>
+    /// Plans each touched period again from all its current revisions: its team and service actions are raised,
+    /// refreshed or raised again, and the period's open ones its figures no longer call for are superseded.
+    /// </summary>
+    private (ImmutableArray<PeriodResult>, ImmutableArray<FollowUpAction>) PlanPeriods(
+        DbTransaction transaction, string templateId, PeriodPlanning planning, SortedSet<Compliance.ReportingPeriod> touched, RegisterWriter register)
+    {
+        if (touched.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var results = ImmutableArray.CreateBuilder<PeriodResult>();
+        var recorded = ImmutableArray.CreateBuilder<FollowUpAction>();
+        var criteria = CriteriaByVersion(transaction, templateId);
+        foreach (var period in touched)
+        {
+            var cases = ReadCases(transaction, templateId, period.First, period.Last, planning.Criteria, criteria, team: null);
+            var planned = planning.Plan(new StoredPeriod(period, cases));
+            var before = register.Superseded;
+            foreach (var action in planned)
+            {
+                if (action.Scope == ActionScope.Case || action.Period != period.Name)
+                {
+                    throw new ArgumentException($"A period's plan holds team and service actions of that period only; '{action.Id}' is not one.", nameof(planning));
+                }
+
+                recorded.Add(action with { Due = register.Raise(action) });
+            }
+
+            register.Flush();
+            register.SupersedePeriodActions(period.Name, cases.Count);
+            results.Add(new PeriodResult(period.Name, cases.Count, planned.Count, register.Superseded - before));
+        }
+
+        register.SupersedeActionsWithoutPeriod();
+        return (results.ToImmutable(), recorded.ToImmutable());
     }
 
     private void WriteTemplate(DbTransaction transaction, StoredTemplate template, string asOf)
@@ -174,22 +227,38 @@ internal sealed class SqlAuditStore : IAuditStore
         }
     }
 
-    private (int Cases, int Added, int Revised, int Unchanged) WriteCases(
-        DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf)
+    /// <summary>What writing a run's cases did.</summary>
+    /// <param name="Revisions">The audits given a new revision, with its number.</param>
+    /// <param name="Touched">The periods of the run's audits (and of a revised audit's earlier date).</param>
+    private sealed record CasesWritten(
+        int Count, int Added, int Revised, int Unchanged, Dictionary<string, int> Revisions, SortedSet<Compliance.ReportingPeriod> Touched);
+
+    private CasesWritten WriteCases(
+        DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf, Compliance.PeriodLength? periods)
     {
         // The current revision of every audit of this template: one read instead of one per case.
-        var current = new Dictionary<string, (int Revision, string Hash)>(StringComparer.Ordinal);
+        var current = new Dictionary<string, (int Revision, string Hash, string AuditDate)>(StringComparer.Ordinal);
         using (var read = DbCommands.Create(
             _connection,
             transaction,
-            "SELECT audit_id, revision, content_hash FROM submissions WHERE template_id = @t AND is_current = " + Current,
+            "SELECT audit_id, revision, content_hash, audit_date FROM submissions WHERE template_id = @t AND is_current = " + Current,
             ("@t", DbType.String)))
         {
             read.Set(0, template.Id);
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
-                current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2));
+                current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2), reader.GetString(3));
+            }
+        }
+
+        var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var touched = new SortedSet<Compliance.ReportingPeriod>();
+        void Touch(DateOnly date)
+        {
+            if (periods is { } length)
+            {
+                touched.Add(Compliance.ReportingPeriod.Of(date, length));
             }
         }
 
@@ -213,12 +282,16 @@ internal sealed class SqlAuditStore : IAuditStore
             {
                 if (existing.Hash == hash)
                 {
+                    // Its period is still planned again: the run's outputs show the actions of the periods it covers.
+                    Touch(row.AuditDate);
                     unchanged++;
                     continue;
                 }
 
                 writer.Supersede(row.AuditId, existing.Revision);
                 revision = existing.Revision + 1;
+                revisions[row.AuditId] = revision;
+                Touch(DbCommands.ParseIso(existing.AuditDate));
                 revised++;
             }
             else
@@ -227,105 +300,111 @@ internal sealed class SqlAuditStore : IAuditStore
             }
 
             writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes));
-            current[row.AuditId] = (revision, hash);
+            current[row.AuditId] = (revision, hash, DbCommands.Iso(row.AuditDate));
+            Touch(row.AuditDate);
             FaultHook?.Invoke("case");
         }
 
         writer.Complete();
-        return (count, added, revised, unchanged);
+        return new CasesWritten(count, added, revised, unchanged, revisions, touched);
     }
 
-    private (int Added, int Refreshed, int Unchanged, int KeptClosed) WriteActions(
-        DbTransaction transaction, string templateId, IEnumerable<FollowUpAction> actions, string asOf)
+    /// <summary>The criterion ids of every recorded version of the template, in position order.</summary>
+    private Dictionary<(int Version, string Hash), List<string>> CriteriaByVersion(DbTransaction? transaction, string templateId)
     {
-        // Every stored action of this template, read once (ids carry the template id, so none is missed), as its status
-        // and a digest of its wording and owners: a digest rather than the texts, so that a run of millions of actions
-        // does not hold every text in memory a second time.
-        var stored = new Dictionary<string, (string Status, UInt128 Content)>(StringComparer.Ordinal);
-        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var read = DbCommands.Create(
-            _connection, transaction, "SELECT action_id, status, text, owner, escalate_to FROM actions WHERE template_id = @t", ("@t", DbType.String)))
-        {
-            read.Set(0, templateId);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                var status = reader.GetString(1);
-                if (!statuses.TryGetValue(status, out var shared))
-                {
-                    statuses.Add(status, shared = status);
-                }
-
-                stored[reader.GetString(0)] = (shared, ActionContent.Digest(reader.GetString(2), reader.GetString(3), reader.NullableString(4)));
-            }
-        }
-
-        // New actions and history rows go in many rows per statement (most of a run's writes are new case actions).
-        using var insert = new BatchInsert(
+        var criteria = new Dictionary<(int Version, string Hash), List<string>>();
+        using var read = DbCommands.Create(
             _connection,
             transaction,
-            "actions",
-            [
-                ("action_id", DbType.String), ("template_id", DbType.String), ("scope", DbType.String), ("team", DbType.String),
-                ("case_ref", DbType.String), ("audit_id", DbType.String), ("criterion", DbType.String), ("text", DbType.String),
-                ("owner", DbType.String), ("due", DbType.String), ("escalate_to", DbType.String), ("rule_key", DbType.String),
-                ("compliance", DbType.Double), ("target", DbType.Double), ("status", DbType.String), ("created", DbType.String),
-                ("updated", DbType.String), ("last_raised", DbType.String),
-            ],
-            _dialect.InsertBatchRows,
-            "ON CONFLICT (action_id) DO NOTHING");
-        using var history = HistoryBatch(transaction);
-        using var refresh = DbCommands.Create(
-            _connection,
-            transaction,
-            "UPDATE actions SET text = @text, owner = @owner, escalate_to = @escalate, updated = @asof, last_raised = @asof WHERE action_id = @id",
-            ("@text", DbType.String), ("@owner", DbType.String), ("@escalate", DbType.String), ("@asof", DbType.String), ("@id", DbType.String));
-
-        int added = 0, refreshed = 0, unchanged = 0, keptClosed = 0;
-        foreach (var action in actions)
+            "SELECT version, source_hash, criterion_id FROM template_criteria WHERE template_id = @t ORDER BY version, source_hash, position",
+            ("@t", DbType.String));
+        read.Set(0, templateId);
+        using var reader = read.ExecuteReader();
+        while (reader.Read())
         {
-            ArgumentNullException.ThrowIfNull(action, nameof(actions));
-            var content = ActionContent.Digest(action.Text, action.Owner, action.EscalateTo);
-            if (!stored.TryGetValue(action.Id, out var existing))
+            var key = (reader.Int32(0), reader.GetString(1));
+            if (!criteria.TryGetValue(key, out var list))
             {
-                stored[action.Id] = ("open", content);
-                insert.Add(
-                    action.Id, templateId, ActionScopes.Name(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
-                    action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
-                    action.Target, "open", asOf, asOf, asOf);
-                history.Add(action.Id, asOf, "raised", null, "open", null, null);
-                added++;
+                criteria[key] = list = [];
             }
-            else if (ActionStatusNames.TryParse(existing.Status, out var parsed) && parsed.IsClosed())
-            {
-                // Closed stays closed: a later run raising the same action does not reopen or change it.
-                keptClosed++;
-            }
-            else if (existing.Content != content)
-            {
-                // An open action keeps its due date and created date; only its wording and owner follow the latest run.
-                // (Flushed first, so that an action raised twice in one run is in the table before it is refreshed.)
-                insert.Flush();
-                history.Flush();
-                refresh.Set(0, action.Text);
-                refresh.Set(1, action.Owner);
-                refresh.Set(2, action.EscalateTo);
-                refresh.Set(3, asOf);
-                refresh.Set(4, action.Id);
-                refresh.ExecuteNonQuery();
-                stored[action.Id] = (existing.Status, content);
-                history.Add(action.Id, asOf, "refreshed", existing.Status, existing.Status, null, null);
-                refreshed++;
-            }
-            else
-            {
-                unchanged++;
-            }
+
+            list.Add(reader.GetString(2));
         }
 
-        insert.Flush();
-        history.Flush();
-        return (added, refreshed, unchanged, keptClosed);
+        return criteria;
+    }
+
+    /// <summary>
+    /// The current revisions of the template's audits dated <paramref name="from"/> to <paramref name="to"/> (and of one
+    /// team when given), sorted by audit id, their outcomes in the order of <paramref name="criteria"/>: a criterion the
+    /// audit's template version did not have reads as not applicable.
+    /// </summary>
+    private List<Reporting.CaseRow> ReadCases(
+        DbTransaction? transaction,
+        string templateId,
+        DateOnly from,
+        DateOnly to,
+        IReadOnlyList<string> criteria,
+        Dictionary<(int Version, string Hash), List<string>> versions,
+        string? team)
+    {
+        var positions = new Dictionary<(int Version, string Hash), int[]>();
+        int[] PositionsOf(int version, string hash)
+        {
+            if (!positions.TryGetValue((version, hash), out var map))
+            {
+                var ids = versions.GetValueOrDefault((version, hash)) ?? [];
+                map = [.. criteria.Select(c => ids.IndexOf(c))];
+                positions.Add((version, hash), map);
+            }
+
+            return map;
+        }
+
+        using var read = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            SELECT audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score,
+                   outcomes, template_version, template_hash
+            FROM submissions
+            WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND (@team IS NULL OR team = @team)
+            ORDER BY audit_id
+            """,
+            ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String), ("@team", DbType.String));
+        read.Set(0, templateId);
+        read.Set(1, DbCommands.Iso(from));
+        read.Set(2, DbCommands.Iso(to));
+        read.Set(3, team);
+        using var reader = read.ExecuteReader();
+        var rows = new List<Reporting.CaseRow>();
+        var outcomes = new Outcome[criteria.Count];
+        while (reader.Read())
+        {
+            var codes = reader.NullableString(11) ?? string.Empty;
+            var map = PositionsOf(reader.Int32(12), reader.GetString(13));
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                var at = map[i];
+                outcomes[i] = at >= 0 && at < codes.Length && OutcomeCodes.TryDecode(codes[at], out var outcome) ? outcome : Outcome.NotApplicable;
+            }
+
+            rows.Add(new Reporting.CaseRow(
+                reader.GetString(0),
+                DbCommands.ParseIso(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                reader.NullableString(6),
+                reader.NullableString(7),
+                reader.NullableString(8),
+                reader.NullableString(9),
+                reader.NullableDouble(10),
+                [.. outcomes]));
+        }
+
+        return rows;
     }
 
     public IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf)
@@ -349,6 +428,9 @@ internal sealed class SqlAuditStore : IAuditStore
             case ActionStatusFilter.Cancelled:
                 conditions.Add("status = 'cancelled'");
                 break;
+            case ActionStatusFilter.Superseded:
+                conditions.Add("status = 'superseded'");
+                break;
             case ActionStatusFilter.All:
                 break;
             default:
@@ -357,7 +439,7 @@ internal sealed class SqlAuditStore : IAuditStore
 
         if (filter.Overdue)
         {
-            conditions.Add("due < @asof AND status NOT IN ('done', 'cancelled')");
+            conditions.Add("due < @asof AND status IN ('open', 'in_progress')");
             parameters.Add(("@asof", DbType.String, DbCommands.Iso(asOf)));
         }
 
@@ -373,7 +455,7 @@ internal sealed class SqlAuditStore : IAuditStore
             parameters.Add(("@template", DbType.String, filter.TemplateId));
         }
 
-        var sql = "SELECT action_id, template_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, status, created, updated, target FROM actions"
+        var sql = "SELECT action_id, template_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, status, created, updated, target, period, audit_id FROM actions"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
         for (var i = 0; i < parameters.Count; i++)
@@ -404,7 +486,9 @@ internal sealed class SqlAuditStore : IAuditStore
                     Updated: DbCommands.ParseIso(reader.GetString(12)),
                     Progress: ActionStatusNames.Progress(status, due, asOf),
                     FollowedUp: null,
-                    Target: reader.NullableDouble(13)));
+                    Target: reader.NullableDouble(13),
+                    Period: reader.NullableString(14),
+                    AuditId: reader.NullableString(15)));
             }
         }
 
@@ -471,9 +555,9 @@ internal sealed class SqlAuditStore : IAuditStore
     {
         ArgumentNullException.ThrowIfNull(actionId);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!Enum.IsDefined(status))
+        if (!Enum.IsDefined(status) || !status.CanBeSetByHand())
         {
-            throw new ArgumentOutOfRangeException(nameof(status), status, null);
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Superseded is set by AuditKit, never by hand.");
         }
 
         using var transaction = _dialect.BeginWrite(_connection);
@@ -575,6 +659,66 @@ internal sealed class SqlAuditStore : IAuditStore
         return result;
     }
 
+    public StoredReport ReadReport(
+        string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (from.Length != to.Length || to.CompareTo(from) < 0)
+        {
+            throw new ArgumentException($"'{from}' to '{to}' is not a run of periods of one length.", nameof(to));
+        }
+
+        // One transaction, so that the audits and the actions are read as one moment of the store.
+        using var transaction = _connection.BeginTransaction();
+        var cases = ReadCases(transaction, templateId, from.First, to.Last, criteria, CriteriaByVersion(transaction, templateId), team);
+        var audits = new HashSet<string>(cases.Select(c => c.AuditId), StringComparer.Ordinal);
+        var periods = new HashSet<string>(StringComparer.Ordinal);
+        for (var p = from; p.CompareTo(to) <= 0; p = p.Next)
+        {
+            periods.Add(p.Name);
+        }
+
+        var actions = new List<FollowUpAction>();
+        using (var read = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            SELECT action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period
+            FROM actions
+            WHERE template_id = @t AND status <> 'superseded' AND (scope = 'case' OR period IS NOT NULL)
+            ORDER BY action_id
+            """,
+            ("@t", DbType.String)))
+        {
+            read.Set(0, templateId);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                var scope = ParseScope(reader.GetString(1));
+                var actionTeam = reader.NullableString(2);
+                var audit = reader.NullableString(10);
+                var period = reader.NullableString(13);
+                var wanted = scope == ActionScope.Case
+                    ? audit is not null && audits.Contains(audit)
+                    : period is not null && periods.Contains(period) && (team is null || actionTeam is null || actionTeam == team);
+                if (!wanted)
+                {
+                    continue;
+                }
+
+                actions.Add(new FollowUpAction(
+                    reader.GetString(0), scope, actionTeam, reader.NullableString(3), reader.NullableString(4), reader.GetString(5), reader.GetString(6),
+                    DbCommands.ParseIso(reader.GetString(7)), reader.NullableString(8), reader.GetString(9), audit, reader.NullableDouble(11),
+                    reader.NullableDouble(12), period));
+            }
+        }
+
+        transaction.Commit();
+        return new StoredReport(cases, actions);
+    }
+
     public IReadOnlyList<string> TemplateIds()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -629,27 +773,7 @@ internal sealed class SqlAuditStore : IAuditStore
     /// </summary>
     private List<TrendCell> ReadCells(string templateId)
     {
-        var criteria = new Dictionary<(int Version, string Hash), List<string>>();
-        using (var read = DbCommands.Create(
-            _connection,
-            null,
-            "SELECT version, source_hash, criterion_id FROM template_criteria WHERE template_id = @t ORDER BY version, source_hash, position",
-            ("@t", DbType.String)))
-        {
-            read.Set(0, templateId);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                var key = (reader.Int32(0), reader.GetString(1));
-                if (!criteria.TryGetValue(key, out var list))
-                {
-                    criteria[key] = list = [];
-                }
-
-                list.Add(reader.GetString(2));
-            }
-        }
-
+        var criteria = CriteriaByVersion(null, templateId);
         using var command = DbCommands.Create(
             _connection,
             null,
@@ -750,16 +874,6 @@ internal sealed class SqlAuditStore : IAuditStore
 
         return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
     }
-
-    private BatchInsert HistoryBatch(DbTransaction transaction) => new(
-        _connection,
-        transaction,
-        "action_history",
-        [
-            ("action_id", DbType.String), ("at", DbType.String), ("change", DbType.String), ("status_from", DbType.String),
-            ("status_to", DbType.String), ("note", DbType.String), ("changed_by", DbType.String),
-        ],
-        _dialect.InsertBatchRows);
 
     private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(
         _connection,

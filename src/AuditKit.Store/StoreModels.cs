@@ -35,11 +35,17 @@ public sealed record StoredCriterion(string Id, double Target, bool Critical);
 public sealed record StoredCase(CaseRow Row, string? ContentHash = null);
 
 /// <summary>What one run read and raised. <paramref name="Cases"/> and <paramref name="Actions"/> are enumerated once, inside the write.</summary>
+/// <param name="Periods">
+/// When given, the store is the record the team and service figures come from: after the cases are written, each period
+/// that one of the run's audits falls in (or fell in, before its revision) is planned again from all current revisions
+/// of that period, inside the same transaction, and <paramref name="Actions"/> should hold the case actions alone.
+/// </param>
 public sealed record StoredRun(
     StoredTemplate Template,
     DateOnly AsOf,
     IEnumerable<StoredCase> Cases,
-    IEnumerable<FollowUpAction> Actions)
+    IEnumerable<FollowUpAction> Actions,
+    PeriodPlanning? Periods = null)
 {
     /// <summary>From a run report; its <see cref="RunReport.Cases"/> must be filled.</summary>
     public static StoredRun From(RunReport report)
@@ -51,13 +57,57 @@ public sealed record StoredRun(
             report.Cases.Select(c => new StoredCase(c)),
             report.Actions.ToFollowUpActions());
     }
+
+    /// <summary>
+    /// From a run report, its periods planned again from the store by <paramref name="periods"/>: only its case actions
+    /// are recorded as they are (its team and service actions rest on its own rows alone).
+    /// </summary>
+    public static StoredRun From(RunReport report, PeriodPlanning periods)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(periods);
+        return new StoredRun(
+            StoredTemplate.From(report.Template),
+            report.AsOf,
+            report.Cases.Select(c => new StoredCase(c)),
+            report.Actions.Cases.ToFollowUpActions(),
+            periods);
+    }
 }
+
+/// <summary>How a run's periods are planned again from the store (see <see cref="StoredRun"/>).</summary>
+/// <param name="Length">Months or quarters (the template's <c>scoring.period</c>).</param>
+/// <param name="Criteria">The criterion ids of the template planned with, in order: stored outcomes are read in this order
+/// (an audit of an older version of the template without one of them reads as not applicable on it).</param>
+/// <param name="Plan">The team and service actions one period's current audits call for, each carrying the period.</param>
+public sealed record PeriodPlanning(
+    Compliance.PeriodLength Length,
+    ImmutableArray<string> Criteria,
+    Func<StoredPeriod, IReadOnlyList<FollowUpAction>> Plan);
+
+/// <summary>One period's current revisions, as the store holds them, to plan from.</summary>
+public sealed record StoredPeriod(Compliance.ReportingPeriod Period, IReadOnlyList<CaseRow> Cases);
+
+/// <summary>What the store holds for a report of some periods (<see cref="IAuditStore.ReadReport"/>).</summary>
+/// <param name="Cases">Current revisions, sorted by audit id.</param>
+/// <param name="Actions">Their case actions, then the periods' team and service actions, as recorded.</param>
+public sealed record StoredReport(IReadOnlyList<CaseRow> Cases, IReadOnlyList<FollowUpAction> Actions);
+
+/// <summary>What planning one period again changed.</summary>
+/// <param name="Audits">The period's current audits the figures come from.</param>
+/// <param name="Planned">Team and service actions its figures call for.</param>
+/// <param name="Superseded">Open actions of the period its figures no longer call for (now <c>superseded</c>).</param>
+public sealed record PeriodResult(string Period, int Audits, int Planned, int Superseded);
 
 /// <summary>What recording a run changed.</summary>
 /// <param name="Added">Audits seen for the first time (revision 1).</param>
 /// <param name="Revised">Audits whose content changed: a new current revision superseding the earlier one.</param>
 /// <param name="Unchanged">Audits already stored with the same content.</param>
 /// <param name="ActionsKeptClosed">Actions raised again that were already done or cancelled: left as they were.</param>
+/// <param name="ActionsSuperseded">Open actions that a revision or a period's figures no longer call for, now <c>superseded</c>.</param>
+/// <param name="Periods">The periods planned again, in order (default without <see cref="StoredRun.Periods"/>).</param>
+/// <param name="PlannedActions">The team and service actions the periods planned again call for, as recorded (with ids,
+/// owners and due dates as the store holds them).</param>
 public sealed record StoreRunResult(
     int Cases,
     int Added,
@@ -66,7 +116,10 @@ public sealed record StoreRunResult(
     int ActionsAdded,
     int ActionsRefreshed,
     int ActionsUnchanged,
-    int ActionsKeptClosed);
+    int ActionsKeptClosed,
+    int ActionsSuperseded = 0,
+    ImmutableArray<PeriodResult> Periods = default,
+    ImmutableArray<FollowUpAction> PlannedActions = default);
 
 public enum ActionStatus
 {
@@ -74,6 +127,9 @@ public enum ActionStatus
     InProgress,
     Done,
     Cancelled,
+
+    /// <summary>The figures or the revision that raised it no longer call for it: set by AuditKit, never by hand.</summary>
+    Superseded,
 }
 
 /// <summary>Which statuses a register listing shows. <see cref="Open"/> means not done and not cancelled.</summary>
@@ -83,6 +139,7 @@ public enum ActionStatusFilter
     InProgress,
     Done,
     Cancelled,
+    Superseded,
     All,
 }
 
@@ -93,17 +150,19 @@ public enum ActionProgress
     Overdue,
     Complete,
     Cancelled,
+    Superseded,
 }
 
 public static class ActionStatusNames
 {
-    /// <summary>open, in_progress, done, cancelled.</summary>
+    /// <summary>open, in_progress, done, cancelled, superseded.</summary>
     public static string ToContractName(this ActionStatus status) => status switch
     {
         ActionStatus.Open => "open",
         ActionStatus.InProgress => "in_progress",
         ActionStatus.Done => "done",
         ActionStatus.Cancelled => "cancelled",
+        ActionStatus.Superseded => "superseded",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -115,11 +174,12 @@ public static class ActionStatusNames
             case "in_progress": status = ActionStatus.InProgress; return true;
             case "done": status = ActionStatus.Done; return true;
             case "cancelled": status = ActionStatus.Cancelled; return true;
+            case "superseded": status = ActionStatus.Superseded; return true;
             default: status = default; return false;
         }
     }
 
-    /// <summary>open, in_progress, done, cancelled, all.</summary>
+    /// <summary>open, in_progress, done, cancelled, superseded, all.</summary>
     public static bool TryParseFilter(string? text, out ActionStatusFilter filter)
     {
         switch (text)
@@ -128,12 +188,17 @@ public static class ActionStatusNames
             case "in_progress": filter = ActionStatusFilter.InProgress; return true;
             case "done": filter = ActionStatusFilter.Done; return true;
             case "cancelled": filter = ActionStatusFilter.Cancelled; return true;
+            case "superseded": filter = ActionStatusFilter.Superseded; return true;
             case "all": filter = ActionStatusFilter.All; return true;
             default: filter = default; return false;
         }
     }
 
+    /// <summary>Done or cancelled by someone: a later run raising the action again leaves it as it is.</summary>
     public static bool IsClosed(this ActionStatus status) => status is ActionStatus.Done or ActionStatus.Cancelled;
+
+    /// <summary>Can be set with <c>actions update</c> (superseded is set by AuditKit alone).</summary>
+    public static bool CanBeSetByHand(this ActionStatus status) => status != ActionStatus.Superseded;
 
     /// <summary>Complete, On track, Overdue, Cancelled.</summary>
     public static string ToDisplayName(this ActionProgress progress) => progress switch
@@ -142,6 +207,7 @@ public static class ActionStatusNames
         ActionProgress.Overdue => "Overdue",
         ActionProgress.Complete => "Complete",
         ActionProgress.Cancelled => "Cancelled",
+        ActionProgress.Superseded => "Superseded",
         _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, null),
     };
 
@@ -150,6 +216,7 @@ public static class ActionStatusNames
     {
         ActionStatus.Done => ActionProgress.Complete,
         ActionStatus.Cancelled => ActionProgress.Cancelled,
+        ActionStatus.Superseded => ActionProgress.Superseded,
         _ => due < asOf ? ActionProgress.Overdue : ActionProgress.OnTrack,
     };
 }
@@ -187,9 +254,14 @@ public sealed record RegisterEntry(
     DateOnly Updated,
     ActionProgress Progress,
     string? FollowedUp,
-    double? Target);
+    double? Target,
+    string? Period = null,
+    string? AuditId = null);
 
-/// <summary>One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner) or <c>status</c>.</summary>
+/// <summary>
+/// One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner), <c>status</c> (set by
+/// someone), <c>superseded</c> (its note says why) or <c>raised again</c> (a superseded action called for again).
+/// </summary>
 public sealed record ActionHistoryEntry(
     DateOnly At,
     string Change,

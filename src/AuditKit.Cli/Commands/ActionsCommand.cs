@@ -19,7 +19,7 @@ internal static class ActionsCommand
     private static readonly string[] Fields =
     [
         "id", "template", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "escalate_to", "status",
-        "progress", "created", "updated", "followed_up",
+        "progress", "created", "updated", "followed_up", "period",
     ];
 
     public static Command Create(CliContext context)
@@ -36,15 +36,15 @@ internal static class ActionsCommand
         var team = new Option<string?>("--team") { Description = "Only this team's actions." };
         var status = new Option<string>("--status")
         {
-            Description = "open (not done and not cancelled: the default), in_progress, done, cancelled or all.",
+            Description = "open (open or in progress: the default), in_progress, done, cancelled, superseded or all.",
             DefaultValueFactory = _ => "open",
         };
-        var overdue = new Option<bool>("--overdue") { Description = "Only actions past their due date and not done or cancelled." };
+        var overdue = new Option<bool>("--overdue") { Description = "Only open or in-progress actions past their due date." };
         var template = new Option<string?>("--template") { Description = "Only actions of this template id." };
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         var asOf = CommonOptions.AsOf();
         var store = StoreOptions.Create();
-        var command = new Command("list", "List follow-up actions with their progress (Complete, On track, Overdue, Cancelled).")
+        var command = new Command("list", "List follow-up actions with their progress (Complete, On track, Overdue, Cancelled, Superseded).")
         {
             team, status, overdue, template, format, asOf,
         };
@@ -54,7 +54,7 @@ internal static class ActionsCommand
             var statusText = parse.GetValue(status)!;
             if (!ActionStatusNames.TryParseFilter(statusText.Trim().ToLowerInvariant(), out var statusFilter))
             {
-                throw new CliUsageException($"--status '{statusText}' is not a status; choose open, in_progress, done, cancelled or all.");
+                throw new CliUsageException($"--status '{statusText}' is not a status; choose open, in_progress, done, cancelled, superseded or all.");
             }
 
             var formatText = ParseFormat(parse.GetValue(format)!, "table", "json", "csv");
@@ -102,6 +102,13 @@ internal static class ActionsCommand
             if (!ActionStatusNames.TryParse(statusText.Trim().ToLowerInvariant(), out var newStatus))
             {
                 throw new CliUsageException($"--status '{statusText}' is not a status; choose in_progress, done, cancelled or open.");
+            }
+
+            if (!newStatus.CanBeSetByHand())
+            {
+                throw new CliUsageException(
+                    "--status superseded is set by AuditKit alone, when the figures or the revision that raised an action no longer call for it; "
+                    + "choose in_progress, done, cancelled or open.");
             }
 
             var typed = parse.GetValue(id)!.Trim();
@@ -269,12 +276,13 @@ internal static class ActionsCommand
         console.WriteLine(string.Join(", ", counts) + ".");
     }
 
-    /// <summary>Green complete, green on track, red overdue, grey cancelled: the word always there, colour only to help.</summary>
+    /// <summary>Green complete, green on track, red overdue, grey cancelled or superseded: the word always there, colour only to help.</summary>
     private static string ProgressMarkup(ActionProgress progress) => progress switch
     {
         ActionProgress.Complete => "[green]Complete[/]",
         ActionProgress.OnTrack => "[green]On track[/]",
         ActionProgress.Overdue => "[red]Overdue[/]",
+        ActionProgress.Superseded => "[grey]Superseded[/]",
         _ => "[grey]Cancelled[/]",
     };
 
@@ -324,7 +332,7 @@ internal static class ActionsCommand
     private static string?[] Values(RegisterEntry e) =>
     [
         e.Id, e.TemplateId, ActionScopes.Name(e.Scope), e.Team, e.CaseRef, e.Criterion, e.Action, e.Owner, IsoDate.Format(e.Due), e.EscalateTo,
-        e.Status.ToContractName(), e.Progress.ToDisplayName(), IsoDate.Format(e.Created), IsoDate.Format(e.Updated), e.FollowedUp,
+        e.Status.ToContractName(), e.Progress.ToDisplayName(), IsoDate.Format(e.Created), IsoDate.Format(e.Updated), e.FollowedUp, e.Period,
     ];
 
 }

@@ -29,10 +29,31 @@ internal static class RecordedRun
         return report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
     }
 
-    /// <summary>Records <paramref name="report"/> (whose cases must have been collected) in one transaction.</summary>
-    public static StoreRunResult Record(StoreChoice store, RunReport report)
+    /// <summary>
+    /// Records <paramref name="report"/> (whose cases must have been collected) in one transaction: its audits and case
+    /// actions, then the team and service actions of every period it touched, planned again from all of that period's
+    /// current audits in the store (never from this run's rows alone).
+    /// </summary>
+    public static StoreRunResult Record(StoreChoice store, RunReport report, CompiledRuleSet rules, IWorkingDayCalendar calendar, TeamDirectory? directory)
     {
         using var opened = store.Open();
-        return opened.RecordRun(StoredRun.From(report));
+        return opened.RecordRun(StoredRun.From(report, Planning(report, rules, calendar, directory)));
     }
+
+    /// <summary>How the periods a run touches are planned again: each period's figures, then its team and service actions.</summary>
+    internal static PeriodPlanning Planning(RunReport report, CompiledRuleSet rules, IWorkingDayCalendar calendar, TeamDirectory? directory)
+    {
+        var template = report.Template;
+        return new PeriodPlanning(
+            template.Scoring.Period,
+            [.. template.Criteria.Select(c => c.Id)],
+            period => FollowUpPlanner.PlanPeriod(template, rules, period.Period, period.Cases, report.AsOf, calendar, directory));
+    }
+
+    /// <summary>
+    /// The report as the store left it: the run's case actions, with the team and service actions of the periods it
+    /// touched as recorded in place of those its files alone would call for.
+    /// </summary>
+    public static RunReport WithRecordedActions(RunReport report, StoreRunResult recorded) =>
+        report with { Actions = new RunActions(report.Actions.Cases, recorded.PlannedActions.IsDefault ? [] : recorded.PlannedActions) };
 }

@@ -83,6 +83,20 @@ internal static class RunCommand
             context.Error.WriteLine(TerminalText.Escape(diagnostic.ToString()));
         }
 
+        // The store first: it is the record of the cycle, and the team and service actions of the periods this run touched
+        // come from it (planned from all of each period's audits, not from these files alone), so the outputs show the
+        // actions the register holds. Then the outputs, then the console, the least of them, whatever it can draw.
+        (bool Ok, string Line)? recorded = null;
+        if (store is not null)
+        {
+            var (result, line) = Record(store, report, compiled, calendar, teamDirectory);
+            recorded = (result is not null, line);
+            if (result is not null)
+            {
+                report = RecordedRun.WithRecordedActions(report, result);
+            }
+        }
+
         var folder = context.PathFor(outDir);
         WriteOutputs(report, folder, outputs);
         if (outputs.Contains("xlsx"))
@@ -93,9 +107,6 @@ internal static class RunCommand
             }
         }
 
-        // The store is the record of the cycle and the console the least of the outputs: record first, whatever the
-        // console can draw, then print the summary and the line saying what the store recorded.
-        (bool Ok, string Line)? recorded = store is null ? null : Record(store, report);
         RunSummaryRenderer.Render(console, report, folder);
         if (recorded is not null)
         {
@@ -109,28 +120,43 @@ internal static class RunCommand
         return report.Rejected.IsEmpty ? ExitCodes.Ok : ExitCodes.SomeRejected;
     }
 
-    /// <summary>Records the run in the store: the line saying what changed, or (not ok) why it failed.</summary>
-    private static (bool Ok, string Line) Record(StoreChoice store, RunReport report)
+    /// <summary>Records the run in the store: what it recorded and the line saying so, or (no result) why it failed.</summary>
+    private static (StoreRunResult? Result, string Line) Record(
+        StoreChoice store, RunReport report, CompiledRuleSet rules, Calendar.IWorkingDayCalendar calendar, FollowUps.TeamDirectory? directory)
     {
         try
         {
-            return (true, StoreLine(store, RecordedRun.Record(store, report)));
+            var result = RecordedRun.Record(store, report, rules, calendar, directory);
+            return (result, StoreLine(store, result));
         }
         catch (StoreException e)
         {
-            return (false, e.UserMessage);
+            return (null, e.UserMessage);
         }
     }
 
-    /// <summary>"Store auditkit.db: 145 audits (145 new, 0 revised, 0 unchanged); 120 actions (120 new, ...)."</summary>
+    /// <summary>
+    /// "Store auditkit.db: 145 audits (145 new, 0 revised, 0 unchanged); 120 actions (120 new, ...); team and service
+    /// actions of 2026-10, 2026-11 planned from the 160 audits the store holds for them (12 called for, 0 superseded)."
+    /// </summary>
     internal static string StoreLine(StoreChoice store, StoreRunResult result)
     {
         var actions = result.ActionsAdded + result.ActionsRefreshed + result.ActionsUnchanged + result.ActionsKeptClosed;
-        return string.Create(
+        var line = string.Create(
             CultureInfo.InvariantCulture,
             $"Store {store.DisplayName}: {result.Cases} audits ({result.Added} new, {result.Revised} revised, {result.Unchanged} unchanged); "
             + $"{actions} actions ({result.ActionsAdded} new, {result.ActionsRefreshed} refreshed, {result.ActionsUnchanged} unchanged, "
-            + $"{result.ActionsKeptClosed} kept closed).");
+            + $"{result.ActionsKeptClosed} kept closed, {result.ActionsSuperseded} superseded).");
+        if (!result.Periods.IsDefaultOrEmpty)
+        {
+            line += string.Create(
+                CultureInfo.InvariantCulture,
+                $" Team and service actions of {string.Join(", ", result.Periods.Select(p => p.Period))} planned from the "
+                + $"{result.Periods.Sum(p => p.Audits)} audits the store holds for {(result.Periods.Length == 1 ? "it" : "them")} "
+                + $"({result.Periods.Sum(p => p.Planned)} called for).");
+        }
+
+        return line;
     }
 
     /// <summary>Runs <paramref name="evaluate"/>, with a progress bar on an interactive console when the files are large.</summary>

@@ -182,7 +182,7 @@ internal sealed partial class InboxWatcher(
             var rejected = report.Rejected;
             if (report.Submissions.Accepted > 0)
             {
-                var result = RecordedRun.Record(settings.Store, report);
+                var result = RecordedRun.Record(settings.Store, report, settings.Rules, calendar, settings.Directory);
                 LogRecorded(name, report.Submissions.Read, report.Submissions.Accepted, result.Added, result.Revised, result.Unchanged, result.ActionsAdded);
             }
 

@@ -52,29 +52,42 @@ public sealed class ComplianceCalculator
     public void Add(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Outcomes.Length != _template.Criteria.Length)
+        var s = result.Submission;
+        Add(s.AuditId, s.CaseRef, s.AuditDate, s.Team, s.Service, s.OverallGrade, result.Grade, result.Outcomes.AsSpan());
+    }
+
+    /// <summary>Adds an audit evaluated earlier (a stored revision): the same figures as its result gave.</summary>
+    public void Add(Reporting.CaseRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        Add(row.AuditId, row.CaseRef, row.AuditDate, row.Team, row.Service, row.AuditorGrade, row.Grade, row.Outcomes.AsSpan());
+    }
+
+    private void Add(
+        string auditId, string caseRef, DateOnly auditDate, string teamName, string? serviceName, string? overallGrade, string? grade, ReadOnlySpan<Outcome> outcomes)
+    {
+        if (outcomes.Length != _template.Criteria.Length)
         {
             throw new ArgumentException(
-                $"The result of audit has {result.Outcomes.Length} outcomes but template '{_template.Id}' has {_template.Criteria.Length} criteria.",
-                nameof(result));
+                $"Audit '{auditId}' has {outcomes.Length} outcomes but template '{_template.Id}' has {_template.Criteria.Length} criteria.",
+                nameof(outcomes));
         }
 
-        var submission = result.Submission;
-        var team = submission.Team.Trim();
-        var service = string.IsNullOrWhiteSpace(submission.Service) ? null : submission.Service.Trim();
-        var period = PeriodOf(submission.AuditDate);
+        var team = teamName.Trim();
+        var service = string.IsNullOrWhiteSpace(serviceName) ? null : serviceName.Trim();
+        var period = PeriodOf(auditDate);
 
         var agreement = Agreement.None;
-        var derived = result.Grade?.Trim();
-        var auditorGrade = submission.OverallGrade?.Trim();
+        var derived = grade?.Trim();
+        var auditorGrade = overallGrade?.Trim();
         if (!string.IsNullOrEmpty(derived) && !string.IsNullOrEmpty(auditorGrade))
         {
             agreement = string.Equals(derived, auditorGrade, StringComparison.OrdinalIgnoreCase) ? Agreement.Agreed : Agreement.Disagreed;
             if (agreement == Agreement.Disagreed)
             {
                 _disagreements.Add(new Disagreement(
-                    _texts.Add(submission.AuditId),
-                    _texts.Add(submission.CaseRef),
+                    _texts.Add(auditId),
+                    _texts.Add(caseRef),
                     _names.Shared(team),
                     _names.Shared(auditorGrade),
                     _names.Shared(derived),
@@ -83,13 +96,13 @@ public sealed class ComplianceCalculator
             }
         }
 
-        _overall.Add(result, agreement);
-        GroupOf(_teams, team).Add(result, agreement);
-        GroupOf(_periods, period).Add(result, agreement);
+        _overall.Add(outcomes, grade, agreement);
+        GroupOf(_teams, team).Add(outcomes, grade, agreement);
+        GroupOf(_periods, period).Add(outcomes, grade, agreement);
         if (service is not null)
         {
-            GroupOf(_services, service).Add(result, agreement);
-            var candidate = new LatestService(submission.AuditDate, submission.AuditId, service);
+            GroupOf(_services, service).Add(outcomes, grade, agreement);
+            var candidate = new LatestService(auditDate, auditId, service);
             if (!_teamServices.TryGetValue(team, out var current) || candidate.IsLaterThan(current))
             {
                 _teamServices[team] = candidate;
@@ -288,22 +301,21 @@ public sealed class ComplianceCalculator
 
         public int Agreed { get; private set; }
 
-        public void Add(CaseResult result, Agreement agreement)
+        public void Add(ReadOnlySpan<Outcome> outcomes, string? grade, Agreement agreement)
         {
             Audits++;
-            var outcomes = result.Outcomes.AsSpan();
             for (var i = 0; i < outcomes.Length; i++)
             {
                 var outcome = (uint)outcomes[i];
                 if (outcome >= Outcomes)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(result), outcomes[i], "Not an outcome.");
+                    throw new ArgumentOutOfRangeException(nameof(outcomes), outcomes[i], "Not an outcome.");
                 }
 
                 _counts[(i * Outcomes) + (int)outcome]++;
             }
 
-            if (result.Grade is { } grade)
+            if (grade is not null)
             {
                 Grades[grade] = Grades.GetValueOrDefault(grade) + 1;
             }

@@ -15,6 +15,7 @@ public static partial class Messages
     public const string StoreTemplateUnreadableCode = "AK5008";
     public const string StoreDamagedCode = "AK5009";
     public const string StoreBusyCode = "AK5010";
+    public const string StoreNoAuditsInPeriodCode = "AK5012";
     public const string StoreActionAmbiguousCode = "AK5011";
 
     /// <summary>AK5001: the store's schema is newer than this program's.</summary>
@@ -59,6 +60,11 @@ public static partial class Messages
     /// <summary>AK5007: a template id with no audits in the store.</summary>
     public static string StoreTemplateUnknown(string templateId, string store) =>
         $"{Sentence(store)} holds no audits of template '{templateId}'. Give the id of a template that 'auditkit run' has recorded.";
+
+    /// <summary>AK5012: a report of periods the store holds no audits for.</summary>
+    public static string StoreNoAuditsInPeriod(string templateId, string periods, string? team, string store) =>
+        $"{Sentence(store)} holds no current audits of template '{templateId}'{(team is null ? string.Empty : $" for team '{team}'")} dated in {periods}, so there is nothing to report. "
+        + "Check the period (for example --period 2026-11 or --from 2026-06 --to 2026-11) and the team's spelling, or record the audits first with 'auditkit run'.";
 
     /// <summary>AK5008: <c>--template</c> named a file whose id could not be read.</summary>
     public static string StoreTemplateUnreadable(string path) =>

@@ -33,18 +33,22 @@ public readonly record struct ActionId(UInt128 Value) : IComparable<ActionId>
     private const byte Separator = 0x1f;
     private const int StackLimit = 512;
 
-    /// <summary>The id of the action that <paramref name="ruleKey"/> raises for the team, audit and criterion given.</summary>
-    public static ActionId Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion) =>
-        Create(templateId, ruleKey, team, auditId.AsSpan(), criterion);
+    /// <summary>
+    /// The id of the action that <paramref name="ruleKey"/> raises for the team, audit and criterion given, and for
+    /// team and service actions planned from one period's figures, that <paramref name="period"/> (appended as a sixth
+    /// part only when given, so ids planned without a period are as they were).
+    /// </summary>
+    public static ActionId Create(string templateId, string ruleKey, string? team, string? auditId, string? criterion, string? period = null) =>
+        Create(templateId, ruleKey, team, auditId.AsSpan(), criterion, period);
 
-    /// <inheritdoc cref="Create(string, string, string?, string?, string?)"/>
-    public static ActionId Create(string templateId, string ruleKey, string? team, ReadOnlySpan<char> auditId, string? criterion)
+    /// <inheritdoc cref="Create(string, string, string?, string?, string?, string?)"/>
+    public static ActionId Create(string templateId, string ruleKey, string? team, ReadOnlySpan<char> auditId, string? criterion, string? period = null)
     {
         ArgumentNullException.ThrowIfNull(templateId);
         ArgumentNullException.ThrowIfNull(ruleKey);
         team ??= string.Empty;
         criterion ??= string.Empty;
-        var length = Encoding.UTF8.GetMaxByteCount(templateId.Length + ruleKey.Length + team.Length + auditId.Length + criterion.Length) + 4;
+        var length = Encoding.UTF8.GetMaxByteCount(templateId.Length + ruleKey.Length + team.Length + auditId.Length + criterion.Length + (period?.Length ?? 0)) + 5;
         byte[]? rented = null;
         var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
@@ -54,6 +58,11 @@ public readonly record struct ActionId(UInt128 Value) : IComparable<ActionId>
             used += Append(team, buffer[used..]);
             used += Append(auditId, buffer[used..]);
             used += Append(criterion, buffer[used..]);
+            if (period is not null)
+            {
+                used += Append(period, buffer[used..]);
+            }
+
             return new ActionId(XxHash128.HashToUInt128(buffer[..used]));
         }
         finally

@@ -8,6 +8,8 @@ namespace AuditKit.FollowUps;
 /// <param name="EscalateTo">A role's contract name or a resolved name, or null.</param>
 /// <param name="RuleKey">The rule that raised it (e.g. <c>quality-of-practice/criteria/child_seen_alone</c>).</param>
 /// <param name="CompliancePercent">For team and service actions: the compliance that triggered it (0..1), else null.</param>
+/// <param name="Period">For team and service actions planned from one period's figures in the store (<c>2026-11</c>,
+/// <c>2026-Q4</c>); null for case actions and for actions planned from the files of one run alone.</param>
 public sealed record FollowUpAction(
     string Id,
     ActionScope Scope,
@@ -21,4 +23,5 @@ public sealed record FollowUpAction(
     string RuleKey,
     string? AuditId = null,
     double? CompliancePercent = null,
-    double? Target = null);
+    double? Target = null,
+    string? Period = null);

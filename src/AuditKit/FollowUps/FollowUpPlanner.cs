@@ -18,14 +18,16 @@ public static class FollowUpPlanner
     /// <summary>
     /// One action for every team x criterion x <c>team_actions</c> rule that holds (teams by name, criteria in template
     /// order, rules in order), then one for every criterion x <c>service_actions</c> rule that holds. Due dates are
-    /// <paramref name="asOf"/> plus the rule's working days. Owners and escalations are role contract names.
+    /// <paramref name="asOf"/> plus the rule's working days. Owners and escalations are role contract names. With a
+    /// <paramref name="period"/>, the summary is that period's figures, and each action's id and record carry it.
     /// </summary>
     public static ImmutableArray<FollowUpAction> PlanTeamAndServiceActions(
         AuditTemplate template,
         ComplianceSummary summary,
         IActionConditions conditions,
         DateOnly asOf,
-        IWorkingDayCalendar calendar)
+        IWorkingDayCalendar calendar,
+        string? period = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(summary);
@@ -61,7 +63,7 @@ public static class FollowUpPlanner
                     {
                         if (conditions.TeamActionMatches(rule, facts))
                         {
-                            actions.Add(Create(template, rule, name, criterion, stat, Due(rule.DueInWorkingDays)));
+                            actions.Add(Create(template, rule, name, criterion, stat, Due(rule.DueInWorkingDays), period));
                         }
                     }
                 }
@@ -87,13 +89,39 @@ public static class FollowUpPlanner
                 {
                     if (conditions.ServiceActionMatches(rule, facts))
                     {
-                        actions.Add(Create(template, rule, null, criterion, overall, Due(rule.DueInWorkingDays)));
+                        actions.Add(Create(template, rule, null, criterion, overall, Due(rule.DueInWorkingDays), period));
                     }
                 }
             }
         }
 
         return actions.ToImmutable();
+    }
+
+    /// <summary>
+    /// The team and service actions one period's audits call for: its figures worked out from <paramref name="cases"/>
+    /// (all the period's current audits, however many runs recorded them), then planned as
+    /// <see cref="PlanTeamAndServiceActions"/> plans, each action carrying the period, owners resolved through
+    /// <paramref name="directory"/>.
+    /// </summary>
+    public static ImmutableArray<FollowUpAction> PlanPeriod(
+        AuditTemplate template,
+        IActionConditions conditions,
+        Compliance.ReportingPeriod period,
+        IEnumerable<Reporting.CaseRow> cases,
+        DateOnly asOf,
+        IWorkingDayCalendar calendar,
+        TeamDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var calculator = new ComplianceCalculator(template);
+        foreach (var row in cases)
+        {
+            calculator.Add(row);
+        }
+
+        var planned = PlanTeamAndServiceActions(template, calculator.Complete(), conditions, asOf, calendar, period.Name);
+        return ResolveOwners(planned, _ => (null, null), directory);
     }
 
     /// <summary>
@@ -242,7 +270,8 @@ public static class FollowUpPlanner
         throw new ArgumentException($"The summary has no statistics for criterion '{criterion.Id}'.", nameof(group));
     }
 
-    private static FollowUpAction Create(AuditTemplate template, ActionRule rule, string? team, CriterionDefinition criterion, CriterionStat stat, DateOnly due)
+    private static FollowUpAction Create(
+        AuditTemplate template, ActionRule rule, string? team, CriterionDefinition criterion, CriterionStat stat, DateOnly due, string? period)
     {
         var text = ActionText.Render(rule.Text, new ActionTextValues(
             Team: team,
@@ -251,7 +280,7 @@ public static class FollowUpPlanner
             Compliance: stat.Compliance,
             Target: stat.Target));
         return new FollowUpAction(
-            ActionId.Create(template.Id, rule.Key, team, null, criterion.Id).ToString(),
+            ActionId.Create(template.Id, rule.Key, team, null, criterion.Id, period).ToString(),
             team is null ? ActionScope.Service : ActionScope.Team,
             team,
             CaseRef: null,
@@ -263,6 +292,7 @@ public static class FollowUpPlanner
             rule.Key,
             AuditId: null,
             CompliancePercent: stat.Compliance,
-            Target: stat.Target);
+            Target: stat.Target,
+            Period: period);
     }
 }

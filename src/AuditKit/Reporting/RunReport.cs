@@ -31,6 +31,16 @@ public sealed record RunReport
 
     /// <summary>Problems with whole sources that did not reject rows, such as a column no criterion or fact has.</summary>
     public ImmutableArray<Diagnostic> SourceDiagnostics { get; init; } = [];
+
+    /// <summary>For a report made from the store: the periods it covers; null for a run's files.</summary>
+    public ReportPeriods? Period { get; init; }
+}
+
+/// <summary>The periods a report from the store covers, first and last (the same for one period).</summary>
+public sealed record ReportPeriods(ReportingPeriod From, ReportingPeriod To)
+{
+    /// <summary><c>2026-11</c>, or <c>2026-06 to 2026-11</c>.</summary>
+    public override string ToString() => From == To ? From.Name : $"{From.Name} to {To.Name}";
 }
 
 public sealed record SubmissionCounts(int Read, int Accepted, int Rejected);

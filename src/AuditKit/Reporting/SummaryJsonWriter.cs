@@ -54,6 +54,14 @@ public static class SummaryJsonWriter
         json.WriteEndObject();
 
         json.WriteString("as_of", IsoDate.Format(report.AsOf));
+        if (report.Period is { } covered)
+        {
+            // Contract 4: a report made from the store states the periods it covers.
+            json.WriteStartObject("period");
+            json.WriteString("from", covered.From.Name);
+            json.WriteString("to", covered.To.Name);
+            json.WriteEndObject();
+        }
 
         json.WriteStartObject("submissions");
         json.WriteNumber("read", report.Submissions.Read);
@@ -359,6 +367,12 @@ public static class SummaryJsonWriter
         WriteNullableString(json, EscalateToName, action.EscalateTo);
         WriteNullableString(json, AuditIdName, action.AuditId);
         json.WriteString(RuleName, action.RuleKey);
+        if (action.Period is not null)
+        {
+            // An extension of contract 3: a team or service action planned from one period's audits in the store.
+            json.WriteString("period", action.Period);
+        }
+
         json.WriteEndObject();
     }
 

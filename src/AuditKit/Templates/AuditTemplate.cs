@@ -46,7 +46,12 @@ public sealed record AuditTemplate
     public RuleBook EffectiveRules => RuleBook.Concat([OwnRules, .. RuleSets.Select(r => r.Rules)]);
 }
 
-public sealed record ScoringOptions(double PartlyWeight = 0.5, double AmberMargin = 0.10, double DefaultTarget = 0.80)
+/// <param name="Period">The periods the store works team and service figures out for (and plans their actions from).</param>
+public sealed record ScoringOptions(
+    double PartlyWeight = 0.5,
+    double AmberMargin = 0.10,
+    double DefaultTarget = 0.80,
+    Compliance.PeriodLength Period = Compliance.PeriodLength.Month)
 {
     public static ScoringOptions Default { get; } = new();
 }

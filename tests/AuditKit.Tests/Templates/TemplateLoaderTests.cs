@@ -212,4 +212,57 @@ public class TemplateLoaderTests
         // Act / Assert
         SourceFiles.Join(path).ShouldBe(expected);
     }
+    [Theory]
+    [InlineData(null, AuditKit.Compliance.PeriodLength.Month)]
+    [InlineData("month", AuditKit.Compliance.PeriodLength.Month)]
+    [InlineData("quarter", AuditKit.Compliance.PeriodLength.Quarter)]
+    public void Load_ScoringPeriod_ChoosesMonthsOrQuarters(string? period, AuditKit.Compliance.PeriodLength expected)
+    {
+        // Arrange: the valid template beside itself, with the period given or left out.
+        var path = WithScoringPeriod(period);
+
+        // Act
+        var result = TemplateLoader.Load(path, [Path.Combine(Path.GetDirectoryName(path)!, "..", "extra-rules")]);
+
+        // Assert
+        result.Diagnostics.ShouldBeEmpty(TemplateTestData.Render(result.Diagnostics));
+        result.Value!.Scoring.Period.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Load_ScoringPeriodNotMonthOrQuarter_IsLocatedError()
+    {
+        // Act
+        var path = WithScoringPeriod("fortnight");
+        var result = TemplateLoader.Load(path, [Path.Combine(Path.GetDirectoryName(path)!, "..", "extra-rules")]);
+
+        // Assert
+        result.Success.ShouldBeFalse();
+        var error = result.Diagnostics.Single();
+        (error.Code, error.Location.Line, error.Message).ShouldBe(("AK1009", 10, "'period' must be month or quarter, not 'fortnight'."));
+    }
+
+    private static string WithScoringPeriod(string? period)
+    {
+        var original = TemplateTestData.PathOf(TemplatePath);
+        var lines = File.ReadAllLines(original).ToList();
+        if (period is not null)
+        {
+            lines.Insert(lines.IndexOf("  amber_margin: 0.15") + 1, "  period: " + period);
+        }
+
+        // A copy of the valid tree in a folder of its own (its rule sets resolve the same way), not beside the test data.
+        var root = Path.Combine(Path.GetTempPath(), "auditkit-period-" + Guid.NewGuid().ToString("N")[..12]);
+        var valid = TemplateTestData.PathOf("Templates/valid");
+        foreach (var file in Directory.EnumerateFiles(valid, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(root, Path.GetRelativePath(valid, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+
+        var path = Path.Combine(root, "templates", "quality-of-practice.yaml");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
 }

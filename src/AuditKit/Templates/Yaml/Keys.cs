@@ -10,7 +10,7 @@ internal static class Keys
 
     public static readonly IReadOnlyCollection<string> RuleSet = ["id", .. RuleBook];
 
-    public static readonly IReadOnlyCollection<string> Scoring = ["partly_weight", "amber_margin", "default_target"];
+    public static readonly IReadOnlyCollection<string> Scoring = ["partly_weight", "amber_margin", "default_target", "period"];
 
     /// <summary>Fact keys; <c>label</c> and <c>guidance</c> extend the contract for forms.</summary>
     public static readonly IReadOnlyCollection<string> Fact = ["id", "type", "choices", "required", "label", "guidance"];

@@ -155,7 +155,21 @@ internal static class TemplateReader
         return new ScoringOptions(
             scoring.Number("partly_weight", 0, 1, FractionRange) ?? defaults.PartlyWeight,
             scoring.Number("amber_margin", 0, 1, FractionRange) ?? defaults.AmberMargin,
-            scoring.Number("default_target", 0, 1, FractionRange) ?? defaults.DefaultTarget);
+            scoring.Number("default_target", 0, 1, FractionRange) ?? defaults.DefaultTarget,
+            ReadPeriod(scoring) ?? defaults.Period);
+    }
+
+    private static Compliance.PeriodLength? ReadPeriod(MappingReader scoring)
+    {
+        switch (scoring.Scalar("period"))
+        {
+            case null: return null;
+            case "month": return Compliance.PeriodLength.Month;
+            case "quarter": return Compliance.PeriodLength.Quarter;
+            case var other:
+                scoring.Bag.Add(Messages.Templates.OutOfRange(scoring.ValueAt("period"), "period", other, "month or quarter"));
+                return null;
+        }
     }
 
     private static List<(FactDefinition Fact, SourceLocation IdAt)> ReadFacts(MappingReader reader)

@@ -22,7 +22,7 @@ public sealed class StoreCommandTests : IDisposable
         File.Exists(_folder.File("auditkit.db")).ShouldBeTrue();
         second.ExitCode.ShouldBe(0, second.Error);
         second.Out.ShouldContain("Store auditkit.db: 40 audits (0 new, 0 revised, 40 unchanged); ");
-        second.Out.ShouldMatch(@"actions \(0 new, 0 refreshed, \d+ unchanged, 0 kept closed\)\.");
+        second.Out.ShouldMatch(@"actions \(0 new, 0 refreshed, \d+ unchanged, 0 kept closed, 0 superseded\)\.");
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class StoreCommandTests : IDisposable
 
         update.ExitCode.ShouldBe(0, update.Error);
         update.Out.ShouldBe($"Action {id}: open -> done on 2026-12-02.\n");
-        again.Out.ShouldContain(" 1 kept closed).");
+        again.Out.ShouldContain(" 1 kept closed, 0 superseded).");
         var done = await ListJson("--status", "done");
         done.Select(e => e.GetProperty("id").GetString()).ShouldBe([id]);
         done[0].GetProperty("progress").GetString().ShouldBe("Complete");
@@ -119,7 +119,7 @@ public sealed class StoreCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.Error);
         var rows = result.Out.TrimEnd('\n').Split('\n');
-        rows[0].ShouldBe("id,template,scope,team,case_ref,criterion,action,owner,due,escalate_to,status,progress,created,updated,followed_up");
+        rows[0].ShouldBe("id,template,scope,team,case_ref,criterion,action,owner,due,escalate_to,status,progress,created,updated,followed_up,period");
         rows.Length.ShouldBeGreaterThan(1);
         rows.Skip(1).ShouldAllBe(r => r.Contains(",'=Team Formula,"));
         none.Out.Trim().ShouldBe("[]");
@@ -137,6 +137,7 @@ public sealed class StoreCommandTests : IDisposable
         var show = await _folder.RunAsync("actions", "show", "A-6708773AF976", "--db", store, "--as-of", "2026-12-02");
         var ids = (await ListJson("--status", "all", "--db", store)).Select(e => e.GetProperty("id").GetString()!).ToList();
         var again = await _folder.AuditAsync("out", audits, "--db", store);
+        var third = await _folder.AuditAsync("out", audits, "--db", store);
 
         show.ExitCode.ShouldBe(0, show.Error);
         show.Out.ShouldContain("A-1d27ee080b64fc18da2bb17be7155e2e");
@@ -145,7 +146,11 @@ public sealed class StoreCommandTests : IDisposable
         ids.Count.ShouldBe(60);
         ids.ShouldAllBe(id => id.Length == 34);
         again.ExitCode.ShouldBe(0, again.Error);
-        again.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed).");
+        // Its team and service actions were planned from one run's files: they give way to those of the period, planned
+        // from the store's audits (34 of each); the case actions are unchanged, the closed one stays closed.
+        again.Out.ShouldContain("60 actions (34 new, 0 refreshed, 25 unchanged, 1 kept closed, 34 superseded).");
+        again.Out.ShouldContain("Team and service actions of 2026-09 planned from the 8 audits the store holds for it (34 called for).");
+        third.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed, 0 superseded).");
     }
 
     [Fact]
