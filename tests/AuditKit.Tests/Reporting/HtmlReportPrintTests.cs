@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuditKit.Tests.Support;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace AuditKit.Tests.Reporting;
@@ -82,6 +83,7 @@ public sealed partial class HtmlReportPrintTests : IAsyncLifetime
         // Act and assert
         var pages = await CheckPrinted(report);
         pages.ShouldBeInRange(8, 20);
+        await CheckAccessible(report);
     }
 
     [ChromiumFact]
@@ -129,6 +131,18 @@ public sealed partial class HtmlReportPrintTests : IAsyncLifetime
         sizes.Count(s => s.Width > s.Height).ShouldBeGreaterThan(0);
         await page.CloseAsync();
         return pages;
+    }
+
+    /// <summary>No accessibility rule of axe is broken (contrast, table headers, headings, landmarks, names), on screen.</summary>
+    private async Task CheckAccessible(Report report)
+    {
+        var page = await _browser!.NewPageAsync(); // Launched whenever Chromium exists, which CheckPrinted checked.
+        await page.GotoAsync(new Uri(report.Html).AbsoluteUri);
+        var result = await page.RunAxe();
+        result.Passes.Select(p => p.Id).ShouldContain("color-contrast");
+        result.Passes.Select(p => p.Id).ShouldContain("th-has-data-cells");
+        result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} elements, first {v.Nodes.FirstOrDefault()?.Html})").ShouldBeEmpty();
+        await page.CloseAsync();
     }
 
     private async Task<Report> RunReport(string name, string submissions)

@@ -58,7 +58,7 @@ internal static class ReportStyle
         .rag-Amber { background: #ffe8a8; }
         .rag-Red { background: #f6cfd3; }
         .rag-none { background: #fff; color: #3d3d3d; }
-        .prov { font-style: italic; background-image: repeating-linear-gradient(135deg, transparent 0 5px, rgba(0, 0, 0, .09) 5px 7px); }
+        .prov { font-style: italic; background-image: repeating-linear-gradient(135deg, transparent 0 4px, rgba(0, 0, 0, .14) 4px 6px); }
         .mark { font-style: normal; font-weight: 700; }
         .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
         .legend { font-size: .9em; margin: .2em 0 .6em; max-width: none; }
