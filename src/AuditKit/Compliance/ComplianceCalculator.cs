@@ -38,6 +38,8 @@ public sealed class ComplianceCalculator
     // one instance of each team, service and grade name they mention.
     private readonly TextArena _texts = new();
     private readonly NamePool _names = new();
+    private DateOnly? _firstAuditDate;
+    private DateOnly? _lastAuditDate;
 
     public ComplianceCalculator(AuditTemplate template)
     {
@@ -96,6 +98,16 @@ public sealed class ComplianceCalculator
             }
         }
 
+        if (_firstAuditDate is not { } first || auditDate < first)
+        {
+            _firstAuditDate = auditDate;
+        }
+
+        if (_lastAuditDate is not { } last || auditDate > last)
+        {
+            _lastAuditDate = auditDate;
+        }
+
         _overall.Add(outcomes, grade, agreement);
         GroupOf(_teams, team).Add(outcomes, grade, agreement);
         GroupOf(_periods, period).Add(outcomes, grade, agreement);
@@ -119,7 +131,11 @@ public sealed class ComplianceCalculator
             Summarise(null, null, _overall, disagreements),
             Summarise(_teams, name => _teamServices.TryGetValue(name, out var s) ? s.Service : null, disagreements, d => d.Row.Team),
             Summarise(_services, _ => null, disagreements, d => d.Service),
-            Summarise(_periods, _ => null, disagreements, d => d.Period));
+            Summarise(_periods, _ => null, disagreements, d => d.Period))
+        {
+            FirstAuditDate = _firstAuditDate,
+            LastAuditDate = _lastAuditDate,
+        };
     }
 
     private ImmutableArray<GroupSummary> Summarise(

@@ -45,4 +45,11 @@ public sealed record ComplianceSummary(
     GroupSummary Overall,
     ImmutableArray<GroupSummary> Teams,
     ImmutableArray<GroupSummary> Services,
-    ImmutableArray<GroupSummary> Periods);
+    ImmutableArray<GroupSummary> Periods)
+{
+    /// <summary>The earliest audit date of the audits counted; null when none were.</summary>
+    public DateOnly? FirstAuditDate { get; init; }
+
+    /// <summary>The latest audit date of the audits counted; null when none were.</summary>
+    public DateOnly? LastAuditDate { get; init; }
+}

@@ -19,6 +19,9 @@ public sealed class CaseActions
     private readonly Rule[] _rules;
     private readonly (string Owner, string? EscalateTo)[] _owners;
 
+    /// <summary>The audit day of an action added as a record (which does not carry its audit's date).</summary>
+    private const int UnknownDay = int.MinValue;
+
     private CaseActions(TextArena texts, Subject[] subjects, Entry[] entries, Rule[] rules, (string, string?)[] owners)
     {
         _texts = texts;
@@ -41,7 +44,8 @@ public sealed class CaseActions
             var entry = _entries[index];
             var subject = _subjects[entry.Subject];
             var (owner, escalateTo) = _owners[entry.Owners];
-            return new CaseAction(entry.Id, _rules[entry.Rule], subject.Team, _texts[subject.AuditId], _texts[subject.CaseRef], owner, escalateTo, DateOnly.FromDayNumber(entry.DueDay));
+            DateOnly? auditDate = subject.AuditDay == UnknownDay ? null : DateOnly.FromDayNumber(subject.AuditDay);
+            return new CaseAction(entry.Id, _rules[entry.Rule], subject.Team, _texts[subject.AuditId], _texts[subject.CaseRef], owner, escalateTo, DateOnly.FromDayNumber(entry.DueDay), auditDate);
         }
     }
 
@@ -93,7 +97,7 @@ public sealed class CaseActions
             var team = _names.Shared(submission.Team);
             var practitioner = submission.Practitioner is { } p ? _names.Shared(p) : null;
             var auditor = _names.Shared(submission.Auditor);
-            var subject = AddSubject(submission.AuditId, submission.CaseRef, team);
+            var subject = AddSubject(submission.AuditId, submission.CaseRef, team, submission.AuditDate.DayNumber);
             foreach (var (compiled, due) in raised)
             {
                 if (!_compiledRules.TryGetValue(compiled, out var rule))
@@ -124,7 +128,7 @@ public sealed class CaseActions
             }
 
             var team = _names.Shared(action.Team ?? string.Empty);
-            var subject = AddSubject(action.AuditId ?? string.Empty, action.CaseRef ?? string.Empty, team);
+            var subject = AddSubject(action.AuditId ?? string.Empty, action.CaseRef ?? string.Empty, team, UnknownDay);
             var rule = RuleFor(action.RuleKey, action.Criterion, ActionTextParts.Literal(action.Text), action.Target);
             _entries.Add(new Entry(id, subject, rule.Number, action.Due.DayNumber, OwnersNumber(action.Owner, action.EscalateTo)));
         }
@@ -139,9 +143,9 @@ public sealed class CaseActions
             return new CaseActions(_texts, subjects, entries, rules, [.. _owners]);
         }
 
-        private int AddSubject(string auditId, string caseRef, string team)
+        private int AddSubject(string auditId, string caseRef, string team, int auditDay)
         {
-            _subjects.Add(new Subject(_texts.Add(auditId), _texts.Add(caseRef), team));
+            _subjects.Add(new Subject(_texts.Add(auditId), _texts.Add(caseRef), team, auditDay));
             return _subjects.Count - 1;
         }
 
@@ -279,7 +283,8 @@ public sealed class CaseActions
     }
 
     /// <summary>The audit a case action is about.</summary>
-    private readonly record struct Subject(ArenaText AuditId, ArenaText CaseRef, string Team);
+    /// <param name="AuditDay">The audit date's day number, or <see cref="UnknownDay"/> for an action added as a record.</param>
+    private readonly record struct Subject(ArenaText AuditId, ArenaText CaseRef, string Team, int AuditDay);
 
     /// <summary>One planned case action: 32 bytes (a run may hold millions).</summary>
     private readonly record struct Entry(ActionId Id, int Subject, int Rule, int DueDay, int Owners);
@@ -293,8 +298,9 @@ public readonly ref struct CaseAction
 {
     private readonly CaseActions.Rule _rule;
 
-    internal CaseAction(ActionId id, CaseActions.Rule rule, string team, ReadOnlySpan<char> auditId, ReadOnlySpan<char> caseRef, string owner, string? escalateTo, DateOnly due)
+    internal CaseAction(ActionId id, CaseActions.Rule rule, string team, ReadOnlySpan<char> auditId, ReadOnlySpan<char> caseRef, string owner, string? escalateTo, DateOnly due, DateOnly? auditDate)
     {
+        AuditDate = auditDate;
         Id = id;
         _rule = rule;
         Team = team;
@@ -324,6 +330,9 @@ public readonly ref struct CaseAction
     public string? EscalateTo { get; }
 
     public DateOnly Due { get; }
+
+    /// <summary>The date of the audit that raised it (case actions fall due from it); null for an action added as a record.</summary>
+    public DateOnly? AuditDate { get; }
 
     /// <summary>Writes the action's text into <paramref name="buffer"/> (grown when too small) and returns its length.</summary>
     public int FillText(ref char[] buffer) => _rule.Text.Fill(ref buffer, Team, CaseRef);
