@@ -52,29 +52,43 @@ public sealed class ComplianceCalculator
     public void Add(CaseResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.Outcomes.Length != _template.Criteria.Length)
+        var s = result.Submission;
+        Add(s.AuditId, s.AuditDate, s.CaseRef, s.Team, s.Service, s.OverallGrade, result.Grade, result.Outcomes);
+    }
+
+    /// <summary>Adds an audit from what a run kept of it (for the figures of part of a run, such as one team's months).</summary>
+    internal void Add(
+        string auditId,
+        DateOnly auditDate,
+        string caseRef,
+        string teamName,
+        string? serviceName,
+        string? overallGrade,
+        string? grade,
+        ImmutableArray<Outcome> outcomes)
+    {
+        if (outcomes.Length != _template.Criteria.Length)
         {
             throw new ArgumentException(
-                $"The result of audit has {result.Outcomes.Length} outcomes but template '{_template.Id}' has {_template.Criteria.Length} criteria.",
-                nameof(result));
+                $"The result of audit has {outcomes.Length} outcomes but template '{_template.Id}' has {_template.Criteria.Length} criteria.",
+                nameof(outcomes));
         }
 
-        var submission = result.Submission;
-        var team = submission.Team.Trim();
-        var service = string.IsNullOrWhiteSpace(submission.Service) ? null : submission.Service.Trim();
-        var period = PeriodOf(submission.AuditDate);
+        var team = teamName.Trim();
+        var service = string.IsNullOrWhiteSpace(serviceName) ? null : serviceName.Trim();
+        var period = PeriodOf(auditDate);
 
         var agreement = Agreement.None;
-        var derived = result.Grade?.Trim();
-        var auditorGrade = submission.OverallGrade?.Trim();
+        var derived = grade?.Trim();
+        var auditorGrade = overallGrade?.Trim();
         if (!string.IsNullOrEmpty(derived) && !string.IsNullOrEmpty(auditorGrade))
         {
             agreement = string.Equals(derived, auditorGrade, StringComparison.OrdinalIgnoreCase) ? Agreement.Agreed : Agreement.Disagreed;
             if (agreement == Agreement.Disagreed)
             {
                 _disagreements.Add(new Disagreement(
-                    _texts.Add(submission.AuditId),
-                    _texts.Add(submission.CaseRef),
+                    _texts.Add(auditId),
+                    _texts.Add(caseRef),
                     _names.Shared(team),
                     _names.Shared(auditorGrade),
                     _names.Shared(derived),
@@ -83,13 +97,13 @@ public sealed class ComplianceCalculator
             }
         }
 
-        _overall.Add(result, agreement);
-        GroupOf(_teams, team).Add(result, agreement);
-        GroupOf(_periods, period).Add(result, agreement);
+        _overall.Add(outcomes, grade, agreement);
+        GroupOf(_teams, team).Add(outcomes, grade, agreement);
+        GroupOf(_periods, period).Add(outcomes, grade, agreement);
         if (service is not null)
         {
-            GroupOf(_services, service).Add(result, agreement);
-            var candidate = new LatestService(submission.AuditDate, submission.AuditId, service);
+            GroupOf(_services, service).Add(outcomes, grade, agreement);
+            var candidate = new LatestService(auditDate, auditId, service);
             if (!_teamServices.TryGetValue(team, out var current) || candidate.IsLaterThan(current))
             {
                 _teamServices[team] = candidate;
@@ -288,22 +302,22 @@ public sealed class ComplianceCalculator
 
         public int Agreed { get; private set; }
 
-        public void Add(CaseResult result, Agreement agreement)
+        public void Add(ImmutableArray<Outcome> results, string? caseGrade, Agreement agreement)
         {
             Audits++;
-            var outcomes = result.Outcomes.AsSpan();
+            var outcomes = results.AsSpan();
             for (var i = 0; i < outcomes.Length; i++)
             {
                 var outcome = (uint)outcomes[i];
                 if (outcome >= Outcomes)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(result), outcomes[i], "Not an outcome.");
+                    throw new ArgumentOutOfRangeException(nameof(results), outcomes[i], "Not an outcome.");
                 }
 
                 _counts[(i * Outcomes) + (int)outcome]++;
             }
 
-            if (result.Grade is { } grade)
+            if (caseGrade is { } grade)
             {
                 Grades[grade] = Grades.GetValueOrDefault(grade) + 1;
             }

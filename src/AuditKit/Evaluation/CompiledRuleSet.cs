@@ -431,15 +431,18 @@ public sealed class CompiledRuleSet : IActionConditions
             read.Add(new("answer", answer));
             var expression = parts.Count == 0 ? null : $"applies_when: {parts[0].Source.Text}; answer";
             var blank = answer.IsMissing ? ImmutableArray.Create("answer") : [];
-            return new Explanation(expression, [.. read], outcome.ToContractName(), blank);
+            return new Explanation(expression, [.. read], outcome.ToContractName(), blank) { DayCounts = DayCountsOf(parts.Select(p => p.Trace)) };
         }
 
         var last = parts[^1];
         var text = parts.Count == 1 ? last.Source.Text : string.Join("; ", parts.Select(p => $"{p.Key}: {p.Source.Text}"));
         var result = ResultWords(last.Trace);
         var blanks = last.Trace.Result.IsMissing ? ImmutableArray.CreateRange(last.Trace.Blank) : [];
-        return new Explanation(text, [.. read], result, blanks);
+        return new Explanation(text, [.. read], result, blanks) { DayCounts = DayCountsOf(parts.Select(p => p.Trace)) };
     }
+
+    private static ImmutableArray<DayCount> DayCountsOf(IEnumerable<ExpressionTrace> traces) =>
+        [.. traces.SelectMany(t => t.DayCounts).Distinct()];
 
     private static string ResultWords(ExpressionTrace trace)
     {

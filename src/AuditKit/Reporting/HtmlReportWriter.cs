@@ -11,6 +11,8 @@ namespace AuditKit.Reporting;
 /// Writes <c>report.html</c>: one self-contained page (no scripts, fonts or images from elsewhere) with the
 /// headline figures, a team x criterion heatmap, a bar chart per criterion against its target (inline SVG),
 /// the grade distribution, the actions and data quality. RAG is always given in words as well as colour.
+/// A team pack (<see cref="RunReport.Scope"/> set) says whose it is, and heads the all-teams and service figures as
+/// benchmarks; its headlines and chart are the team's.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -45,11 +47,17 @@ public static class HtmlReportWriter
         var template = report.Template;
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        html.Append("<title>").Append(E(template.Title)).Append(" - compliance report</title>\n");
+        var heading = report.Scope is { } scope ? $"{template.Title}: {scope.Team}" : template.Title;
+        html.Append("<title>").Append(E(heading)).Append(" - compliance report</title>\n");
         html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
-        html.Append("<h1>").Append(E(template.Title)).Append("</h1>\n");
+        html.Append("<h1>").Append(E(heading)).Append("</h1>\n");
         html.Append("<p class=\"meta\">Template ").Append(E(template.Id)).Append(" version ")
             .Append(template.Version.ToString(CultureInfo.InvariantCulture)).Append(", as of ").Append(IsoDate.Format(report.AsOf)).Append(".</p>\n");
+        if (report.Scope is { } team)
+        {
+            html.Append("<p class=\"meta\">The pack for ").Append(E(team.Team)).Append(": this team's audits, cases and actions. ")
+                .Append(E(BenchmarkNames(report))).Append(" are benchmarks: figures across the run that name no other team's cases.</p>\n");
+        }
 
         AppendHeadline(html, report);
         AppendHeatmap(html, report);
@@ -72,13 +80,17 @@ public static class HtmlReportWriter
 
     private static void AppendHeadline(StringBuilder html, RunReport report)
     {
-        var overall = report.Compliance.Overall;
+        var overall = report.Focus;
         var criteriaBelow = overall.Criteria.Count(c => c.Rag is Rag.Red or Rag.Amber);
-        
+
         html.Append("<h2>Headlines</h2>\n<ul class=\"headline\">\n");
         Headline(html, "Audits accepted", report.Submissions.Accepted.ToString(CultureInfo.InvariantCulture));
         Headline(html, "Rows rejected", report.Submissions.Rejected.ToString(CultureInfo.InvariantCulture));
-        Headline(html, "Teams", report.Compliance.Teams.Length.ToString(CultureInfo.InvariantCulture));
+        if (report.Scope is null)
+        {
+            Headline(html, "Teams", report.Compliance.Teams.Length.ToString(CultureInfo.InvariantCulture));
+        }
+
         Headline(html, "Criteria below target", $"{criteriaBelow} of {overall.Criteria.Length}");
         Headline(html, "Follow-up actions", report.Actions.Count.ToString(CultureInfo.InvariantCulture));
         if (overall.Agreement.Rate is { } rate)
@@ -95,7 +107,12 @@ public static class HtmlReportWriter
     private static void AppendHeatmap(StringBuilder html, RunReport report)
     {
         var teams = report.Compliance.Teams;
-        html.Append("<h2>Compliance by criterion and team</h2>\n<table>\n<caption>Compliance (n = audits where the criterion applied), with RAG against target</caption>\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Target</th><th scope=\"col\">All teams</th>");
+        html.Append("<h2>Compliance by criterion and team</h2>\n<table>\n<caption>Compliance (n = audits where the criterion applied), with RAG against target</caption>\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\">Target</th>");
+        foreach (var benchmark in Benchmarks(report))
+        {
+            html.Append("<th scope=\"col\">").Append(E(benchmark.Label)).Append("</th>");
+        }
+
         foreach (var team in teams)
         {
             html.Append("<th scope=\"col\">").Append(E(team.Name)).Append("</th>");
@@ -108,7 +125,11 @@ public static class HtmlReportWriter
             html.Append("<tr><th scope=\"row\">").Append(E(criterion.Text)).Append(criterion.Critical ? " <em>(critical)</em>" : string.Empty)
                 .Append("<br><span class=\"note\">").Append(E(criterion.Id)).Append("</span></th>");
             html.Append("<td class=\"num\">").Append(ActionText.Percent(criterion.Target)).Append("</td>");
-            HeatCell(html, report.Compliance.Overall.Criteria[i]);
+            foreach (var benchmark in Benchmarks(report))
+            {
+                HeatCell(html, benchmark.Group.Criteria[i]);
+            }
+
             foreach (var team in teams)
             {
                 HeatCell(html, team.Criteria[i]);
@@ -138,13 +159,14 @@ public static class HtmlReportWriter
         const int RowHeight = 26;
         const int LabelWidth = 260;
         const int BarWidth = 400;
-        var criteria = report.Compliance.Overall.Criteria;
+        var criteria = report.Focus.Criteria;
         var height = (criteria.Length * RowHeight) + 30;
         html.Append("<h2>Each criterion against its target</h2>\n<figure>\n");
         html.Append("<svg class=\"chart\" role=\"img\" aria-labelledby=\"chart-title\" width=\"")
             .Append(LabelWidth + BarWidth + 260).Append("\" height=\"").Append(height)
             .Append("\" viewBox=\"0 0 ").Append(LabelWidth + BarWidth + 260).Append(' ').Append(height).Append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-        html.Append("<title id=\"chart-title\">Compliance for each criterion across all teams; the black line marks the target</title>\n");
+        html.Append("<title id=\"chart-title\">Compliance for each criterion ").Append(report.Scope is { } scope ? "in " + E(scope.Team) : "across all teams")
+            .Append("; the black line marks the target</title>\n");
         for (var i = 0; i < criteria.Length; i++)
         {
             var stat = criteria[i];
@@ -166,7 +188,8 @@ public static class HtmlReportWriter
             html.Append("<text x=\"").Append(LabelWidth + BarWidth + 8).Append("\" y=\"").Append(y + 15).Append("\">").Append(E(label)).Append("</text>\n");
         }
 
-        html.Append("</svg>\n<figcaption class=\"note\">Bars show compliance across all teams; the black line is the target. The same figures are in the table above.</figcaption>\n</figure>\n");
+        html.Append("</svg>\n<figcaption class=\"note\">Bars show compliance ").Append(report.Scope is { } team ? "in " + E(team.Team) : "across all teams")
+            .Append("; the black line is the target. The same figures are in the table above.</figcaption>\n</figure>\n");
     }
 
     private static void AppendGrades(StringBuilder html, RunReport report)
@@ -182,7 +205,8 @@ public static class HtmlReportWriter
         html.Append("<th scope=\"col\">Auditor's own grade agrees</th></tr></thead>\n<tbody>\n");
         foreach (var group in report.Compliance.Teams.Append(report.Compliance.Overall))
         {
-            html.Append("<tr><th scope=\"row\">").Append(E(group.Name ?? "All teams")).Append("</th><td class=\"num\">")
+            var name = group.Name ?? (report.Scope is null ? "All teams" : ReportScope.Benchmark("All teams"));
+            html.Append("<tr><th scope=\"row\">").Append(E(name)).Append("</th><td class=\"num\">")
                 .Append(group.Audits.ToString(CultureInfo.InvariantCulture)).Append("</td>");
             foreach (var grade in grades)
             {
@@ -251,6 +275,29 @@ public static class HtmlReportWriter
         }
 
         html.Append("</tbody>\n</table>\n");
+    }
+
+    /// <summary>The columns of figures beside the teams': all teams, and in a team pack the team's service, as benchmarks.</summary>
+    private static IEnumerable<(string Label, GroupSummary Group)> Benchmarks(RunReport report)
+    {
+        if (report.Scope is null)
+        {
+            yield return ("All teams", report.Compliance.Overall);
+            yield break;
+        }
+
+        yield return (ReportScope.Benchmark("All teams"), report.Compliance.Overall);
+        foreach (var service in report.Compliance.Services)
+        {
+            yield return (ReportScope.Benchmark(service.Name ?? "Service"), service);
+        }
+    }
+
+    /// <summary>"All teams (benchmark) and Safeguarding (benchmark)".</summary>
+    private static string BenchmarkNames(RunReport report)
+    {
+        var names = Benchmarks(report).Select(b => b.Label).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
