@@ -431,18 +431,17 @@ public sealed class CompiledRuleSet : IActionConditions
             read.Add(new("answer", answer));
             var expression = parts.Count == 0 ? null : $"applies_when: {parts[0].Source.Text}; answer";
             var blank = answer.IsMissing ? ImmutableArray.Create("answer") : [];
-            return new Explanation(expression, [.. read], outcome.ToContractName(), blank) { DayCounts = DayCountsOf(parts.Select(p => p.Trace)) };
+            return new Explanation(expression, [.. read], outcome.ToContractName(), blank);
         }
 
         var last = parts[^1];
         var text = parts.Count == 1 ? last.Source.Text : string.Join("; ", parts.Select(p => $"{p.Key}: {p.Source.Text}"));
         var result = ResultWords(last.Trace);
         var blanks = last.Trace.Result.IsMissing ? ImmutableArray.CreateRange(last.Trace.Blank) : [];
-        return new Explanation(text, [.. read], result, blanks) { DayCounts = DayCountsOf(parts.Select(p => p.Trace)) };
+        // The counts of days that decided: applies_when's when it ruled the criterion out, else those of met_when and partly_when.
+        var deciding = decidedByApplies ? parts : parts.Where(p => p.Key != "applies_when");
+        return new Explanation(text, [.. read], result, blanks) { DayCounts = [.. deciding.SelectMany(p => p.Trace.DayCounts).Distinct()] };
     }
-
-    private static ImmutableArray<DayCount> DayCountsOf(IEnumerable<ExpressionTrace> traces) =>
-        [.. traces.SelectMany(t => t.DayCounts).Distinct()];
 
     private static string ResultWords(ExpressionTrace trace)
     {

@@ -173,9 +173,10 @@ public static class FeedbackHtmlWriter
             html.Append("<p>");
             if (notMet.Count == 0)
             {
+                var allMet = critical.All(i => feedback.Findings[i].Outcome != Outcome.Partly);
                 html.Append(applied == 0
                     ? "No critical standard applied to this case."
-                    : $"Every critical standard that applied ({applied.ToString(CultureInfo.InvariantCulture)}) was at least partly met.");
+                    : $"Every critical standard that applied ({applied.ToString(CultureInfo.InvariantCulture)}) was {(allMet ? "met" : "at least partly met")}.");
             }
             else
             {

@@ -6,10 +6,10 @@ namespace AuditKit.Reporting;
 
 /// <summary>
 /// File and folder names made from names in the data (a team, an audit id) that are safe on every system: lower-case
-/// ASCII letters, digits and hyphens ("Children in Care 1" -> "children-in-care-1"; accents dropped, "Siobhán" ->
-/// "siobhan"), at most 60 characters, never a name Windows reserves. Names that would clash (two names giving the same
-/// one, ignoring case, or a name with no letter or digit left) get a short hash of the name as given, so each keeps its
-/// own name from run to run.
+/// letters and digits (of any script, so "Tîm Siobhán" stays readable as "tîm-siobhán") joined by hyphens, everything
+/// else (path separators, dots, spaces, quotes) a single hyphen: "Children in Care 1" -> "children-in-care-1". At most
+/// 60 characters, never a name Windows reserves. Names that would clash (two names giving the same one, ignoring case,
+/// or a name with no letter or digit left) get a short hash of the name as given, so each keeps its own from run to run.
 /// </summary>
 public sealed class SafeNames
 {
@@ -42,15 +42,18 @@ public sealed class SafeNames
             }
         }
 
-        foreach (var name in distinct)
+        foreach (var name in distinct.Where(n => !safe._given.ContainsKey(n)))
         {
-            safe.Of(name);
+            safe.Hashed(name, Slug(name), 0);
         }
 
         return safe._given;
     }
 
-    /// <summary>The safe name of <paramref name="name"/>: its slug, or (when taken by another name) the slug and a hash.</summary>
+    /// <summary>
+    /// The safe name of <paramref name="name"/>, given one at a time: its slug, or (when an earlier name took it) the slug
+    /// and a hash. The same name always gets the same safe name from one instance.
+    /// </summary>
     public string Of(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -60,10 +63,22 @@ public sealed class SafeNames
         }
 
         var slug = Slug(name);
-        var candidate = slug.Length == 0 ? Hash(name, 0) : slug;
-        for (var attempt = 0; !_used.Add(candidate); attempt++)
+        if (slug.Length > 0 && _used.Add(slug))
         {
-            candidate = slug.Length == 0 ? Hash(name, attempt + 1) : $"{slug}-{Hash(name, attempt)}";
+            _given.Add(name, slug);
+            return slug;
+        }
+
+        return Hashed(name, slug, 0);
+    }
+
+    private string Hashed(string name, string slug, int attempt)
+    {
+        var candidate = slug.Length == 0 ? Hash(name, attempt) : $"{slug}-{Hash(name, attempt)}";
+        while (!_used.Add(candidate))
+        {
+            attempt++;
+            candidate = slug.Length == 0 ? Hash(name, attempt) : $"{slug}-{Hash(name, attempt)}";
         }
 
         _given.Add(name, candidate);
@@ -81,15 +96,10 @@ public sealed class SafeNames
     {
         var slug = new StringBuilder(Math.Min(name.Length, MaxLength));
         var hyphen = false;
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in name.Normalize(NormalizationForm.FormC))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
             var lower = char.ToLowerInvariant(c);
-            if (char.IsAsciiLetterOrDigit(lower))
+            if (char.IsLetterOrDigit(lower) || (slug.Length > 0 && !hyphen && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark))
             {
                 if (hyphen && slug.Length > 0)
                 {
