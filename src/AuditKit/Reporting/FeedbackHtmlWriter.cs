@@ -58,10 +58,10 @@ public static class FeedbackHtmlWriter
         summary { cursor: pointer; color: var(--muted); }
         .appendix { margin-top: 1.4rem; border-top: 1px solid var(--line); padding-top: 0.4rem; }
         .appendix code { font-size: 0.82rem; }
-        footer { margin-top: 1.2rem; color: var(--muted); font-size: 0.85rem; }
-        @page { size: A4 portrait; margin: 16mm 15mm 16mm 15mm; }
+        .provenance { color: var(--muted); font-size: 0.85rem; margin-top: 0.5rem; }
+        @page { size: A4 portrait; margin: 14mm 15mm 14mm 15mm; }
         @media print {
-          html { font-size: 10.5pt; }
+          html { font-size: 10pt; }
           body { padding: 0; }
           article.feedback { max-width: none; margin: 0; }
           article.feedback + article.feedback { break-before: page; border-top: 0; padding-top: 0; }
@@ -114,7 +114,9 @@ public static class FeedbackHtmlWriter
         Term(html, "Case type", FeedbackWords.CaseType(s.CaseType));
         Term(html, "Audited", $"{FeedbackWords.Date(s.AuditDate)} by {s.Auditor}");
         Term(html, "Audit", s.AuditId);
-        html.Append("</dl>\n</header>\n");
+        html.Append("</dl>\n<p class=\"provenance\">Made by AuditKit on ").Append(FeedbackWords.Date(feedback.RaisedOn)).Append(" from the audit template ")
+            .Append(E(feedback.Template.Id)).Append(" version ").Append(feedback.Template.Version.ToString(CultureInfo.InvariantCulture))
+            .Append(". It is about a child's case file: keep and share it as your service's information rules say.</p>\n</header>\n");
 
         AppendSummary(html, feedback);
         AppendWorkingWell(html, feedback);
@@ -122,10 +124,7 @@ public static class FeedbackHtmlWriter
         AppendActions(html, feedback);
         AppendFindings(html, feedback, id);
         AppendAppendix(html, feedback);
-
-        html.Append("<footer><p>Made by AuditKit from the audit template ").Append(E(feedback.Template.Id)).Append(" version ")
-            .Append(feedback.Template.Version.ToString(CultureInfo.InvariantCulture)).Append(" on ").Append(FeedbackWords.Date(feedback.RaisedOn))
-            .Append(". It is about a child's case file: keep and share it as your service's information rules say.</p></footer>\n</article>\n");
+        html.Append("</article>\n");
     }
 
     private static void Term(StringBuilder html, string term, string value) =>
