@@ -134,7 +134,7 @@ public static class FeedbackHtmlWriter
     {
         var result = feedback.Result;
         var s = feedback.Submission;
-        html.Append("<section class=\"summary\" aria-label=\"Summary\">\n<p class=\"grade\">Grade: <strong>")
+        html.Append("<section class=\"summary\" aria-label=\"Summary of audit ").Append(E(s.AuditId)).Append("\">\n<p class=\"grade\">Grade: <strong>")
             .Append(E(result.Grade ?? "not graded")).Append("</strong></p>\n");
         if (result.Grade is null)
         {

@@ -294,11 +294,7 @@ public static class HtmlReportWriter
     }
 
     /// <summary>"All teams (benchmark) and Safeguarding (benchmark)".</summary>
-    private static string BenchmarkNames(RunReport report)
-    {
-        var names = Benchmarks(report).Select(b => b.Label).ToList();
-        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-    }
+    private static string BenchmarkNames(RunReport report) => FeedbackWords.List([.. Benchmarks(report).Select(b => b.Label)]);
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AuditKit.Tests.Cli;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace AuditKit.Tests.Reporting;
@@ -47,6 +48,25 @@ public sealed partial class FeedbackPrintTests : IDisposable
         var (batchPages, batchClipped) = await Print(browser, _fixture.PathOf("batch.html"));
         batchClipped.ShouldBeEmpty("batch.html: elements wider than the page or their box");
         batchPages.ShouldBe(pages.Sum());
+    }
+
+    [ChromiumFact]
+    public async Task Open_Batch_NoAccessibilityViolations()
+    {
+        // Arrange
+        var batch = await _fixture.RunAsync("explain", "--template", FeedbackDocumentTests.Template, "--submissions", "feedback/qop-feedback.csv", "--html", "batch.html", "--as-of", "2026-11-30");
+        batch.ExitCode.ShouldBe(0, batch.Error);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = HtmlReportTests.Chromium, Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_fixture.PathOf("batch.html")).AbsoluteUri);
+
+        // Act: axe-core's checks (contrast, headings, labels, landmarks, tables, language).
+        var result = await page.RunAxe();
+
+        // Assert
+        result.Violations.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} elements)").ShouldBeEmpty();
+        result.Passes.Length.ShouldBeGreaterThan(10);
     }
 
     /// <summary>The document printed to PDF (its page count), and the elements that overflow the printable width or their own box.</summary>
