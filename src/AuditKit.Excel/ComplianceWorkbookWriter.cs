@@ -13,6 +13,8 @@ namespace AuditKit.Excel;
 /// Writes compliance.xlsx for heads of service: the team x criterion matrix against targets, statistics by
 /// criterion, team and month, every case, the follow-up actions in the shape of an action plan, data quality
 /// and the rejected rows. Compliance is a real number shown as a percentage; RAG is shown by colour and word.
+/// A team pack (<see cref="RunReport.Scope"/> set) heads the all-teams and service figures as benchmarks, and its By
+/// criterion sheet is the team's.
 /// </summary>
 public sealed class ComplianceWorkbookWriter
 {
@@ -145,8 +147,7 @@ public sealed class ComplianceWorkbookWriter
         const int HeadingRow = 2;
         const int FirstGroupColumn = 4;
         var criteria = report.Template.Criteria;
-        var groups = new List<GroupSummary> { report.Compliance.Overall with { Name = AllTeams } };
-        groups.AddRange(report.Compliance.Teams);
+        var groups = GroupsWithBenchmarks(report);
 
         var headings = new List<string> { "Criterion", "Standard", "Target" };
         foreach (var group in groups)
@@ -216,7 +217,7 @@ public sealed class ComplianceWorkbookWriter
     {
         string[] headings = ["ID", "Section", "Criterion", "Met", "Partly", "Not met", "N/A", "Missing", "Compliance", "CI low", "CI high", "Target", "RAG"];
         SheetTable.Headings(sheet, 1, headings, [22, 20, 50, 7, 7, 8, 7, 8, 11, 8, 8, 8, 8]);
-        var stats = StatsById(report.Compliance.Overall);
+        var stats = StatsById(report.Focus);
         var rows = new List<object?[]>();
         foreach (var criterion in report.Template.Criteria)
         {
@@ -269,13 +270,7 @@ public sealed class ComplianceWorkbookWriter
             sheet.Cells[1, firstCriterion + i].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
         }
 
-        var groups = new List<GroupSummary>();
-        if (!byMonth)
-        {
-            groups.Add(report.Compliance.Overall with { Name = AllTeams });
-        }
-
-        groups.AddRange(byMonth ? report.Compliance.Periods : report.Compliance.Teams);
+        var groups = byMonth ? [.. report.Compliance.Periods] : GroupsWithBenchmarks(report);
         var rows = new List<object?[]>(groups.Count);
         foreach (var group in groups)
         {
@@ -329,7 +324,7 @@ public sealed class ComplianceWorkbookWriter
 
             if (!byMonth)
             {
-                sheet.Cells[2, 1, 2, headings.Count].Style.Font.Bold = true;
+                sheet.Cells[2, 1, 1 + groups.Count - report.Compliance.Teams.Length, headings.Count].Style.Font.Bold = true;
             }
         }
 
@@ -513,6 +508,11 @@ public sealed class ComplianceWorkbookWriter
             new object?[] { "RAG", $"Green at or above the target; Amber less than {ActionText.Percent(scoring.AmberMargin)} below it; Red further below. The word is shown with every colour." },
             new object?[] { "Progress (RAG)", "Green: complete; Amber: open and not yet due; Red: overdue on the as-of date." },
         };
+        if (report.Scope is { } scope)
+        {
+            rows.Add(["Team pack", $"For {scope.Team}: this team's audits, cases, actions, rejected rows and data quality. The rows and columns marked (benchmark) are figures across the run, with no case of another team in them; service actions are the run's."]);
+        }
+
         foreach (var note in Omissions(report))
         {
             rows.Add(["Left out", note]);
@@ -523,6 +523,24 @@ public sealed class ComplianceWorkbookWriter
         sheet.Cells[2, 2, lastRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Left;
         sheet.Cells[2, 2, lastRow, 2].Style.WrapText = true;
         SheetTable.Finish(sheet, 1, lastRow, 2);
+    }
+
+    /// <summary>All teams, then (in a team pack) the team's service, both headed as benchmarks there, then the teams.</summary>
+    private static List<GroupSummary> GroupsWithBenchmarks(RunReport report)
+    {
+        var groups = new List<GroupSummary>();
+        if (report.Scope is null)
+        {
+            groups.Add(report.Compliance.Overall with { Name = AllTeams });
+        }
+        else
+        {
+            groups.Add(report.Compliance.Overall with { Name = ReportScope.Benchmark(AllTeams) });
+            groups.AddRange(report.Compliance.Services.Select(s => s with { Name = ReportScope.Benchmark(s.Name ?? "Service") }));
+        }
+
+        groups.AddRange(report.Compliance.Teams);
+        return groups;
     }
 
     private static void StyleCompliance(ExcelRange cell, CriterionStat? stat)

@@ -13,13 +13,14 @@ internal sealed class OutputSet(string folder)
     /// <summary>The output being written when a failure happened (for the message).</summary>
     public string? Current { get; private set; }
 
-    /// <summary>A new temporary file for the output <paramref name="name"/>.</summary>
+    /// <summary>A new temporary file for the output <paramref name="name"/>: a file name, or a path within the folder.</summary>
     public FileStream Create(string name)
     {
-        Directory.CreateDirectory(folder);
         var target = Path.Combine(folder, name);
+        var targetFolder = Path.GetDirectoryName(target)!; // A path combined onto a folder has one.
+        Directory.CreateDirectory(targetFolder);
         Current = target;
-        var temporary = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $".{name}.{Environment.ProcessId}.tmp"));
+        var temporary = Path.Combine(targetFolder, string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(name)}.{Environment.ProcessId}.tmp"));
         _written.Add((temporary, target));
         return OutputFile.Create(temporary);
     }

@@ -25,11 +25,12 @@ internal static class RunCommand
         var outDir = new Option<string>("--out", "-o") { Description = "The folder to write summary.json, compliance.xlsx, report.html and rejected.csv to.", Required = true };
         var directory = new Option<string?>("--directory") { Description = "A team directory (teams.yaml) naming team managers, service managers and heads of service." };
         var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
+        var perTeam = new Option<bool>("--per-team") { Description = "Also write a pack for each team: OUT/teams/<team>/report.html and compliance.xlsx, with that team's figures and cases and the service's as benchmarks." };
 
         var store = StoreOptions.Create(allowNoStore: true);
         var command = new Command("run", "Evaluate audit submissions against a template: compliance per team and criterion, grades and follow-up actions.")
         {
-            template, submissions, rules, asOf, outDir, directory, outputs,
+            template, submissions, rules, asOf, outDir, directory, outputs, perTeam,
         };
         store.AddTo(command);
         command.SetAction(parse => Execute(
@@ -41,13 +42,19 @@ internal static class RunCommand
             parse.GetValue(asOf),
             parse.GetValue(outDir)!,
             parse.GetValue(directory),
-            parse.GetValue(outputs)!));
+            parse.GetValue(outputs)!,
+            parse.GetValue(perTeam)));
         return command;
     }
 
-    private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText)
+    private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText, bool perTeam)
     {
         var outputs = ParseOutputs(outputsText);
+        if (perTeam && !outputs.Contains("xlsx") && !outputs.Contains("html"))
+        {
+            throw new CliUsageException($"--per-team writes each team's report.html and compliance.xlsx, but --outputs '{outputsText}' asks for neither; add html or xlsx to --outputs.");
+        }
+
         var calendar = context.Calendar();
         var asOf = CommonOptions.ParseAsOf(asOfText, context.Today());
         var compiled = TemplateCompilation.LoadAndCompile(context, templatePath, rulesDirectories, calendar);
@@ -62,7 +69,7 @@ internal static class RunCommand
         }
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
-        var collectCases = store is not null || outputs.Contains("xlsx");
+        var collectCases = store is not null || outputs.Contains("xlsx") || perTeam;
         var console = context.CreateConsole();
         var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, onCase));
 
@@ -98,7 +105,7 @@ internal static class RunCommand
         }
 
         var folder = context.PathFor(outDir);
-        WriteOutputs(report, folder, outputs);
+        var packs = WriteOutputs(report, folder, outputs, perTeam);
         if (outputs.Contains("xlsx"))
         {
             foreach (var note in ComplianceWorkbookWriter.Omissions(report))
@@ -108,6 +115,11 @@ internal static class RunCommand
         }
 
         RunSummaryRenderer.Render(console, report, folder);
+        if (perTeam)
+        {
+            context.Out.WriteLine(TeamPacks.Line(packs, Path.Combine(outDir, TeamPacks.Folder), outputs));
+        }
+
         if (recorded is not null)
         {
             (recorded.Value.Ok ? context.Out : context.Error).WriteLine(recorded.Value.Line);
@@ -187,7 +199,8 @@ internal static class RunCommand
         return report!;
     }
 
-    internal static void WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs)
+    /// <summary>Writes the outputs (and with <paramref name="perTeam"/> the team packs); returns the packs' folder names by team.</summary>
+    internal static IReadOnlyDictionary<string, string> WriteOutputs(RunReport report, string folder, IReadOnlySet<string> outputs, bool perTeam = false)
     {
         // Each output is written to a temporary file beside it and renamed over the old one only when all are written:
         // a failure leaves the folder as it was, never a truncated summary.json.
@@ -195,7 +208,14 @@ internal static class RunCommand
         try
         {
             WriteOutputFiles(report, set, outputs);
+            var packs = perTeam ? TeamPacks.Write(report, set, outputs) : new Dictionary<string, string>();
             set.Commit();
+            if (perTeam)
+            {
+                TeamPacks.RemoveStale(Path.Combine(folder, TeamPacks.Folder), packs.Values);
+            }
+
+            return packs;
         }
         catch (Exception e) when (OutputSet.IoCause(e) is not null)
         {
@@ -209,7 +229,7 @@ internal static class RunCommand
         }
     }
 
-    private static void WriteOutputFiles(RunReport report, OutputSet set, IReadOnlySet<string> outputs)
+    internal static void WriteOutputFiles(RunReport report, OutputSet set, IReadOnlySet<string> outputs)
     {
         using (var json = set.Create("summary.json"))
         {

@@ -47,6 +47,9 @@ public sealed record Explanation(
     string Result,
     ImmutableArray<string> BlankFields)
 {
+    /// <summary>The counts of days the deciding rules worked out, in the order worked out (for plain-words feedback).</summary>
+    public ImmutableArray<DayCount> DayCounts { get; init; } = [];
+
     /// <summary>One line, for reports: <c>answer = 'Yes' [answer='No'] -> false</c>.</summary>
     public override string ToString()
     {

@@ -438,7 +438,9 @@ public sealed class CompiledRuleSet : IActionConditions
         var text = parts.Count == 1 ? last.Source.Text : string.Join("; ", parts.Select(p => $"{p.Key}: {p.Source.Text}"));
         var result = ResultWords(last.Trace);
         var blanks = last.Trace.Result.IsMissing ? ImmutableArray.CreateRange(last.Trace.Blank) : [];
-        return new Explanation(text, [.. read], result, blanks);
+        // The counts of days that decided: applies_when's when it ruled the criterion out, else those of met_when and partly_when.
+        var deciding = decidedByApplies ? parts : parts.Where(p => p.Key != "applies_when");
+        return new Explanation(text, [.. read], result, blanks) { DayCounts = [.. deciding.SelectMany(p => p.Trace.DayCounts).Distinct()] };
     }
 
     private static string ResultWords(ExpressionTrace trace)

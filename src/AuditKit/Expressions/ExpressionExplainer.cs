@@ -7,11 +7,13 @@ namespace AuditKit.Expressions;
 /// <param name="Read">Each name read, once, in the order first read, with its value.</param>
 /// <param name="Blank">The names read whose values are blank.</param>
 /// <param name="Notes">Why a result is missing besides blanks: "division by zero", "date out of range".</param>
+/// <param name="DayCounts">Each count of days or working days worked out, once, in the order worked out.</param>
 internal sealed record ExpressionTrace(
     Value Result,
     IReadOnlyList<KeyValuePair<string, Value>> Read,
     IReadOnlyList<string> Blank,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<DayCount> DayCounts);
 
 /// <summary>
 /// Evaluates a type-checked expression step by step, recording the names it reads. Used only to
@@ -23,6 +25,8 @@ internal sealed class ExpressionExplainer
     private readonly Value[] _values;
     private readonly List<KeyValuePair<string, Value>> _read = [];
     private readonly List<string> _notes = [];
+    private readonly List<DayCount> _dayCounts = [];
+    private readonly Dictionary<BoundCall, int> _dayCountOf = new(ReferenceEqualityComparer.Instance);
 
     private ExpressionExplainer(IWorkingDayCalendar calendar, Value[] values)
     {
@@ -38,7 +42,7 @@ internal sealed class ExpressionExplainer
         var explainer = new ExpressionExplainer(calendar, values);
         var result = explainer.Evaluate(node);
         var blank = explainer._read.Where(r => r.Value.IsMissing).Select(r => r.Key).ToList();
-        return new ExpressionTrace(result, explainer._read, blank, explainer._notes);
+        return new ExpressionTrace(result, explainer._read, blank, explainer._notes, explainer._dayCounts);
     }
 
     private Value Evaluate(BoundNode node)
@@ -112,6 +116,10 @@ internal sealed class ExpressionExplainer
                 return Operations.DateToValue(moved);
             }
 
+            case BoundOperator.Less or BoundOperator.LessOrEqual or BoundOperator.Greater or BoundOperator.GreaterOrEqual
+                when node.Left is BoundCall call && _dayCountOf.TryGetValue(call, out var counted) && !right.IsMissing && _dayCounts[counted].Limit is null:
+                _dayCounts[counted] = _dayCounts[counted] with { Limit = right.RawNumber };
+                return Compare(node.Operator, left, right);
             case BoundOperator.Less:
                 return Operations.BoolToValue(Operations.Less(Number(left), Number(right)));
             case BoundOperator.LessOrEqual:
@@ -137,6 +145,42 @@ internal sealed class ExpressionExplainer
         }
     }
 
+    private static Value Compare(BoundOperator op, Value left, Value right) => op switch
+    {
+        BoundOperator.Less => Operations.BoolToValue(Operations.Less(Number(left), Number(right))),
+        BoundOperator.LessOrEqual => Operations.BoolToValue(Operations.LessOrEqual(Number(left), Number(right))),
+        BoundOperator.Greater => Operations.BoolToValue(Operations.Greater(Number(left), Number(right))),
+        _ => Operations.BoolToValue(Operations.GreaterOrEqual(Number(left), Number(right))),
+    };
+
+    /// <summary>Records a count of days worked out from two dates (for explanations in plain words).</summary>
+    private Value CountDays(BoundCall node, Value result, bool workingDays)
+    {
+        if (!result.IsMissing && !_dayCountOf.ContainsKey(node))
+        {
+            var count = new DayCount(workingDays, DateSource(node.Arguments[0]), DateSource(node.Arguments[1]), result.RawNumber, null);
+            var existing = _dayCounts.FindIndex(c => c == count);
+            if (existing < 0)
+            {
+                existing = _dayCounts.Count;
+                _dayCounts.Add(count);
+            }
+
+            _dayCountOf.Add(node, existing);
+        }
+
+        return result;
+    }
+
+    /// <summary>The name whose date an argument used: a name, or the first filled-in name of a <c>coalesce</c>; null otherwise.</summary>
+    private string? DateSource(BoundNode node) => node switch
+    {
+        BoundName name => name.Name.Name,
+        BoundCall { Function: FunctionKind.Coalesce } call when call.Arguments[0] is BoundName first =>
+            Typed(first.Type, _values[first.Name.Slot]).IsMissing ? DateSource(call.Arguments[1]) : first.Name.Name,
+        _ => null,
+    };
+
     private Value Call(BoundCall node)
     {
         var args = node.Arguments;
@@ -157,8 +201,8 @@ internal sealed class ExpressionExplainer
         {
             FunctionKind.IsBlank => Value.FromBool(a.IsMissing),
             FunctionKind.Coalesce => a.IsMissing ? b : a,
-            FunctionKind.DaysBetween => Operations.NumberToValue(Operations.DaysBetween(Number(a), Number(b))),
-            FunctionKind.WorkingDaysBetween => Operations.NumberToValue(Operations.WorkingDaysBetween(_calendar, Number(a), Number(b))),
+            FunctionKind.DaysBetween => CountDays(node, Operations.NumberToValue(Operations.DaysBetween(Number(a), Number(b))), workingDays: false),
+            FunctionKind.WorkingDaysBetween => CountDays(node, Operations.NumberToValue(Operations.WorkingDaysBetween(_calendar, Number(a), Number(b))), workingDays: true),
             FunctionKind.Lower => Operations.TextToValue(Operations.Lower(Text(a))),
             FunctionKind.Contains => Operations.BoolToValue(Operations.Contains(Text(a), Text(b))),
             FunctionKind.Length => Operations.NumberToValue(Operations.Length(Text(a))),
@@ -195,3 +239,10 @@ internal sealed class ExpressionExplainer
 
     private static string? Text(Value value) => value.IsMissing ? null : value.RawText;
 }
+
+/// <summary>A count of days between two dates that a rule worked out, kept to explain the result in plain words.</summary>
+/// <param name="WorkingDays">Working days (<c>working_days_between</c>) rather than calendar days (<c>days_between</c>).</param>
+/// <param name="From">The name whose date the count started from (a fact id or <c>audit_date</c>), or null when it was worked out.</param>
+/// <param name="To">The name whose date the count ran to, or null when it was worked out.</param>
+/// <param name="Limit">The number the count was compared with (<c>&lt;=</c>, <c>&lt;</c>, <c>&gt;</c>, <c>&gt;=</c>), if it was.</param>
+public sealed record DayCount(bool WorkingDays, string? From, string? To, double Days, double? Limit);

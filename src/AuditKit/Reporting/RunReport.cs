@@ -32,8 +32,33 @@ public sealed record RunReport
     /// <summary>Problems with whole sources that did not reject rows, such as a column no criterion or fact has.</summary>
     public ImmutableArray<Diagnostic> SourceDiagnostics { get; init; } = [];
 
+    /// <summary>Data quality over each team's rows, by team name; empty when the report was not made from rows.</summary>
+    public ImmutableSortedDictionary<string, DataQualityReport> DataQualityByTeam { get; init; } =
+        ImmutableSortedDictionary<string, DataQualityReport>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Null for the whole run. Set on one team's pack (<see cref="TeamScope"/>): then <see cref="ComplianceSummary.Teams"/>
+    /// holds that team alone, <see cref="ComplianceSummary.Periods"/> that team's months, and the cases, actions, rejected
+    /// rows and data quality are the team's; <see cref="ComplianceSummary.Overall"/> (all teams) and
+    /// <see cref="ComplianceSummary.Services"/> (the team's service) are benchmarks, with no case of another team in them.
+    /// </summary>
+    public ReportScope? Scope { get; init; }
+
+    /// <summary>The figures the report is about: all teams for the whole run, the team's own in a team pack.</summary>
+    public GroupSummary Focus => Scope is null ? Compliance.Overall : Compliance.Teams.Single();
+
     /// <summary>For a report made from the store: the periods it covers; null for a run's files.</summary>
     public ReportPeriods? Period { get; init; }
+}
+
+/// <summary>What a team pack is scoped to: see <see cref="RunReport.Scope"/>.</summary>
+/// <param name="Team">The team the pack is for.</param>
+/// <param name="Service">Its service, whose figures are the pack's second benchmark, when the audits gave one.</param>
+public sealed record ReportScope(string Team, string? Service)
+{
+    /// <summary>How writers head a benchmark's column or row: "All teams (benchmark)".</summary>
+    public static string Benchmark(string name) => name + " (benchmark)";
+
 }
 
 /// <summary>The periods a report from the store covers, first and last (the same for one period).</summary>

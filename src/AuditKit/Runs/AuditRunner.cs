@@ -102,6 +102,7 @@ public static class AuditRunner
             Actions = new RunActions(caseActions.Build(), planned),
             Rejected = SortRejected(rejected),
             DataQuality = quality.Complete(options.DataQualityThreshold),
+            DataQualityByTeam = quality.CompleteByTeam(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
             SourceDiagnostics = [.. validator.SourceDiagnostics],
         };
@@ -144,8 +145,9 @@ public static class AuditRunner
     {
         foreach (var record in records)
         {
-            quality.Add(record);
-            yield return validator.Validate(record);
+            var validation = validator.Validate(record);
+            quality.Add(record, validation.Team);
+            yield return validation;
         }
     }
 
@@ -176,8 +178,9 @@ public static class AuditRunner
                 var batch = new List<ValidationResult>(PipelineBatch);
                 foreach (var record in records)
                 {
-                    quality.Add(record);
-                    batch.Add(validator.Validate(record));
+                    var validation = validator.Validate(record);
+                    quality.Add(record, validation.Team);
+                    batch.Add(validation);
                     if (batch.Count == PipelineBatch)
                     {
                         batches.Add([.. batch], stop.Token);

@@ -12,7 +12,8 @@ namespace AuditKit.Submissions;
 /// then service, practitioner and overall_grade, then each criterion the auditor answers (computed criteria
 /// take no answer and are left out), then each fact, both in template order. A cell is blank when it is
 /// empty or its column is absent. Rows the reader could not read (<see cref="RawRecord.ReadProblem"/> set)
-/// are not counted: their cells cannot be trusted.
+/// are not counted: their cells cannot be trusted. Each row is also counted under its team (the team as validation
+/// read it), for the team packs.
 /// </remarks>
 public sealed class DataQualityCounter
 {
@@ -22,6 +23,7 @@ public sealed class DataQualityCounter
     private readonly int[] _positions;
     private readonly bool[] _expected;
     private readonly int[] _blank;
+    private readonly Dictionary<string, TeamCounts> _teams = new(StringComparer.Ordinal);
     private int _rows;
 
     public DataQualityCounter(AuditTemplate template)
@@ -64,7 +66,8 @@ public sealed class DataQualityCounter
     public int Rows => _rows;
 
     /// <summary>Counts one row read. Rows with a read problem are skipped.</summary>
-    public void Add(RawRecord record)
+    /// <param name="team">The team the row was counted under or named (see <see cref="ValidationResult.Team"/>), if any.</param>
+    public void Add(RawRecord record, string? team = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (record.ReadProblem is not null)
@@ -75,6 +78,19 @@ public sealed class DataQualityCounter
         var map = _maps.For(record, out _);
         var cells = record.Cells;
         _rows++;
+        TeamCounts? teamCounts = null;
+        if (team is not null)
+        {
+            var key = team.Trim();
+            if (!_teams.TryGetValue(key, out teamCounts))
+            {
+                teamCounts = new TeamCounts(_fields.Length);
+                _teams.Add(key, teamCounts);
+            }
+
+            teamCounts.Rows++;
+        }
+
         for (var f = 0; f < _fields.Length; f++)
         {
             var column = _kinds[f] switch
@@ -86,21 +102,38 @@ public sealed class DataQualityCounter
             if (column < 0 || column >= cells.Length || string.IsNullOrWhiteSpace(cells[column]))
             {
                 _blank[f]++;
+                if (teamCounts is not null)
+                {
+                    teamCounts.Blank[f]++;
+                }
             }
         }
     }
 
     /// <summary>The blank share of each field over the rows counted, against <paramref name="threshold"/> (a fraction, 0..1).</summary>
-    public DataQualityReport Complete(double threshold = DataQualityReport.DefaultThreshold)
+    public DataQualityReport Complete(double threshold = DataQualityReport.DefaultThreshold) => Report(threshold, _blank, _rows);
+
+    /// <summary>As <see cref="Complete"/>, over each team's rows (by team name, ordinal).</summary>
+    public ImmutableSortedDictionary<string, DataQualityReport> CompleteByTeam(double threshold = DataQualityReport.DefaultThreshold) =>
+        _teams.ToImmutableSortedDictionary(t => t.Key, t => Report(threshold, t.Value.Blank, t.Value.Rows), StringComparer.Ordinal);
+
+    private DataQualityReport Report(double threshold, int[] blank, int rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(threshold);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1.0);
         var fields = ImmutableArray.CreateBuilder<FieldQuality>(_fields.Length);
         for (var f = 0; f < _fields.Length; f++)
         {
-            fields.Add(new FieldQuality(_fields[f], _blank[f], _rows) { Expected = _expected[f] });
+            fields.Add(new FieldQuality(_fields[f], blank[f], rows) { Expected = _expected[f] });
         }
 
         return new DataQualityReport(threshold, fields.MoveToImmutable());
+    }
+
+    private sealed class TeamCounts(int fields)
+    {
+        public int Rows { get; set; }
+
+        public int[] Blank { get; } = new int[fields];
     }
 }

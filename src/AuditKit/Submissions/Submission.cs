@@ -46,4 +46,5 @@ public sealed record Submission
 }
 
 /// <summary>A row that failed validation, with every reason.</summary>
-public sealed record RejectedRow(string Source, int Row, string? AuditId, ImmutableArray<string> Reasons);
+/// <param name="Team">The team the row names, as it would have been counted, when it could be read; for team packs.</param>
+public sealed record RejectedRow(string Source, int Row, string? AuditId, ImmutableArray<string> Reasons, string? Team = null);

@@ -182,7 +182,7 @@ public sealed class SubmissionValidator
 
         if (_reasons.Count > 0)
         {
-            return Reject(record, auditId);
+            return Reject(record, auditId, team);
         }
 
         // No reasons: every required value above is set.
@@ -210,8 +210,8 @@ public sealed class SubmissionValidator
         });
     }
 
-    private ValidationResult Reject(RawRecord record, string? auditId) =>
-        ValidationResult.Reject(new RejectedRow(record.Source, record.Row, auditId, [.. _reasons]));
+    private ValidationResult Reject(RawRecord record, string? auditId, string? team = null) =>
+        ValidationResult.Reject(new RejectedRow(record.Source, record.Row, auditId, [.. _reasons], team));
 
     /// <summary>Control characters (C0, DEL, C1), bidirectional overrides and U+FFFD: never allowed in an identifying field.</summary>
     private static readonly System.Buffers.SearchValues<char> Forbidden = System.Buffers.SearchValues.Create(

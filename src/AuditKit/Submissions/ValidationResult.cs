@@ -17,6 +17,9 @@ public sealed class ValidationResult
 
     public bool IsAccepted => Submission is not null;
 
+    /// <summary>The team the row is counted under (accepted) or names (rejected), or null when it gives none that could be read.</summary>
+    public string? Team => Submission?.Team ?? Rejected?.Team;
+
     public static ValidationResult Accept(Submission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);

@@ -361,6 +361,30 @@ public sealed class CompiledRuleSetTests
     }
 
     [Fact]
+    public void Explain_CountsOfDays_KeptWithTheDatesTheyRanBetweenAndTheLimit()
+    {
+        // Arrange: the limit is met_when's, not applies_when's (which only decides whether the criterion applies).
+        var template = new TemplateBuilder()
+            .Fact("started", FactType.Date)
+            .Fact("done", FactType.Date)
+            .Criterion("in_time", appliesWhen: "days_between(started, audit_date) > 5", metWhen: "working_days_between(coalesce(done, started), audit_date) <= 10")
+            .Build();
+        var submission = new SubmissionBuilder(template).Date(new DateOnly(2026, 11, 30)).Fact("started", Value.FromDate(new DateOnly(2026, 10, 1))).Build();
+
+        // Act
+        var finding = Compile(template).Explain(submission).ShouldHaveSingleItem();
+
+        // Assert: blank done, so the count ran from started.
+        finding.Outcome.ShouldBe(Outcome.NotMet);
+        var count = finding.Explanation.DayCounts.ShouldHaveSingleItem();
+        count.WorkingDays.ShouldBeTrue();
+        count.From.ShouldBe("started");
+        count.To.ShouldBe("audit_date");
+        count.Limit.ShouldBe(10);
+        count.Days.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
     public void Explain_AgreesWithEvaluate()
     {
         var template = OfstedTemplate();

@@ -123,7 +123,7 @@ internal sealed partial class ReportPage
         AppendMatrix(
             "Compliance by criterion and team",
             "team",
-            "All teams",
+            AllTeams,
             [.. Teams.Select(t => new MatrixColumn(t.Name ?? string.Empty, HasServices ? t.Service ?? NoService : null, t))]);
         CloseSection();
     }
@@ -276,7 +276,7 @@ internal sealed partial class ReportPage
             _html.Append(" <span class=\"small\">Target ").Append(Pct(Template.Criteria[i].Target)).Append("</span></caption>\n")
                 .Append("<colgroup><col style=\"width:29%\"><col style=\"width:24%\"><col style=\"width:15%\"><col style=\"width:32%\"></colgroup>\n")
                 .Append("<thead><tr><th scope=\"col\">Team</th><th scope=\"col\">Compliance</th><th scope=\"col\">95% interval</th><th scope=\"col\">Against target</th></tr></thead>\n<tbody>\n");
-            ChartRow("All teams", overall.Criteria[i], total: true);
+            ChartRow(AllTeams, overall.Criteria[i], total: true);
             foreach (var team in Teams)
             {
                 ChartRow(team.Name ?? string.Empty, team.Criteria[i], total: false);
@@ -355,7 +355,7 @@ internal sealed partial class ReportPage
 
         _html.Append("<p>Compliance for each criterion in each service, from the <code>service</code> column of the submissions. ")
             .Append("A team belongs to the service named on its latest audit.</p>\n");
-        AppendMatrix("Compliance by criterion and service", "service", "All teams", [.. services.Select(s => new MatrixColumn(s.Name ?? string.Empty, null, s))]);
+        AppendMatrix("Compliance by criterion and service", "service", AllTeams, [.. services.Select(s => new MatrixColumn(ServiceHeading(s.Name ?? string.Empty), null, s))]);
         _html.Append("<table>\n<caption>Teams in each service</caption>\n<colgroup><col style=\"width:25%\"><col><col style=\"width:12%\"></colgroup>\n")
             .Append("<thead><tr><th scope=\"col\">Service</th><th scope=\"col\">Teams (audits)</th><th scope=\"col\" class=\"num\">Audits</th></tr></thead>\n<tbody>\n");
         foreach (var group in Teams.GroupBy(t => t.Service))
@@ -388,7 +388,7 @@ internal sealed partial class ReportPage
         foreach (var group in Teams.Append(overall))
         {
             var total = group.Name is null;
-            _html.Append(total ? "<tr class=\"total\">" : "<tr>").Append("<th scope=\"row\">").Append(E(group.Name ?? "All teams"))
+            _html.Append(total ? "<tr class=\"total\">" : "<tr>").Append("<th scope=\"row\">").Append(E(group.Name ?? AllTeams))
                 .Append("</th><td class=\"num\">").Append(N(group.Audits)).Append("</td>");
             foreach (var grade in grades)
             {

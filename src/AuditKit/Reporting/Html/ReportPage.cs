@@ -79,11 +79,19 @@ internal sealed partial class ReportPage
         ("rejected", "Rejected rows"),
     ];
 
+    /// <summary>How the all-teams figures are headed: "All teams", or "All teams (benchmark)" in a team's pack.</summary>
+    private string AllTeams => _report.Scope is null ? "All teams" : ReportScope.Benchmark("All teams");
+
+    /// <summary>A service's name as a heading: with "(benchmark)" in a team's pack.</summary>
+    private string ServiceHeading(string name) => _report.Scope is null ? name : ReportScope.Benchmark(name);
+
     private void AppendHeader()
     {
         var compliance = _report.Compliance;
         var submissions = _report.Submissions;
-        _html.Append("<header>\n<h1>").Append(E(Template.Title)).Append("</h1>\n<p class=\"subtitle\">Compliance report</p>\n<dl class=\"meta\">\n")
+        // A team's pack says whose it is; the all-teams and service figures in it are benchmarks only.
+        var title = _report.Scope is { } scope ? $"{Template.Title}: {scope.Team}" : Template.Title;
+        _html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p class=\"subtitle\">Compliance report</p>\n<dl class=\"meta\">\n")
             .Append("<dt>Template</dt><dd>").Append(E(Template.Title)).Append(" (<code>").Append(E(Template.Id)).Append("</code>, version ")
             .Append(N(Template.Version)).Append(")</dd>\n<dt>Period covered</dt><dd>");
         if (compliance.FirstAuditDate is { } first && compliance.LastAuditDate is { } last)
@@ -105,7 +113,15 @@ internal sealed partial class ReportPage
             _html.Append(" in ").Append(Count(compliance.Services.Length, "service"));
         }
 
-        _html.Append("</dd>\n</dl>\n</header>\n");
+        _html.Append("</dd>\n</dl>\n");
+        if (_report.Scope is { } pack)
+        {
+            _html.Append("<p class=\"note\">This is the pack of ").Append(E(pack.Team)).Append(": its own audits, figures and actions. ")
+                .Append(E(AllTeams)).Append(pack.Service is { } service ? " and " + E(ServiceHeading(service)) : string.Empty)
+                .Append(" are benchmarks: figures across the run that name no other team's cases.</p>\n");
+        }
+
+        _html.Append("</header>\n");
     }
 
     private void AppendContents()
