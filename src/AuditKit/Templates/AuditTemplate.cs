@@ -44,6 +44,9 @@ public sealed record AuditTemplate
 
     /// <summary>Template rules first, then each rule set's, in order.</summary>
     public RuleBook EffectiveRules => RuleBook.Concat([OwnRules, .. RuleSets.Select(r => r.Rules)]);
+
+    /// <summary>The grades from best to worst: the order every output lists them in.</summary>
+    public GradeScale GradeScale => GradeScale.For(EffectiveRules);
 }
 
 public sealed record ScoringOptions(double PartlyWeight = 0.5, double AmberMargin = 0.10, double DefaultTarget = 0.80)
