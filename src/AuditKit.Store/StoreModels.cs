@@ -90,9 +90,17 @@ public enum ActionStatusFilter
 public enum ActionProgress
 {
     OnTrack,
+
+    /// <summary>It fell due after it was raised, and is past its due date and not done: late in being done.</summary>
     Overdue,
     Complete,
     Cancelled,
+
+    /// <summary>
+    /// Its due date had passed before it was raised (a case action falls due so many working days after the audit, and
+    /// the audit reached the store later), and it is not done: late in being raised, not in being done.
+    /// </summary>
+    RaisedLate,
 }
 
 public static class ActionStatusNames
@@ -135,22 +143,31 @@ public static class ActionStatusNames
 
     public static bool IsClosed(this ActionStatus status) => status is ActionStatus.Done or ActionStatus.Cancelled;
 
-    /// <summary>Complete, On track, Overdue, Cancelled.</summary>
+    /// <summary>Complete, On track, Overdue, Raised late, Cancelled.</summary>
     public static string ToDisplayName(this ActionProgress progress) => progress switch
     {
         ActionProgress.OnTrack => "On track",
         ActionProgress.Overdue => "Overdue",
+        ActionProgress.RaisedLate => "Raised late",
         ActionProgress.Complete => "Complete",
         ActionProgress.Cancelled => "Cancelled",
         _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, null),
     };
 
-    /// <summary>Done -> Complete; cancelled -> Cancelled; due before <paramref name="asOf"/> -> Overdue; else On track.</summary>
-    public static ActionProgress Progress(ActionStatus status, DateOnly due, DateOnly asOf) => status switch
+    /// <summary>
+    /// Done -> Complete; cancelled -> Cancelled; due before it was <paramref name="raised"/> -> Raised late; due before
+    /// <paramref name="asOf"/> -> Overdue; else On track (<see cref="ActionDue.State"/>).
+    /// </summary>
+    public static ActionProgress Progress(ActionStatus status, DateOnly due, DateOnly raised, DateOnly asOf) => status switch
     {
         ActionStatus.Done => ActionProgress.Complete,
         ActionStatus.Cancelled => ActionProgress.Cancelled,
-        _ => due < asOf ? ActionProgress.Overdue : ActionProgress.OnTrack,
+        _ => ActionDue.State(due, raised, asOf) switch
+        {
+            DueState.RaisedLate => ActionProgress.RaisedLate,
+            DueState.Overdue => ActionProgress.Overdue,
+            _ => ActionProgress.OnTrack,
+        },
     };
 }
 
@@ -171,6 +188,7 @@ public sealed record ActionFilter(
 /// <param name="FollowedUp">For team actions on a criterion: "reached target in yyyy-MM", "not yet" or
 /// "no later audits", judged from the team's compliance on that criterion in the months after the action was
 /// created; null for other actions.</param>
+/// <param name="AuditDate">For a case action, the date of the audit that raised it (its current revision); else null.</param>
 public sealed record RegisterEntry(
     string Id,
     string TemplateId,
@@ -187,7 +205,8 @@ public sealed record RegisterEntry(
     DateOnly Updated,
     ActionProgress Progress,
     string? FollowedUp,
-    double? Target);
+    double? Target,
+    DateOnly? AuditDate = null);
 
 /// <summary>One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner) or <c>status</c>.</summary>
 public sealed record ActionHistoryEntry(
