@@ -23,8 +23,8 @@ internal readonly record struct TableCell(string Text, string Markup)
 /// A table laid out for the console's width before Spectre.Console draws it, so that no text is ever cut:
 /// <list type="bullet">
 /// <item>when every column fits at its natural width, Spectre draws it as it is;</item>
-/// <item>else every column gets at least its longest word (columns that may not wrap, their whole text), the rest of
-/// the width goes to the columns that need it most, and every cell is wrapped here at its spaces
+/// <item>else every column gets at least its longest word (columns that may not wrap, their cells' whole text), the rest of
+/// the width is shared out evenly, those that lack least filled first, and every cell is wrapped here at its spaces
 /// (<see cref="ConsoleCells"/>: Spectre 0.49 cuts words, and throws or loops on wide characters, when it narrows a
 /// column itself);</item>
 /// <item>and when even the longest words do not fit side by side, each row is printed as lines of its own: the first
@@ -119,18 +119,18 @@ internal sealed class FittedTable
     }
 
     /// <summary>
-    /// Each column's least width (its longest word, or all of a column that may not wrap), and what is left of
-    /// <paramref name="available"/> shared out towards the natural widths, the narrowest needs met first; null when the
-    /// least widths do not fit.
+    /// Each column's least width (its longest word, or the whole of each cell of a column that may not wrap), and what is left of
+    /// <paramref name="available"/> shared out towards the natural widths; null when the least widths do not fit.
     /// </summary>
     private int[]? Widths(int[] natural, int available)
     {
         var least = new int[_columns.Count];
         for (var i = 0; i < _columns.Count; i++)
         {
-            least[i] = _columns[i].Wrap
-                ? Math.Max(1, _rows.Select(r => LongestWord(r[i].Text)).Append(LongestWord(_columns[i].Header.Text)).Max())
-                : natural[i];
+            // A column that may not wrap keeps its cells whole; its heading may still wrap at its spaces.
+            least[i] = Math.Max(1, _columns[i].Wrap
+                ? _rows.Select(r => LongestWord(r[i].Text)).Append(LongestWord(_columns[i].Header.Text)).Max()
+                : _rows.Select(r => ConsoleCells.Width(r[i].Text)).Append(LongestWord(_columns[i].Header.Text)).Max());
         }
 
         var space = available - least.Sum();
@@ -139,6 +139,7 @@ internal sealed class FittedTable
             return null;
         }
 
+        // What is left is shared out evenly, the columns that lack least filled first: short texts stay on one line.
         var widths = (int[])least.Clone();
         var growing = Enumerable.Range(0, _columns.Count).Where(i => natural[i] > widths[i]).OrderBy(i => natural[i] - widths[i]).ToList();
         while (growing.Count > 0 && space > 0)
@@ -148,14 +149,10 @@ internal sealed class FittedTable
             var grow = Math.Min(share, natural[column] - widths[column]);
             widths[column] += grow;
             space -= grow;
-            if (widths[column] >= natural[column])
+            growing.RemoveAt(0);
+            if (widths[column] < natural[column])
             {
-                growing.RemoveAt(0);
-            }
-            else
-            {
-                // Every column still growing takes its share in turn.
-                growing.RemoveAt(0);
+                // Still short: it takes another share in turn.
                 growing.Add(column);
             }
         }

@@ -177,13 +177,14 @@ internal static class RunSummaryRenderer
     private static FittedTable Matrix(RunReport report, int firstTeam, int teamCount)
     {
         var teams = report.Compliance.Teams.Skip(firstTeam).Take(teamCount).ToList();
+        // The figures are never wrapped; the team names above them may be.
         var table = new FittedTable()
             .AddColumn(TableCell.Plain("Criterion"), wrap: false)
-            .AddColumn(TableCell.Plain("Target"), right: true)
-            .AddColumn(TableCell.Plain("All teams"), right: true);
+            .AddColumn(TableCell.Plain("Target"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("All teams"), right: true, wrap: false);
         foreach (var team in teams)
         {
-            table.AddColumn(TableCell.Plain(team.Name ?? string.Empty), right: true);
+            table.AddColumn(TableCell.Plain(team.Name ?? string.Empty), right: true, wrap: false);
         }
 
         for (var i = 0; i < report.Template.Criteria.Length; i++)
@@ -212,8 +213,8 @@ internal static class RunSummaryRenderer
     {
         var table = new FittedTable()
             .AddColumn(TableCell.Plain("Criterion and team"))
-            .AddColumn(TableCell.Plain("Compliance"), right: true)
-            .AddColumn(TableCell.Plain("n"), right: true);
+            .AddColumn(TableCell.Plain("Compliance"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("n"), right: true, wrap: false);
         var groups = report.Compliance.Teams.Prepend(report.Compliance.Overall).ToList();
         for (var i = 0; i < report.Template.Criteria.Length; i++)
         {
@@ -243,13 +244,13 @@ internal static class RunSummaryRenderer
     {
         var overall = report.Compliance.Overall;
         var grades = GradeOrder(report);
-        var table = new FittedTable().AddColumn(TableCell.Plain("Team")).AddColumn(TableCell.Plain("Audits"), right: true);
+        var table = new FittedTable().AddColumn(TableCell.Plain("Team")).AddColumn(TableCell.Plain("Audits"), right: true, wrap: false);
         foreach (var grade in grades)
         {
-            table.AddColumn(TableCell.Plain(grade), right: true);
+            table.AddColumn(TableCell.Plain(grade), right: true, wrap: false);
         }
 
-        table.AddColumn(TableCell.Plain("Auditor agrees"), right: true);
+        table.AddColumn(TableCell.Plain("Auditor agrees"), right: true, wrap: false);
         foreach (var group in report.Compliance.Teams.Append(overall))
         {
             var cells = new List<TableCell> { group.Name is null ? new TableCell(AllTeams, $"[bold]{AllTeams}[/]") : TableCell.Plain(group.Name), TableCell.Plain(group.Audits.ToString(CultureInfo.InvariantCulture)) };
@@ -287,11 +288,11 @@ internal static class RunSummaryRenderer
 
         var owners = new FittedTable()
             .AddColumn(TableCell.Plain("Owner"))
-            .AddColumn(TableCell.Plain("Case"), right: true)
-            .AddColumn(TableCell.Plain("Team"), right: true)
-            .AddColumn(TableCell.Plain("Service"), right: true)
-            .AddColumn(TableCell.Plain("Raised late"), right: true)
-            .AddColumn(TableCell.Plain("All"), right: true);
+            .AddColumn(TableCell.Plain("Case"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Team"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Service"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Raised late"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("All"), right: true, wrap: false);
         foreach (var owner in overview.Owners)
         {
             owners.AddRow(

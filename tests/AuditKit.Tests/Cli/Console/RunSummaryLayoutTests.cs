@@ -75,6 +75,17 @@ public sealed class RunSummaryLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Csv_TeamNameLikeAFormula_IsWrittenAsText()
+    {
+        var csv = RunSummaryDocument.Csv(AuditKit.Tests.Excel.ExcelSamples.Report());
+
+        var rows = csv.TrimEnd('\n').Split('\n');
+        var formulaRows = rows.Where(r => r.Contains("HYPERLINK", StringComparison.Ordinal)).ToList();
+        formulaRows.Count.ShouldBe(4);
+        formulaRows.ShouldAllBe(r => r.Contains(",\"'=HYPERLINK(", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Run_FormatJson_IsOneDocumentWithGradesInScaleOrder()
     {
         var result = await RunSample("--format", "json");
