@@ -94,6 +94,32 @@ public sealed class ComplianceWorkbookWriterTests
     }
 
     [Fact]
+    public void PercentFormat_EveryFractionOfUpTo200Cases_ShowsTheFigureTheConsoleShows()
+    {
+        // Compliance is (met + 0.5 x partly) / n: every half-step fraction of n from 1 to 200 cases.
+        using var package = new ExcelPackage();
+        var cell = package.Workbook.Worksheets.Add("x").Cells[1, 1];
+        cell.Style.Numberformat.Format = "0.0%";
+        var differ = new List<string>();
+        for (var n = 1; n <= 200; n++)
+        {
+            for (var halves = 0; halves <= 2 * n; halves++)
+            {
+                var fraction = halves / 2d / n;
+                cell.Value = fraction;
+                var console = ActionText.Percent(fraction);
+                var expected = console.Contains('.', StringComparison.Ordinal) ? console : console.Replace("%", ".0%", StringComparison.Ordinal);
+                if (cell.Text != expected)
+                {
+                    differ.Add($"{halves}/2/{n}: {cell.Text} vs {console}");
+                }
+            }
+        }
+
+        differ.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Write_EverySheet_PrintsLandscapeFitToWidthWithItsHeadingsAndTitleOnEveryPage()
     {
         using var package = Open(Write(ExcelSamples.Report()));
