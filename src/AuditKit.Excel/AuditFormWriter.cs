@@ -36,6 +36,11 @@ public sealed class AuditFormWriter
 
     private const string Author = "AuditKit";
 
+    private const float TitleSize = 14;
+
+    /// <summary>How wide the hint beside the title may spread before it wraps.</summary>
+    private const double HintWidth = 90;
+
     /// <summary>Writes the form.</summary>
     /// <param name="template">The template the form is for.</param>
     /// <param name="cases">
@@ -63,12 +68,17 @@ public sealed class AuditFormWriter
         var listAddresses = WriteLists(lists, columns);
         WriteAuditSheet(audit, template, columns, listAddresses, cases, emptyRows);
         FormInstructions.Write(instructions, template, columns);
+        SheetPrinting.SetUp(instructions, CellText.Clean(template.Title), VersionNote(template), headingRows: 0, repeatColumns: 0);
+        SheetPrinting.SetUp(lists, CellText.Clean(template.Title), VersionNote(template), headingRows: 1, repeatColumns: 0);
 
         package.Workbook.Protection.LockStructure = true;
         package.Workbook.Properties.Title = CellText.Clean(template.Title);
         package.Workbook.Properties.Author = Author;
         package.SaveAs(output);
     }
+
+    private static string VersionNote(AuditTemplate template) =>
+        string.Create(CultureInfo.InvariantCulture, $"{template.Id}, version {template.Version}");
 
     private static Dictionary<string, string> WriteLists(ExcelWorksheet lists, ImmutableArray<FormColumn> columns)
     {
@@ -143,6 +153,7 @@ public sealed class AuditFormWriter
         }
 
         sheet.View.FreezePanes(FirstDataRow, FrozenColumns + 1);
+        SheetPrinting.SetUp(sheet, CellText.Clean(template.Title), VersionNote(template), headingRows: NameRow, repeatColumns: FrozenColumns);
         sheet.Protection.IsProtected = true;
         sheet.Protection.AllowSelectLockedCells = true;
         sheet.Protection.AllowSelectUnlockedCells = true;
@@ -158,16 +169,41 @@ public sealed class AuditFormWriter
         structure.Style.Locked = true;
         structure.Style.Numberformat.Format = "General";
 
+        // The title sits in the case-detail columns, which print on every page across, so it is never cut; the hint
+        // beside it wraps within the first page.
+        var titleText = string.Create(CultureInfo.InvariantCulture, $"{template.Title} ({template.Id}, version {template.Version})");
+        var titleWidth = Enumerable.Range(0, Math.Min(FrozenColumns, lastColumn)).Sum(i => columns[i].Width);
         var title = sheet.Cells[TitleRow, 1];
-        CellText.SetText(title, string.Create(CultureInfo.InvariantCulture, $"{template.Title} ({template.Id}, version {template.Version})"));
+        CellText.SetText(title, titleText);
         title.Style.Font.Bold = true;
-        title.Style.Font.Size = 14;
-        if (lastColumn > FrozenColumns + 1)
+        title.Style.Font.Size = TitleSize;
+        var titleCells = sheet.Cells[TitleRow, 1, TitleRow, Math.Min(FrozenColumns, lastColumn)];
+        titleCells.Merge = true;
+        titleCells.Style.WrapText = true;
+        titleCells.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+        var titleHeight = TextMeasure.Height(TextMeasure.Lines(titleText, titleWidth, SheetTable.Bold * TitleSize / 11), TitleSize / 11);
+        if (lastColumn > FrozenColumns)
         {
-            var hint = sheet.Cells[TitleRow, FrozenColumns + 2];
-            hint.Value = $"One row per case from row {FirstDataRow}. Pick answers from the drop-downs; point at a heading to read its guidance. See the Instructions sheet.";
-            hint.Style.Font.Italic = true;
+            var hintText = $"One row per case from row {FirstDataRow}. Pick answers from the drop-downs; point at a heading to read its guidance. See the Instructions sheet.";
+            var hintEnd = FrozenColumns + 1;
+            var hintWidth = columns[FrozenColumns].Width;
+            while (hintEnd < lastColumn && hintWidth < HintWidth)
+            {
+                hintWidth += columns[hintEnd].Width;
+                hintEnd++;
+            }
+
+            var hint = sheet.Cells[TitleRow, FrozenColumns + 1];
+            hint.Value = hintText;
+            var hintCells = sheet.Cells[TitleRow, FrozenColumns + 1, TitleRow, hintEnd];
+            hintCells.Merge = hintEnd > FrozenColumns + 1;
+            hintCells.Style.Font.Italic = true;
+            hintCells.Style.WrapText = true;
+            hintCells.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+            titleHeight = Math.Max(titleHeight, TextMeasure.Height(TextMeasure.Lines(hintText, hintWidth)));
         }
+
+        sheet.Row(TitleRow).Height = titleHeight;
 
         // Section band: one merged cell per run of columns in the same section.
         var start = 0;
@@ -195,7 +231,7 @@ public sealed class AuditFormWriter
         ExcelLook.Fill(group, ExcelLook.GroupFill);
         ExcelLook.ThinBorders(group);
 
-        var longest = 1;
+        var lines = 1;
         for (var i = 0; i < columns.Length; i++)
         {
             var column = columns[i];
@@ -207,7 +243,7 @@ public sealed class AuditFormWriter
             }
 
             CellText.SetText(sheet.Cells[NameRow, i + 1], column.Name);
-            longest = Math.Max(longest, (int)Math.Ceiling(column.Heading.Length / Math.Max(1, column.Width - 2)));
+            lines = Math.Max(lines, TextMeasure.Lines(column.Heading, column.Width, SheetTable.Bold));
         }
 
         var headings = sheet.Cells[HeadingRow, 1, HeadingRow, lastColumn];
@@ -216,7 +252,7 @@ public sealed class AuditFormWriter
         headings.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
         ExcelLook.Fill(headings, ExcelLook.HeadingFill);
         ExcelLook.ThinBorders(headings);
-        sheet.Row(HeadingRow).Height = Math.Min(150, 15 * Math.Max(2, longest + 1));
+        sheet.Row(HeadingRow).Height = TextMeasure.Height(lines);
 
         var names = sheet.Cells[NameRow, 1, NameRow, lastColumn];
         names.Style.Font.Size = 8;

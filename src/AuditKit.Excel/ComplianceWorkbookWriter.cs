@@ -31,6 +31,9 @@ public sealed class ComplianceWorkbookWriter
     private const string AllTeams = "All teams";
     private const string Author = "AuditKit";
 
+    /// <summary>Criterion columns: wide enough for "100.0% Green" and for the criterion's words to wrap readably above it.</summary>
+    private const double CriterionWidth = 16;
+
     /// <summary>
     /// Above this many accepted audits the Cases sheets are left out (EPPlus builds the whole workbook in memory, about
     /// a kilobyte per row): the About sheet and the console say so; summary.json and the store still have every case.
@@ -60,27 +63,23 @@ public sealed class ComplianceWorkbookWriter
         ArgumentNullException.ThrowIfNull(output);
         using var package = new ExcelPackage();
         var book = package.Workbook;
-        WriteSummary(book.Worksheets.Add(SummarySheet), report);
-        WriteByCriterion(book.Worksheets.Add(ByCriterionSheet), report);
-        WriteGroups(book.Worksheets.Add(ByTeamSheet), report, byMonth: false);
-        WriteGroups(book.Worksheets.Add(ByMonthSheet), report, byMonth: true);
+        var print = new PrintTitle(CellText.Clean(report.Template.Title), "As of " + report.AsOf.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        WriteSummary(book.Worksheets.Add(SummarySheet), report, print);
+        WriteByCriterion(book.Worksheets.Add(ByCriterionSheet), report, print);
+        WriteGroups(book.Worksheets.Add(ByTeamSheet), report, byMonth: false, print);
+        WriteGroups(book.Worksheets.Add(ByMonthSheet), report, byMonth: true, print);
         if (report.Cases.Length <= MaxCaseRows)
         {
             foreach (var part in SplitRows(report.Cases.Length, _maxSheetRows))
             {
-                WriteCases(book.Worksheets.Add(part.Name), report, part.Skip, part.Take);
+                WriteCases(book.Worksheets.Add(part.Name), report, part.Skip, part.Take, print);
             }
         }
 
-        WriteActions(book.Worksheets.Add(ActionsSheet), report);
-        WriteDataQuality(book.Worksheets.Add(DataQualitySheet), report);
-        WriteRejected(book.Worksheets.Add(RejectedSheet), report);
-        WriteAbout(book.Worksheets.Add(AboutSheet), report);
-
-        foreach (var sheet in book.Worksheets)
-        {
-            SheetTable.SetUpPrinting(sheet);
-        }
+        WriteActions(book.Worksheets.Add(ActionsSheet), report, print);
+        WriteDataQuality(book.Worksheets.Add(DataQualitySheet), report, print);
+        WriteRejected(book.Worksheets.Add(RejectedSheet), report, print);
+        WriteAbout(book.Worksheets.Add(AboutSheet), report, print);
 
         // Dated by the run's as-of date, not the clock, so the same run gives the same workbook content.
         var asOf = SheetTable.Date(report.AsOf);
@@ -138,37 +137,60 @@ public sealed class ComplianceWorkbookWriter
     }
 
     /// <summary>
-    /// Criteria down the side, then a compliance and an n column for all teams and for each team (its service above
-    /// it): reads like the console and HTML tables, and prints one page wide.
+    /// Criteria down the side, then for all teams and for each team (its service above it) a compliance and an n
+    /// column under the team's name: reads like the console and HTML tables. A line on the left of each team's pair of
+    /// columns, and n set against its own compliance figure, keep each n with its team.
     /// </summary>
-    private static void WriteSummary(ExcelWorksheet sheet, RunReport report)
+    private static void WriteSummary(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
         const int ServiceRow = 1;
-        const int HeadingRow = 2;
+        const int TeamRow = 2;
+        const int HeadingRow = 3;
         const int FirstGroupColumn = 4;
+        const double ComplianceWidth = 13;
+        const double CountWidth = 6;
         var criteria = report.Template.Criteria;
         var groups = GroupsWithBenchmarks(report);
 
         var headings = new List<string> { "Criterion", "Standard", "Target" };
-        foreach (var group in groups)
+        var widths = new List<double> { TextMeasure.ColumnWidth(criteria.Select(c => c.Id), 16, 32), 50, 8 };
+        foreach (var _ in groups)
         {
-            headings.Add(group.Name ?? AllTeams);
-            headings.Add("n");
+            headings.AddRange(["Compliance", "n"]);
+            widths.AddRange([ComplianceWidth, CountWidth]);
         }
 
-        SheetTable.Headings(sheet, HeadingRow, headings, [30, 48, 8]);
-        var label = sheet.Cells[ServiceRow, 1];
-        label.Value = "Service";
-        label.Style.Font.Bold = true;
+        SheetTable.Headings(sheet, HeadingRow, headings, widths);
+        CellText.SetText(sheet.Cells[ServiceRow, 1], "Service");
+        CellText.SetText(sheet.Cells[TeamRow, 1], "Team");
+        sheet.Cells[ServiceRow, 1, TeamRow, 1].Style.Font.Bold = true;
+        var teamLines = 1;
         for (var g = 0; g < groups.Count; g++)
         {
             var column = FirstGroupColumn + (2 * g);
-            sheet.Column(column).Width = 14;
-            sheet.Column(column + 1).Width = 6;
             if (groups[g].Service is { } service)
             {
                 CellText.SetText(sheet.Cells[ServiceRow, column], service);
+                sheet.Cells[ServiceRow, column, ServiceRow, column + 1].Merge = true;
             }
+
+            var name = groups[g].Name ?? AllTeams;
+            CellText.SetText(sheet.Cells[TeamRow, column], name);
+            sheet.Cells[TeamRow, column, TeamRow, column + 1].Merge = true;
+            teamLines = Math.Max(teamLines, TextMeasure.Lines(name, ComplianceWidth + CountWidth, SheetTable.Bold));
+            sheet.Cells[HeadingRow, column].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+        }
+
+        var lastColumn = headings.Count;
+        var teams = sheet.Cells[TeamRow, FirstGroupColumn, TeamRow, lastColumn];
+        teams.Style.Font.Bold = true;
+        teams.Style.WrapText = true;
+        teams.Style.VerticalAlignment = ExcelVerticalAlignment.Bottom;
+        ExcelLook.Fill(sheet.Cells[TeamRow, 1, TeamRow, lastColumn], ExcelLook.HeadingFill);
+        sheet.Cells[ServiceRow, FirstGroupColumn, ServiceRow, lastColumn].Style.WrapText = true;
+        if (teamLines > 1)
+        {
+            sheet.Row(TeamRow).Height = TextMeasure.Height(teamLines);
         }
 
         var stats = groups.Select(StatsById).ToList();
@@ -177,7 +199,7 @@ public sealed class ComplianceWorkbookWriter
         {
             var values = new object?[headings.Count];
             values[0] = criterion.Id;
-            values[1] = CellText.Clean(criterion.Text);
+            values[1] = criterion.Text;
             values[2] = criterion.Target;
             for (var g = 0; g < groups.Count; g++)
             {
@@ -197,9 +219,8 @@ public sealed class ComplianceWorkbookWriter
         }
 
         rows.Add(audits);
-        var lastRow = SheetTable.Load(sheet, HeadingRow + 1, rows);
+        var lastRow = SheetTable.Load(sheet, HeadingRow + 1, rows, 2);
         sheet.Cells[HeadingRow + 1, 3, HeadingRow + criteria.Length, 3].Style.Numberformat.Format = ExcelLook.PercentFormat;
-        sheet.Row(HeadingRow).Height = 45;
         for (var i = 0; i < criteria.Length; i++)
         {
             sheet.Cells[HeadingRow + 1 + i, 1].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
@@ -209,17 +230,31 @@ public sealed class ComplianceWorkbookWriter
             }
         }
 
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var column = FirstGroupColumn + (2 * g);
+            sheet.Cells[HeadingRow + 1, column, lastRow, column].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
+            var counts = sheet.Cells[HeadingRow, column + 1, lastRow, column + 1].Style;
+            counts.HorizontalAlignment = ExcelHorizontalAlignment.Left;
+            counts.Indent = 1;
+            var left = sheet.Cells[ServiceRow, column, lastRow, column].Style.Border.Left;
+            left.Style = ExcelBorderStyle.Thin;
+            left.Color.SetColor(ExcelLook.GroupBorder);
+        }
+
         sheet.Cells[lastRow, 1, lastRow, headings.Count].Style.Font.Bold = true;
         SheetTable.Finish(sheet, HeadingRow, lastRow, headings.Count, frozenColumns: 1);
+        print.SetUp(sheet, HeadingRow, repeatColumns: 1);
     }
 
-    private static void WriteByCriterion(ExcelWorksheet sheet, RunReport report)
+    private static void WriteByCriterion(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
         string[] headings = ["ID", "Section", "Criterion", "Met", "Partly", "Not met", "N/A", "Missing", "Compliance", "CI low", "CI high", "Target", "RAG"];
-        SheetTable.Headings(sheet, 1, headings, [22, 20, 50, 7, 7, 8, 7, 8, 11, 8, 8, 8, 8]);
+        var criteria = report.Template.Criteria;
+        SheetTable.Headings(sheet, 1, headings, [TextMeasure.ColumnWidth(criteria.Select(c => c.Id), 16, 32), 20, 50, 7, 7, 8, 7, 8, 11, 8, 8, 8, 8]);
         var stats = StatsById(report.Focus);
         var rows = new List<object?[]>();
-        foreach (var criterion in report.Template.Criteria)
+        foreach (var criterion in criteria)
         {
             var stat = stats.GetValueOrDefault(criterion.Id);
             var counts = stat?.Counts ?? default;
@@ -230,14 +265,13 @@ public sealed class ComplianceWorkbookWriter
             ]);
         }
 
-        var lastRow = SheetTable.Load(sheet, 2, rows);
+        var lastRow = SheetTable.Load(sheet, 2, rows, 2, 3);
         if (lastRow >= 2)
         {
             sheet.Cells[2, 9, lastRow, 12].Style.Numberformat.Format = ExcelLook.PercentFormat;
-            sheet.Cells[2, 3, lastRow, 3].Style.WrapText = true;
             for (var r = 0; r < rows.Count; r++)
             {
-                if (stats.GetValueOrDefault(report.Template.Criteria[r].Id)?.Rag is { } rag)
+                if (stats.GetValueOrDefault(criteria[r].Id)?.Rag is { } rag)
                 {
                     ExcelLook.Fill(sheet.Cells[2 + r, 13], rag);
                 }
@@ -245,32 +279,43 @@ public sealed class ComplianceWorkbookWriter
         }
 
         SheetTable.Finish(sheet, 1, lastRow, headings.Length, frozenColumns: 1);
+        print.SetUp(sheet, 1, repeatColumns: 1);
     }
 
-    private static void WriteGroups(ExcelWorksheet sheet, RunReport report, bool byMonth)
+    private static void WriteGroups(ExcelWorksheet sheet, RunReport report, bool byMonth, PrintTitle print)
     {
         var criteria = report.Template.Criteria;
         var grades = GradeNames(report);
+        var groups = byMonth ? [.. report.Compliance.Periods] : GroupsWithBenchmarks(report);
+
         var headings = new List<string>();
-        headings.AddRange(byMonth ? ["Month", "Audits"] : ["Team", "Service", "Audits"]);
+        var widths = new List<double>();
+        if (byMonth)
+        {
+            headings.AddRange(["Month", "Audits"]);
+            widths.AddRange([10, 8]);
+        }
+        else
+        {
+            headings.AddRange(["Team", "Service", "Audits"]);
+            widths.AddRange([TextMeasure.ColumnWidth(groups.Select(g => g.Name), 14, 32), TextMeasure.ColumnWidth(groups.Select(g => g.Service), 10, 32), 8]);
+        }
+
         var firstGrade = headings.Count + 1;
         headings.AddRange(grades);
+        widths.AddRange(grades.Select(_ => 12d));
         var firstAgreement = headings.Count + 1;
         headings.AddRange(["Grades compared", "Grades agreed", "Agreement rate"]);
-        var firstCriterion = headings.Count + 1;
-        headings.AddRange(criteria.Select(c => c.Id));
-
-        var widths = new List<double>(byMonth ? [12, 8] : [18, 16, 8]);
-        widths.AddRange(grades.Select(_ => 11d));
         widths.AddRange([10, 10, 10]);
-        widths.AddRange(criteria.Select(_ => 14d));
+        var firstCriterion = headings.Count + 1;
+        headings.AddRange(criteria.Select(CriterionHeading));
+        widths.AddRange(criteria.Select(_ => CriterionWidth));
         SheetTable.Headings(sheet, 1, headings, widths);
         for (var i = 0; i < criteria.Length; i++)
         {
             sheet.Cells[1, firstCriterion + i].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
         }
 
-        var groups = byMonth ? [.. report.Compliance.Periods] : GroupsWithBenchmarks(report);
         var rows = new List<object?[]>(groups.Count);
         foreach (var group in groups)
         {
@@ -322,6 +367,7 @@ public sealed class ComplianceWorkbookWriter
                 }
             }
 
+            sheet.Cells[2, firstCriterion, lastRow, headings.Count].Style.HorizontalAlignment = ExcelHorizontalAlignment.Right;
             if (!byMonth)
             {
                 sheet.Cells[2, 1, 1 + groups.Count - report.Compliance.Teams.Length, headings.Count].Style.Font.Bold = true;
@@ -329,27 +375,35 @@ public sealed class ComplianceWorkbookWriter
         }
 
         SheetTable.Finish(sheet, 1, lastRow, headings.Count, frozenColumns: 1);
+        print.SetUp(sheet, 1, repeatColumns: 1);
     }
 
-    private static void WriteCases(ExcelWorksheet sheet, RunReport report, int skip, int take)
+    private static void WriteCases(ExcelWorksheet sheet, RunReport report, int skip, int take, PrintTitle print)
     {
         var criteria = report.Template.Criteria;
+        var cases = report.Cases.AsSpan(skip, take).ToArray();
         var headings = new List<string>
         {
             "Audit ID", "Audit date", "Auditor", "Case ref", "Case type", "Team", "Service", "Practitioner", "Auditor grade", "Derived grade", "Score",
         };
         var fixedColumns = headings.Count;
-        headings.AddRange(criteria.Select(c => c.Id));
-        SheetTable.Headings(sheet, 1, headings, [14, 11, 16, 14, 9, 16, 16, 16, 14, 14, 8, 12]);
+        headings.AddRange(criteria.Select(CriterionHeading));
+        var grades = report.Template.GradeScale.Grades;
+        SheetTable.Headings(sheet, 1, headings,
+        [
+            TextMeasure.ColumnWidth(cases.Select(c => c.AuditId), 12, 24), 11, TextMeasure.ColumnWidth(cases.Select(c => c.Auditor), 10, 24),
+            TextMeasure.ColumnWidth(cases.Select(c => c.CaseRef), 10, 20), 9, TextMeasure.ColumnWidth(cases.Select(c => c.Team), 10, 32),
+            TextMeasure.ColumnWidth(cases.Select(c => c.Service), 10, 32), TextMeasure.ColumnWidth(cases.Select(c => c.Practitioner), 12, 24),
+            TextMeasure.ColumnWidth(grades, 10, 22), TextMeasure.ColumnWidth(grades, 10, 22), 8, CriterionWidth,
+        ]);
         for (var i = 0; i < criteria.Length; i++)
         {
             sheet.Cells[1, fixedColumns + 1 + i].AddComment(CellText.Clean(CriterionNote(criteria[i])), Author);
         }
 
         var rows = new List<object?[]>(take);
-        for (var n = skip; n < skip + take; n++)
+        foreach (var c in cases)
         {
-            var c = report.Cases[n];
             var values = new object?[headings.Count];
             values[0] = c.AuditId;
             values[1] = SheetTable.Date(c.AuditDate);
@@ -378,16 +432,21 @@ public sealed class ComplianceWorkbookWriter
         }
 
         SheetTable.Finish(sheet, 1, lastRow, headings.Count, frozenColumns: 1);
+        print.SetUp(sheet, 1, repeatColumns: 1);
     }
 
-    private static void WriteActions(ExcelWorksheet sheet, RunReport report)
+    /// <summary>
+    /// The actions in the shape of an action plan. Each row says when it was raised against the audit ("raised 30
+    /// days after the audit"): a case action falls due so many working days after the audit date, so one whose audit
+    /// reached this run after its timescale had run out is "raised late", not overdue.
+    /// </summary>
+    private static void WriteActions(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
         string[] headings =
         [
-            "ID", "Scope", "Criterion or theme", "Issue found", "Action", "Responsibility", "Timescale", "Progress (RAG)",
+            "ID", "Scope", "Criterion or theme", "Issue found", "Action", "Responsibility", "Raised", "Timescale", "Progress (RAG)",
             "Team", "Case ref", "Audit ID", "Escalate to",
         ];
-        SheetTable.Headings(sheet, 1, headings, [16, 9, 24, 48, 60, 18, 11, 16, 16, 14, 14, 18]);
         var cases = new Dictionary<string, CaseRow>(StringComparer.Ordinal);
         foreach (var c in report.Cases)
         {
@@ -395,25 +454,22 @@ public sealed class ComplianceWorkbookWriter
         }
 
         var rows = new List<object?[]>(Math.Min(report.Actions.Count, MaxActionRows));
-        var overdueRows = new List<int>();
         foreach (var action in SheetActions(report))
         {
-            var overdue = action.Due < report.AsOf;
-            if (overdue)
-            {
-                overdueRows.Add(rows.Count);
-            }
-
+            // Every action of a run is raised on its as-of date.
+            var state = ActionDue.State(action.Due, report.AsOf, report.AsOf);
+            cases.TryGetValue(action.AuditId ?? string.Empty, out var row);
             rows.Add(
             [
                 report.Actions.Ids.Shorten(action.Id),
                 ScopeName(action.Scope),
                 action.Criterion is null ? (action.Scope == ActionScope.Case ? "Case grade" : ScopeName(action.Scope)) : Label(action.Criterion),
-                Issue(action, report, cases),
+                Issue(action, report, row),
                 action.Text,
                 PersonOrRole(action.Owner),
+                Raised(action, row, report.AsOf),
                 SheetTable.Date(action.Due),
-                overdue ? "Red - overdue" : "Amber - open",
+                state == DueState.RaisedLate ? "Amber - raised late" : "Amber - open",
                 action.Team,
                 action.CaseRef,
                 action.AuditId,
@@ -421,46 +477,35 @@ public sealed class ComplianceWorkbookWriter
             ]);
         }
 
-        var lastRow = SheetTable.Load(sheet, 2, rows);
+        // Narrow enough to print one page wide: the longer texts wrap instead.
+        SheetTable.Headings(sheet, 1, headings,
+        [
+            15, 7, 16, 30, 50, 16, 13, 11, 12, 16, TextMeasure.ColumnWidth(rows.Select(r => r[10] as string), 9, 14),
+            TextMeasure.ColumnWidth(rows.Select(r => r[11] as string), 9, 18), 14,
+        ]);
+        var lastRow = SheetTable.Load(sheet, 2, rows, 3, 4, 5, 6, 7, 9, 10, 13);
         if (lastRow >= 2)
         {
-            sheet.Cells[2, 7, lastRow, 7].Style.Numberformat.Format = ExcelLook.DateFormat;
-            sheet.Cells[2, 4, lastRow, 5].Style.WrapText = true;
-            sheet.Cells[2, 1, lastRow, headings.Length].Style.VerticalAlignment = ExcelVerticalAlignment.Top;
-            ExcelLook.Fill(sheet.Cells[2, 8, lastRow, 8], Rag.Amber);
-
-            // Style the first overdue cell, then give the others its style id: one style lookup instead of one per cell.
-            int? overdueStyle = null;
-            foreach (var r in overdueRows)
-            {
-                var cell = sheet.Cells[2 + r, 8];
-                if (overdueStyle is { } id)
-                {
-                    cell.StyleID = id;
-                }
-                else
-                {
-                    ExcelLook.Fill(cell, Rag.Red);
-                    overdueStyle = cell.StyleID;
-                }
-            }
+            sheet.Cells[2, 8, lastRow, 8].Style.Numberformat.Format = ExcelLook.DateFormat;
+            ExcelLook.Fill(sheet.Cells[2, 9, lastRow, 9], Rag.Amber);
         }
 
         SheetTable.Finish(sheet, 1, lastRow, headings.Length, frozenColumns: 1);
+        print.SetUp(sheet, 1, repeatColumns: 1);
     }
 
-    private static void WriteDataQuality(ExcelWorksheet sheet, RunReport report)
+    private static void WriteDataQuality(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
         string[] headings = ["Field", "Blank", "Total", "Share blank", "Threshold", "Over threshold"];
-        SheetTable.Headings(sheet, 1, headings, [24, 9, 9, 11, 11, 14]);
         var quality = report.DataQuality;
+        SheetTable.Headings(sheet, 1, headings, [TextMeasure.ColumnWidth(quality.Fields.Select(f => f.Field), 16, 40), 9, 9, 11, 11, 14]);
         var rows = quality.Fields
             .Select(f => new object?[] { f.Field, f.Blank, f.Total, f.Share, quality.Threshold, quality.IsOverThreshold(f) ? "Yes" : f.Expected ? "No" : "Optional field" })
             .ToList();
         var lastRow = SheetTable.Load(sheet, 2, rows);
         if (lastRow >= 2)
         {
-            sheet.Cells[2, 4, lastRow, 5].Style.Numberformat.Format = "0.0%";
+            sheet.Cells[2, 4, lastRow, 5].Style.Numberformat.Format = ExcelLook.PercentFormat;
             for (var r = 0; r < rows.Count; r++)
             {
                 if (quality.IsOverThreshold(quality.Fields[r]))
@@ -471,27 +516,25 @@ public sealed class ComplianceWorkbookWriter
         }
 
         SheetTable.Finish(sheet, 1, lastRow, headings.Length, frozenColumns: 1);
+        print.SetUp(sheet, 1, repeatColumns: 0);
     }
 
-    private static void WriteRejected(ExcelWorksheet sheet, RunReport report)
+    private static void WriteRejected(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
         string[] headings = ["Source", "Row", "Audit ID", "Reasons"];
-        SheetTable.Headings(sheet, 1, headings, [24, 7, 14, 100]);
+        SheetTable.Headings(sheet, 1, headings,
+            [TextMeasure.ColumnWidth(report.Rejected.Select(r => r.Source), 12, 30), 7, TextMeasure.ColumnWidth(report.Rejected.Select(r => r.AuditId), 10, 24), 90]);
         var rows = report.Rejected
             .Select(r => new object?[] { r.Source, r.Row, r.AuditId, string.Join(" ", r.Reasons.Select(Sentence)) })
             .ToList();
-        var lastRow = SheetTable.Load(sheet, 2, rows);
-        if (lastRow >= 2)
-        {
-            sheet.Cells[2, 4, lastRow, 4].Style.WrapText = true;
-        }
-
+        var lastRow = SheetTable.Load(sheet, 2, rows, 1, 3, 4);
         SheetTable.Finish(sheet, 1, lastRow, headings.Length);
+        print.SetUp(sheet, 1, repeatColumns: 0);
     }
 
-    private static void WriteAbout(ExcelWorksheet sheet, RunReport report)
+    private static void WriteAbout(ExcelWorksheet sheet, RunReport report, PrintTitle print)
     {
-        SheetTable.Headings(sheet, 1, ["Item", "Value"], [24, 90]);
+        SheetTable.Headings(sheet, 1, ["Item", "Value"], [24, 100]);
         var scoring = report.Template.Scoring;
         var rows = new List<object?[]>
         {
@@ -504,9 +547,12 @@ public sealed class ComplianceWorkbookWriter
             new object?[] { "Accepted", report.Submissions.Accepted },
             new object?[] { "Rejected", report.Submissions.Rejected },
             new object?[] { "Follow-up actions", report.Actions.Count },
-            new object?[] { "Compliance", string.Create(CultureInfo.InvariantCulture, $"(met + {scoring.PartlyWeight} x partly) / (met + partly + not met); N/A and missing answers are not counted.") },
+            new object?[] { "Compliance", string.Create(CultureInfo.InvariantCulture, $"(met + {scoring.PartlyWeight} x partly) / (met + partly + not met); N/A and missing answers are not counted. Shown to one decimal place, as on the console and in report.html.") },
             new object?[] { "RAG", $"Green at or above the target; Amber less than {ActionText.Percent(scoring.AmberMargin)} below it; Red further below. The word is shown with every colour." },
-            new object?[] { "Progress (RAG)", "Green: complete; Amber: open and not yet due; Red: overdue on the as-of date." },
+            new object?[] { "Grades", "Listed from best to worst: " + string.Join(", ", report.Template.GradeScale.Grades) + "." },
+            new object?[] { "Raised", "When the action was raised: case actions by this run, so many days after the audit; team and service actions from this run's figures." },
+            new object?[] { "Timescale", "The due date: so many working days after the audit date for a case action, after the as-of date for a team or service action." },
+            new object?[] { "Progress (RAG)", "Amber - open: not yet due. Amber - raised late: the timescale had already run out when this run raised it (the audit came in after its case action fell due), so do it now. In the history store's register (auditkit actions list) an action not done by its due date is Overdue, and one raised late stays Raised late until it is done." },
         };
         if (report.Scope is { } scope)
         {
@@ -518,11 +564,11 @@ public sealed class ComplianceWorkbookWriter
             rows.Add(["Left out", note]);
         }
 
-        var lastRow = SheetTable.Load(sheet, 2, rows);
+        var lastRow = SheetTable.Load(sheet, 2, rows, 2);
         sheet.Cells[6, 2].Style.Numberformat.Format = ExcelLook.DateFormat;
         sheet.Cells[2, 2, lastRow, 2].Style.HorizontalAlignment = ExcelHorizontalAlignment.Left;
-        sheet.Cells[2, 2, lastRow, 2].Style.WrapText = true;
         SheetTable.Finish(sheet, 1, lastRow, 2);
+        print.SetUp(sheet, 1, repeatColumns: 0);
     }
 
     /// <summary>All teams, then (in a team pack) the team's service, both headed as benchmarks there, then the teams.</summary>
@@ -562,14 +608,21 @@ public sealed class ComplianceWorkbookWriter
         }
     }
 
-    private static string Issue(FollowUpAction action, RunReport report, Dictionary<string, CaseRow> cases)
+    /// <summary>When the action was raised: "30 days after the audit" for a case action, else from which figures.</summary>
+    private static string Raised(FollowUpAction action, CaseRow? row, DateOnly asOf) => action.Scope switch
+    {
+        ActionScope.Case => row is null ? "By this run" : ActionDue.RaisedAfterAudit(row.AuditDate, asOf),
+        ActionScope.Team => "From the team's figures",
+        _ => "From the service's figures",
+    };
+
+    private static string Issue(FollowUpAction action, RunReport report, CaseRow? row)
     {
         var label = action.Criterion is null ? null : Label(action.Criterion);
         switch (action.Scope)
         {
             case ActionScope.Case:
                 var caseRef = action.CaseRef ?? "(no case ref)";
-                cases.TryGetValue(action.AuditId ?? string.Empty, out var row);
                 if (label is null)
                 {
                     return row?.Grade is { } grade ? $"Case {caseRef} graded {grade}" : $"Case {caseRef}";
@@ -633,25 +686,29 @@ public sealed class ComplianceWorkbookWriter
         return stats;
     }
 
-    private static List<string> GradeNames(RunReport report)
-    {
-        var names = FormColumns.Grades(report.Template).ToList();
-        var others = report.Compliance.Teams.Concat(report.Compliance.Periods).Append(report.Compliance.Overall)
-            .SelectMany(g => g.Grades.Keys)
-            .Where(g => !names.Contains(g, StringComparer.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-        names.AddRange(others);
-        return names;
-    }
+    /// <summary>The grade scale, best first, then any other grade counted.</summary>
+    private static IReadOnlyList<string> GradeNames(RunReport report) =>
+        report.Template.GradeScale.WithOthers(
+            report.Compliance.Teams.Concat(report.Compliance.Periods).Append(report.Compliance.Overall).SelectMany(g => g.Grades.Keys));
 
     private static object? MonthStart(string? period) =>
         period is not null && DateTime.TryParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? month
             : period;
 
+    /// <summary>A criterion's heading: the template's own words, marked when critical (the id is in its note).</summary>
+    private static string CriterionHeading(CriterionDefinition criterion) =>
+        criterion.Critical ? criterion.Text + " (critical)" : criterion.Text;
+
     private static string CriterionNote(CriterionDefinition criterion) =>
-        $"{criterion.Section}: {criterion.Text}\nTarget {ActionText.Percent(criterion.Target)}{(criterion.Critical ? ", critical" : string.Empty)}.";
+        $"{criterion.Id} ({criterion.Section}): {criterion.Text}\nTarget {ActionText.Percent(criterion.Target)}{(criterion.Critical ? ", critical" : string.Empty)}.";
+
+    /// <summary>Prints a sheet with the workbook's title and as-of date at the top of every page.</summary>
+    private sealed record PrintTitle(string Title, string AsOf)
+    {
+        public void SetUp(ExcelWorksheet sheet, int headingRows, int repeatColumns) =>
+            SheetPrinting.SetUp(sheet, Title, AsOf, headingRows, repeatColumns);
+    }
 
     /// <summary>child_seen_alone -> "Child seen alone".</summary>
     internal static string Label(string id)

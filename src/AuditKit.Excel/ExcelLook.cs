@@ -9,7 +9,11 @@ namespace AuditKit.Excel;
 internal static class ExcelLook
 {
     public const string DateFormat = "dd/mm/yyyy";
-    public const string PercentFormat = "0%";
+    /// <summary>
+    /// One decimal place, the figure the console and report.html show (<see cref="ActionText.Percent"/>): 79.7% is never
+    /// shown as 80% beside an 80% target. Excel writes a whole number with its .0 (80.0%).
+    /// </summary>
+    public const string PercentFormat = "0.0%";
     public const string TextFormat = "@";
     public const int MaxRow = 1_048_576;
 
@@ -17,6 +21,9 @@ internal static class ExcelLook
     public static readonly Color GroupFill = Color.FromArgb(255, 189, 215, 238);
     public static readonly Color BorderColour = Color.FromArgb(255, 191, 191, 191);
     public static readonly Color MutedText = Color.FromArgb(255, 128, 128, 128);
+
+    /// <summary>The line between one team's columns and the next.</summary>
+    public static readonly Color GroupBorder = Color.FromArgb(255, 89, 89, 89);
 
     // Excel's own good / neutral / bad cell styles, so the colours read as people expect.
     private static readonly Color GreenFill = Color.FromArgb(255, 198, 239, 206);
@@ -27,7 +34,7 @@ internal static class ExcelLook
     private static readonly Color RedText = Color.FromArgb(255, 156, 0, 6);
 
     /// <summary>A percentage format that also shows the RAG word, so colour is never the only signal.</summary>
-    public static string PercentWithRag(Rag rag) => $"0%\" {rag}\"";
+    public static string PercentWithRag(Rag rag) => $"{PercentFormat}\" {rag}\"";
 
     public static void Fill(ExcelRange range, Rag rag)
     {

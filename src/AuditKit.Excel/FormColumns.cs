@@ -86,9 +86,8 @@ internal static class FormColumns
         return columns.ToImmutable();
     }
 
-    /// <summary>The grade names of the template's grading rules, in the order they are tried.</summary>
-    public static ImmutableArray<string> Grades(AuditTemplate template) =>
-        [.. template.EffectiveRules.Grading.Select(g => g.Grade).Distinct(StringComparer.Ordinal)];
+    /// <summary>The grades the template's rules give, from best to worst (<see cref="GradeScale"/>).</summary>
+    public static ImmutableArray<string> Grades(AuditTemplate template) => template.GradeScale.Grades;
 
     private static FormColumn Fixed(string name, string heading, FormInput input, double width, string? note, bool required) =>
         new(name, heading, CaseDetails, input, width, note, [], required);

@@ -10,13 +10,20 @@ internal static class FormInstructions
 {
     public static void Write(ExcelWorksheet sheet, AuditTemplate template, ImmutableArray<FormColumn> columns)
     {
+        // The id column holds the longest id on one line; the texts wrap.
+        double[] widths = [TextMeasure.ColumnWidth(template.Criteria.Select(c => c.Id).Concat(template.Facts.Select(f => f.Id)), 16, 32), 22, 50, 60, 10, 10, 10, 24];
+        for (var i = 0; i < widths.Length; i++)
+        {
+            sheet.Column(i + 1).Width = widths[i];
+        }
+
         var row = 1;
         var title = sheet.Cells[row, 1];
         CellText.SetText(title, "How to fill in this audit form");
         title.Style.Font.Bold = true;
         title.Style.Font.Size = 14;
         row++;
-        CellText.SetText(sheet.Cells[row, 1], $"{template.Title} ({template.Id}, version {template.Version}). Case types: {string.Join(", ", template.AppliesTo)}.");
+        Paragraph(sheet, widths, row, $"{template.Title} ({template.Id}, version {template.Version}). Case types: {string.Join(", ", template.AppliesTo)}.");
         row += 2;
 
         var required = columns.Where(c => c.Input != FormInput.Answer && c.Input != FormInput.Comment && c.Required).Select(c => c.Heading);
@@ -33,13 +40,14 @@ internal static class FormInstructions
         ];
         foreach (var step in steps)
         {
-            CellText.SetText(sheet.Cells[row, 1], step);
+            Paragraph(sheet, widths, row, step);
             row++;
         }
 
         row++;
         row = Table(
             sheet,
+            widths,
             row,
             "Questions",
             ["ID", "Section", "Question", "Guidance", "Critical", "Target", "Required", "Answered by"],
@@ -61,6 +69,7 @@ internal static class FormInstructions
             row++;
             Table(
                 sheet,
+                widths,
                 row,
                 "Facts from the case file",
                 ["ID", "Heading", "Type", "Allowed values", "Guidance", "Required"],
@@ -76,12 +85,6 @@ internal static class FormInstructions
                 percentColumn: 0);
         }
 
-        double[] widths = [22, 22, 50, 60, 10, 10, 10, 24];
-        for (var i = 0; i < widths.Length; i++)
-        {
-            sheet.Column(i + 1).Width = widths[i];
-        }
-
         sheet.View.FreezePanes(2, 1);
         sheet.Protection.IsProtected = true;
         sheet.Protection.AllowFormatColumns = true;
@@ -90,7 +93,22 @@ internal static class FormInstructions
         sheet.Protection.AllowSelectUnlockedCells = true;
     }
 
-    private static int Table(ExcelWorksheet sheet, int row, string caption, string[] headings, IEnumerable<object?[]> rows, int percentColumn)
+    /// <summary>A line of text across the sheet's columns, wrapped within them (so it prints whole) and the row made tall enough.</summary>
+    private static void Paragraph(ExcelWorksheet sheet, double[] widths, int row, string text)
+    {
+        CellText.SetText(sheet.Cells[row, 1], text);
+        var cells = sheet.Cells[row, 1, row, widths.Length];
+        cells.Merge = true;
+        cells.Style.WrapText = true;
+        cells.Style.VerticalAlignment = ExcelVerticalAlignment.Top;
+        var lines = TextMeasure.Lines(text, widths.Sum());
+        if (lines > 1)
+        {
+            sheet.Row(row).Height = TextMeasure.Height(lines);
+        }
+    }
+
+    private static int Table(ExcelWorksheet sheet, double[] widths, int row, string caption, string[] headings, IEnumerable<object?[]> rows, int percentColumn)
     {
         var captionCell = sheet.Cells[row, 1];
         CellText.SetText(captionCell, caption);
@@ -110,17 +128,24 @@ internal static class FormInstructions
         var first = row;
         foreach (var values in rows)
         {
+            var lines = 1;
             for (var i = 0; i < values.Length; i++)
             {
                 var cell = sheet.Cells[row, i + 1];
                 if (values[i] is string text)
                 {
                     CellText.SetText(cell, text);
+                    lines = Math.Max(lines, TextMeasure.Lines(text, widths[i]));
                 }
                 else
                 {
                     cell.Value = values[i];
                 }
+            }
+
+            if (lines > 1)
+            {
+                sheet.Row(row).Height = TextMeasure.Height(lines);
             }
 
             row++;

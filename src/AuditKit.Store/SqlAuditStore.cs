@@ -417,19 +417,19 @@ internal sealed class SqlAuditStore : IAuditStore
         switch (filter.Status)
         {
             case ActionStatusFilter.Open:
-                conditions.Add("status IN ('open', 'in_progress')");
+                conditions.Add("a.status IN ('open', 'in_progress')");
                 break;
             case ActionStatusFilter.InProgress:
-                conditions.Add("status = 'in_progress'");
+                conditions.Add("a.status = 'in_progress'");
                 break;
             case ActionStatusFilter.Done:
-                conditions.Add("status = 'done'");
+                conditions.Add("a.status = 'done'");
                 break;
             case ActionStatusFilter.Cancelled:
-                conditions.Add("status = 'cancelled'");
+                conditions.Add("a.status = 'cancelled'");
                 break;
             case ActionStatusFilter.Superseded:
-                conditions.Add("status = 'superseded'");
+                conditions.Add("a.status = 'superseded'");
                 break;
             case ActionStatusFilter.All:
                 break;
@@ -439,23 +439,25 @@ internal sealed class SqlAuditStore : IAuditStore
 
         if (filter.Overdue)
         {
-            conditions.Add("due < @asof AND status IN ('open', 'in_progress')");
+            conditions.Add("a.due < @asof AND a.status IN ('open', 'in_progress')");
             parameters.Add(("@asof", DbType.String, DbCommands.Iso(asOf)));
         }
 
         if (filter.Team is not null)
         {
-            conditions.Add("team = @team");
+            conditions.Add("a.team = @team");
             parameters.Add(("@team", DbType.String, filter.Team));
         }
 
         if (filter.TemplateId is not null)
         {
-            conditions.Add("template_id = @template");
+            conditions.Add("a.template_id = @template");
             parameters.Add(("@template", DbType.String, filter.TemplateId));
         }
 
-        var sql = "SELECT action_id, template_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, status, created, updated, target, period, audit_id FROM actions"
+        // A case action's audit date comes from the current revision of its audit (none for team and service actions).
+        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id"
+            + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
         for (var i = 0; i < parameters.Count; i++)
@@ -470,6 +472,7 @@ internal sealed class SqlAuditStore : IAuditStore
             {
                 ActionStatusNames.TryParse(reader.GetString(10), out var status);
                 var due = DbCommands.ParseIso(reader.GetString(8));
+                var created = DbCommands.ParseIso(reader.GetString(11));
                 rows.Add(new RegisterEntry(
                     Id: reader.GetString(0),
                     TemplateId: reader.GetString(1),
@@ -482,13 +485,14 @@ internal sealed class SqlAuditStore : IAuditStore
                     Due: due,
                     EscalateTo: reader.NullableString(9),
                     Status: status,
-                    Created: DbCommands.ParseIso(reader.GetString(11)),
+                    Created: created,
                     Updated: DbCommands.ParseIso(reader.GetString(12)),
-                    Progress: ActionStatusNames.Progress(status, due, asOf),
+                    Progress: ActionStatusNames.Progress(status, due, created, asOf),
                     FollowedUp: null,
                     Target: reader.NullableDouble(13),
-                    Period: reader.NullableString(14),
-                    AuditId: reader.NullableString(15)));
+                    AuditDate: reader.NullableString(14) is { } auditDate ? DbCommands.ParseIso(auditDate) : null,
+                    Period: reader.NullableString(15),
+                    AuditId: reader.NullableString(16)));
             }
         }
 

@@ -147,10 +147,18 @@ public enum ActionStatusFilter
 public enum ActionProgress
 {
     OnTrack,
+
+    /// <summary>It fell due after it was raised, and is past its due date and not done: late in being done.</summary>
     Overdue,
     Complete,
     Cancelled,
     Superseded,
+
+    /// <summary>
+    /// Its due date had passed before it was raised (a case action falls due so many working days after the audit, and
+    /// the audit reached the store later), and it is not done: late in being raised, not in being done.
+    /// </summary>
+    RaisedLate,
 }
 
 public static class ActionStatusNames
@@ -200,24 +208,33 @@ public static class ActionStatusNames
     /// <summary>Can be set with <c>actions update</c> (superseded is set by AuditKit alone).</summary>
     public static bool CanBeSetByHand(this ActionStatus status) => status != ActionStatus.Superseded;
 
-    /// <summary>Complete, On track, Overdue, Cancelled.</summary>
+    /// <summary>Complete, On track, Overdue, Raised late, Cancelled, Superseded.</summary>
     public static string ToDisplayName(this ActionProgress progress) => progress switch
     {
         ActionProgress.OnTrack => "On track",
         ActionProgress.Overdue => "Overdue",
+        ActionProgress.RaisedLate => "Raised late",
         ActionProgress.Complete => "Complete",
         ActionProgress.Cancelled => "Cancelled",
         ActionProgress.Superseded => "Superseded",
         _ => throw new ArgumentOutOfRangeException(nameof(progress), progress, null),
     };
 
-    /// <summary>Done -> Complete; cancelled -> Cancelled; due before <paramref name="asOf"/> -> Overdue; else On track.</summary>
-    public static ActionProgress Progress(ActionStatus status, DateOnly due, DateOnly asOf) => status switch
+    /// <summary>
+    /// Done -> Complete; cancelled -> Cancelled; due before it was <paramref name="raised"/> -> Raised late; due before
+    /// <paramref name="asOf"/> -> Overdue; else On track (<see cref="ActionDue.State"/>).
+    /// </summary>
+    public static ActionProgress Progress(ActionStatus status, DateOnly due, DateOnly raised, DateOnly asOf) => status switch
     {
         ActionStatus.Done => ActionProgress.Complete,
         ActionStatus.Cancelled => ActionProgress.Cancelled,
         ActionStatus.Superseded => ActionProgress.Superseded,
-        _ => due < asOf ? ActionProgress.Overdue : ActionProgress.OnTrack,
+        _ => ActionDue.State(due, raised, asOf) switch
+        {
+            DueState.RaisedLate => ActionProgress.RaisedLate,
+            DueState.Overdue => ActionProgress.Overdue,
+            _ => ActionProgress.OnTrack,
+        },
     };
 }
 
@@ -238,6 +255,7 @@ public sealed record ActionFilter(
 /// <param name="FollowedUp">For team actions on a criterion: "reached target in yyyy-MM", "not yet" or
 /// "no later audits", judged from the team's compliance on that criterion in the months after the action was
 /// created; null for other actions.</param>
+/// <param name="AuditDate">For a case action, the date of the audit that raised it (its current revision); else null.</param>
 public sealed record RegisterEntry(
     string Id,
     string TemplateId,
@@ -256,7 +274,8 @@ public sealed record RegisterEntry(
     string? FollowedUp,
     double? Target,
     string? Period = null,
-    string? AuditId = null);
+    string? AuditId = null,
+    DateOnly? AuditDate = null);
 
 /// <summary>
 /// One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner), <c>status</c> (set by

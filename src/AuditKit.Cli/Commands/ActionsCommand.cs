@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AuditKit.Calendar;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Diagnostics;
 using AuditKit.FollowUps;
@@ -19,7 +20,7 @@ internal static class ActionsCommand
     private static readonly string[] Fields =
     [
         "id", "template", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "escalate_to", "status",
-        "progress", "created", "updated", "followed_up", "period",
+        "progress", "created", "updated", "followed_up", "audit_date", "period",
     ];
 
     public static Command Create(CliContext context)
@@ -39,12 +40,12 @@ internal static class ActionsCommand
             Description = "open (open or in progress: the default), in_progress, done, cancelled, superseded or all.",
             DefaultValueFactory = _ => "open",
         };
-        var overdue = new Option<bool>("--overdue") { Description = "Only open or in-progress actions past their due date." };
+        var overdue = new Option<bool>("--overdue") { Description = "Only open or in-progress actions past their due date (Overdue or Raised late)." };
         var template = new Option<string?>("--template") { Description = "Only actions of this template id." };
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         var asOf = CommonOptions.AsOf();
         var store = StoreOptions.Create();
-        var command = new Command("list", "List follow-up actions with their progress (Complete, On track, Overdue, Cancelled, Superseded).")
+        var command = new Command("list", "List follow-up actions with their progress (Complete, On track, Overdue, Raised late, Cancelled, Superseded) and when each was raised.")
         {
             team, status, overdue, template, format, asOf,
         };
@@ -170,7 +171,8 @@ internal static class ActionsCommand
                 Row("Escalate to", entry.EscalateTo);
                 Row("Due", IsoDate.Format(entry.Due));
                 Row("Status", entry.Status.ToContractName());
-                details.AddRow("[bold]Progress[/]", ProgressMarkup(entry.Progress));
+                details.AddRow("[bold]Progress[/]", ProgressCell(entry.Progress).Markup);
+                Row("Raised", Raised(entry));
                 Row("Followed up", entry.FollowedUp);
                 console.Write(details);
                 console.WriteLine();
@@ -253,37 +255,64 @@ internal static class ActionsCommand
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded)
-            .Title($"[bold]Follow-up actions[/] ({entries.Count.ToString(CultureInfo.InvariantCulture)}, as of {IsoDate.Format(asOf)})");
-        table.AddColumns("Id", "Due", "Progress", "Status", "Team", "Case / criterion", "Action", "Owner", "Followed up");
+        var table = new FittedTable()
+            .AddColumn(TableCell.Plain("Id"), wrap: false)
+            .AddColumn(TableCell.Plain("Due"), wrap: false)
+            .AddColumn(TableCell.Plain("Progress"))
+            .AddColumn(TableCell.Plain("Raised"))
+            .AddColumn(TableCell.Plain("Status"))
+            .AddColumn(TableCell.Plain("Team"))
+            .AddColumn(TableCell.Plain("Case / criterion"))
+            .AddColumn(TableCell.Plain("Action"))
+            .AddColumn(TableCell.Plain("Owner"))
+            .AddColumn(TableCell.Plain("Followed up"));
         foreach (var entry in entries)
         {
             table.AddRow(
-                ids.Shorten(entry.Id),
-                IsoDate.Format(entry.Due),
-                ProgressMarkup(entry.Progress),
-                entry.Status.ToContractName(),
-                Markup.Escape(entry.Team ?? "(service)"),
-                Markup.Escape(entry.CaseRef ?? entry.Criterion ?? string.Empty),
-                Markup.Escape(entry.Action),
-                Markup.Escape(entry.Owner),
-                Markup.Escape(entry.FollowedUp ?? string.Empty));
+                TableCell.Plain(ids.Shorten(entry.Id)),
+                TableCell.Plain(IsoDate.Format(entry.Due)),
+                ProgressCell(entry.Progress),
+                TableCell.Plain(Raised(entry)),
+                TableCell.Plain(entry.Status.ToContractName()),
+                TableCell.Plain(entry.Team ?? "(service)"),
+                TableCell.Plain(entry.CaseRef ?? entry.Criterion ?? string.Empty),
+                TableCell.Plain(entry.Action),
+                TableCell.Plain(entry.Owner),
+                TableCell.Plain(entry.FollowedUp ?? string.Empty));
         }
 
-        console.Write(table);
-        var counts = entries.GroupBy(e => e.Progress).OrderBy(g => g.Key)
+        var title = $"[bold]Follow-up actions[/] ({entries.Count.ToString(CultureInfo.InvariantCulture)}, as of {IsoDate.Format(asOf)})";
+        console.Write(table.Build(new Table().Border(TableBorder.Rounded).Title(title), console.Profile.Width));
+        var counts = entries.GroupBy(e => e.Progress).OrderBy(g => ProgressOrder(g.Key))
             .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key.ToDisplayName().ToLowerInvariant()}");
         console.WriteLine(string.Join(", ", counts) + ".");
+        if (entries.Any(e => e.Progress == ActionProgress.RaisedLate))
+        {
+            console.WriteLine("Raised late: the due date had already passed when the action was raised (its audit reached the store after the timescale ran out); Overdue: due after it was raised and still not done.");
+        }
     }
 
-    /// <summary>Green complete, green on track, red overdue, grey cancelled or superseded: the word always there, colour only to help.</summary>
-    private static string ProgressMarkup(ActionProgress progress) => progress switch
+    /// <summary>"2026-11-30, 30 days after the audit" for a case action; the date it was raised for the others.</summary>
+    private static string Raised(RegisterEntry entry) => entry.AuditDate is { } audit
+        ? $"{IsoDate.Format(entry.Created)}, {ActionDue.RaisedAfterAudit(audit, entry.Created)}"
+        : IsoDate.Format(entry.Created);
+
+    private static int ProgressOrder(ActionProgress progress) => progress switch
     {
-        ActionProgress.Complete => "[green]Complete[/]",
-        ActionProgress.OnTrack => "[green]On track[/]",
-        ActionProgress.Overdue => "[red]Overdue[/]",
-        ActionProgress.Superseded => "[grey]Superseded[/]",
-        _ => "[grey]Cancelled[/]",
+        ActionProgress.Overdue => 0,
+        ActionProgress.RaisedLate => 1,
+        ActionProgress.OnTrack => 2,
+        ActionProgress.Complete => 3,
+        _ => 4,
+    };
+
+    /// <summary>Green complete and on track, red overdue, yellow raised late, grey cancelled: the words always there, colour only to help.</summary>
+    private static TableCell ProgressCell(ActionProgress progress) => progress switch
+    {
+        ActionProgress.Complete or ActionProgress.OnTrack => TableCell.Styled(progress.ToDisplayName(), "green"),
+        ActionProgress.Overdue => TableCell.Styled(progress.ToDisplayName(), "red"),
+        ActionProgress.RaisedLate => TableCell.Styled(progress.ToDisplayName(), "yellow"),
+        _ => TableCell.Styled(progress.ToDisplayName(), "grey"),
     };
 
     private static string Json(IReadOnlyList<RegisterEntry> entries)
@@ -332,7 +361,8 @@ internal static class ActionsCommand
     private static string?[] Values(RegisterEntry e) =>
     [
         e.Id, e.TemplateId, ActionScopes.Name(e.Scope), e.Team, e.CaseRef, e.Criterion, e.Action, e.Owner, IsoDate.Format(e.Due), e.EscalateTo,
-        e.Status.ToContractName(), e.Progress.ToDisplayName(), IsoDate.Format(e.Created), IsoDate.Format(e.Updated), e.FollowedUp, e.Period,
+        e.Status.ToContractName(), e.Progress.ToDisplayName(), IsoDate.Format(e.Created), IsoDate.Format(e.Updated), e.FollowedUp,
+        e.AuditDate is { } audit ? IsoDate.Format(audit) : null, e.Period,
     ];
 
 }

@@ -26,11 +26,20 @@ internal static class RunCommand
         var directory = new Option<string?>("--directory") { Description = "A team directory (teams.yaml) naming team managers, service managers and heads of service." };
         var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
         var perTeam = new Option<bool>("--per-team") { Description = "Also write a pack for each team: OUT/teams/<team>/report.html and compliance.xlsx, with that team's figures and cases and the service's as benchmarks." };
+        var format = new Option<string>("--format")
+        {
+            Description = "The summary printed on the console: text (tables laid out for the console's width), json, or csv (compliance, one line per criterion and team).",
+            DefaultValueFactory = _ => "text",
+        };
+        var width = new Option<int?>("--width")
+        {
+            Description = $"The console width to lay the text summary out for, {CliEnvironment.MinWidth} to {CliEnvironment.MaxWidth}. Default: COLUMNS, else the terminal's width, else {CliEnvironment.RedirectedWidth}.",
+        };
 
         var store = StoreOptions.Create(allowNoStore: true);
         var command = new Command("run", "Evaluate audit submissions against a template: compliance per team and criterion, grades and follow-up actions.")
         {
-            template, submissions, rules, asOf, outDir, directory, outputs, perTeam,
+            template, submissions, rules, asOf, outDir, directory, outputs, perTeam, format, width,
         };
         store.AddTo(command);
         command.SetAction(parse => Execute(
@@ -43,11 +52,19 @@ internal static class RunCommand
             parse.GetValue(outDir)!,
             parse.GetValue(directory),
             parse.GetValue(outputs)!,
-            parse.GetValue(perTeam)));
+            parse.GetValue(perTeam),
+            new SummaryFormat(ActionsCommand.ParseFormat(parse.GetValue(format)!, "text", "json", "csv"), ParseWidth(parse.GetValue(width)))));
         return command;
     }
 
-    private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText, bool perTeam)
+    /// <summary>How the console summary is printed: <c>text</c>, <c>json</c> or <c>csv</c>, and the width text is laid out for.</summary>
+    private sealed record SummaryFormat(string Name, int? Width);
+
+    private static int? ParseWidth(int? width) => width is { } w && (w < CliEnvironment.MinWidth || w > CliEnvironment.MaxWidth)
+        ? throw new CliUsageException($"--width {w.ToString(CultureInfo.InvariantCulture)} is not a console width; give a number from {CliEnvironment.MinWidth} to {CliEnvironment.MaxWidth}.")
+        : width;
+
+    private static int Execute(CliContext context, StoreChoice? store, string templatePath, string[] submissionPaths, string[] rulesDirectories, string? asOfText, string outDir, string? directoryPath, string outputsText, bool perTeam, SummaryFormat summary)
     {
         var outputs = ParseOutputs(outputsText);
         if (perTeam && !outputs.Contains("xlsx") && !outputs.Contains("html"))
@@ -70,7 +87,7 @@ internal static class RunCommand
 
         var files = SubmissionFiles.Expand(context, submissionPaths);
         var collectCases = store is not null || outputs.Contains("xlsx") || perTeam;
-        var console = context.CreateConsole();
+        var console = context.CreateConsole(summary.Width);
         var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, onCase));
 
         if (report.Submissions.Read == 0)
@@ -114,15 +131,25 @@ internal static class RunCommand
             }
         }
 
-        RunSummaryRenderer.Render(console, report, folder);
+        // With --format json or csv, standard output holds only that document; the store's line goes to standard error.
+        if (summary.Name == "text")
+        {
+            RunSummaryRenderer.Render(console, report, folder);
+        }
+        else
+        {
+            context.Out.Write(summary.Name == "json" ? RunSummaryDocument.Json(report, folder) : RunSummaryDocument.Csv(report));
+            context.Out.Flush();
+        }
+
         if (perTeam)
         {
-            context.Out.WriteLine(TeamPacks.Line(packs, Path.Combine(outDir, TeamPacks.Folder), outputs));
+            (summary.Name == "text" ? context.Out : context.Error).WriteLine(TeamPacks.Line(packs, Path.Combine(outDir, TeamPacks.Folder), outputs));
         }
 
         if (recorded is not null)
         {
-            (recorded.Value.Ok ? context.Out : context.Error).WriteLine(recorded.Value.Line);
+            (recorded.Value.Ok && summary.Name == "text" ? context.Out : context.Error).WriteLine(recorded.Value.Line);
             if (!recorded.Value.Ok)
             {
                 return ExitCodes.Invalid;

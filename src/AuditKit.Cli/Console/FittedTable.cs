@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace AuditKit.Cli.Console;
 
@@ -19,10 +20,16 @@ internal readonly record struct TableCell(string Text, string Markup)
 }
 
 /// <summary>
-/// A table whose columns are given widths that fit the console before Spectre.Console lays it out, when any of its
-/// text has wide (full-width, CJK) characters: every cell is wrapped or cut here (<see cref="ConsoleCells"/>) so
-/// that Spectre never has to cut a word (see <see cref="ConsoleCells"/> for why). Tables of narrow text are left to
-/// Spectre, as before.
+/// A table laid out for the console's width before Spectre.Console draws it, so that no text is ever cut:
+/// <list type="bullet">
+/// <item>when every column fits at its natural width, Spectre draws it as it is;</item>
+/// <item>else every column gets at least its longest word (columns that may not wrap, their cells' whole text), the rest of
+/// the width is shared out evenly, those that lack least filled first, and every cell is wrapped here at its spaces
+/// (<see cref="ConsoleCells"/>: Spectre 0.49 cuts words, and throws or loops on wide characters, when it narrows a
+/// column itself);</item>
+/// <item>and when even the longest words do not fit side by side, each row is printed as lines of its own: the first
+/// column's text, then "heading: value; ..." for the others, wrapped to the width.</item>
+/// </list>
 /// </summary>
 internal sealed class FittedTable
 {
@@ -52,12 +59,19 @@ internal sealed class FittedTable
     /// <summary>The table's width in cells when no column is narrowed.</summary>
     public static int NaturalWidth(IEnumerable<int> columnWidths) => 1 + columnWidths.Sum(w => w + CellOverhead);
 
-    /// <summary>A Spectre table for a console <paramref name="consoleWidth"/> cells wide.</summary>
-    public Table Build(Table table, int consoleWidth)
+    /// <summary>
+    /// Something to draw on a console <paramref name="consoleWidth"/> cells wide: <paramref name="table"/> (with its
+    /// title and border) filled in, or, when the columns cannot fit side by side, the rows one after another.
+    /// </summary>
+    public IRenderable Build(Table table, int consoleWidth)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var natural = Enumerable.Range(0, _columns.Count)
+            .Select(i => Math.Max(1, _rows.Select(r => ConsoleCells.Width(r[i].Text)).Append(ConsoleCells.Width(_columns[i].Header.Text)).Max()))
+            .ToArray();
+        var available = consoleWidth - NaturalWidth(new int[_columns.Count]);
         var wide = _columns.Any(c => ConsoleCells.HasWide(c.Header.Text)) || _rows.Any(r => r.Any(c => ConsoleCells.HasWide(c.Text)));
-        if (!wide)
+        if (natural.Sum() <= available && !wide)
         {
             foreach (var (header, right, wrap) in _columns)
             {
@@ -74,7 +88,11 @@ internal sealed class FittedTable
             return table;
         }
 
-        var widths = Widths(consoleWidth);
+        if (Widths(natural, available) is not { } widths)
+        {
+            return Stacked(table.Title?.Text, consoleWidth);
+        }
+
         for (var i = 0; i < _columns.Count; i++)
         {
             var (header, right, _) = _columns[i];
@@ -101,57 +119,84 @@ internal sealed class FittedTable
     }
 
     /// <summary>
-    /// Each column's natural width when they all fit; else columns that may not wrap keep theirs, and the others share
-    /// what is left (each at most its natural width); if that is too little, every column shares the console.
+    /// Each column's least width (its longest word, or the whole of each cell of a column that may not wrap), and what is left of
+    /// <paramref name="available"/> shared out towards the natural widths; null when the least widths do not fit.
     /// </summary>
-    private int[] Widths(int consoleWidth)
+    private int[]? Widths(int[] natural, int available)
     {
-        var natural = Enumerable.Range(0, _columns.Count)
-            .Select(i => Math.Max(1, _rows.Select(r => ConsoleCells.Width(r[i].Text)).Append(ConsoleCells.Width(_columns[i].Header.Text)).Max()))
-            .ToArray();
-        var available = Math.Max(2 * _columns.Count, consoleWidth - 1 - (CellOverhead * _columns.Count));
-        if (natural.Sum() <= available)
+        var least = new int[_columns.Count];
+        for (var i = 0; i < _columns.Count; i++)
         {
-            return natural;
+            // A column that may not wrap keeps its cells whole; its heading may still wrap at its spaces.
+            least[i] = Math.Max(1, _columns[i].Wrap
+                ? _rows.Select(r => LongestWord(r[i].Text)).Append(LongestWord(_columns[i].Header.Text)).Max()
+                : _rows.Select(r => ConsoleCells.Width(r[i].Text)).Append(LongestWord(_columns[i].Header.Text)).Max());
         }
 
-        var wrapping = Enumerable.Range(0, _columns.Count).Where(i => _columns[i].Wrap).ToList();
-        var fixedWidth = Enumerable.Range(0, _columns.Count).Where(i => !_columns[i].Wrap).Sum(i => natural[i]);
-        const int Narrowest = 8;
-        if (wrapping.Count > 0 && available - fixedWidth >= Narrowest * wrapping.Count)
+        var space = available - least.Sum();
+        if (space < 0)
         {
-            var widths = (int[])natural.Clone();
-            Share(widths, natural, wrapping, available - fixedWidth);
-            return widths;
+            return null;
         }
 
-        var all = new int[_columns.Count];
-        Share(all, natural, Enumerable.Range(0, _columns.Count).ToList(), available);
-        return all;
+        // What is left is shared out evenly, the columns that lack least filled first: short texts stay on one line.
+        var widths = (int[])least.Clone();
+        var growing = Enumerable.Range(0, _columns.Count).Where(i => natural[i] > widths[i]).OrderBy(i => natural[i] - widths[i]).ToList();
+        while (growing.Count > 0 && space > 0)
+        {
+            var share = Math.Max(1, space / growing.Count);
+            var column = growing[0];
+            var grow = Math.Min(share, natural[column] - widths[column]);
+            widths[column] += grow;
+            space -= grow;
+            growing.RemoveAt(0);
+            if (widths[column] < natural[column])
+            {
+                // Still short: it takes another share in turn.
+                growing.Add(column);
+            }
+        }
+
+        return widths;
     }
 
-    // Water-filling: the narrowest columns take their natural width, the rest share the remainder evenly.
-    private static void Share(int[] widths, int[] natural, List<int> columns, int space)
+    /// <summary>Each row as a bold line of the first column's text, then "heading: value; ..." for the others, wrapped under it.</summary>
+    private Rows Stacked(string? title, int consoleWidth)
     {
-        var left = columns.OrderBy(i => natural[i]).ToList();
-        while (left.Count > 0)
+        var lines = new List<IRenderable>();
+        if (title is not null)
         {
-            var share = Math.Max(2, space / left.Count);
-            var column = left[0];
-            if (natural[column] <= share)
-            {
-                widths[column] = natural[column];
-                space -= natural[column];
-                left.RemoveAt(0);
-                continue;
-            }
-
-            foreach (var rest in left)
-            {
-                widths[rest] = share;
-            }
-
-            return;
+            lines.Add(new Markup(title));
         }
+
+        var width = Math.Max(4, consoleWidth);
+        foreach (var row in _rows)
+        {
+            lines.Add(new Markup("[bold]" + Markup.Escape(ConsoleCells.Wrap(row[0].Text, width)) + "[/]"));
+            var values = Enumerable.Range(1, _columns.Count - 1)
+                .Where(i => row[i].Text.Length > 0)
+                .Select(i => $"{_columns[i].Header.Text.Replace('\n', ' ')}: {row[i].Text}");
+            var text = string.Join("; ", values);
+            if (text.Length > 0)
+            {
+                lines.Add(new Markup("  " + Markup.Escape(ConsoleCells.Wrap(text, width - 2).Replace("\n", "\n  ", StringComparison.Ordinal))));
+            }
+        }
+
+        return new Rows(lines);
+    }
+
+    private static int LongestWord(string text)
+    {
+        var longest = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                longest = Math.Max(longest, ConsoleCells.Width(word));
+            }
+        }
+
+        return longest;
     }
 }

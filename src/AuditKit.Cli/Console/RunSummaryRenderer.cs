@@ -1,6 +1,7 @@
 using System.Globalization;
 using AuditKit.Calendar;
 using AuditKit.Compliance;
+using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Templates;
 using Spectre.Console;
@@ -8,12 +9,16 @@ using Spectre.Console;
 namespace AuditKit.Cli.Console;
 
 /// <summary>
-/// The console summary of a run: a criterion x team table with compliance, target and RAG (colour and
-/// the word), the grades, the actions raised, data quality and rejected rows.
+/// The console summary of a run, laid out for the console's width: compliance by criterion and team against target
+/// with RAG (colour and the word), the grades in scale order, the actions summarised, data quality and rejected rows.
 /// </summary>
 internal static class RunSummaryRenderer
 {
     private const int MaxRowsListed = 20;
+    private const string AllTeams = "All teams";
+
+    /// <summary>Fewer teams than this beside the criteria, and each criterion gets its own lines instead.</summary>
+    internal const int LeastTeamsPerTable = 3;
 
     /// <summary>How long the summary may take to lay out before the console says it could not be drawn.</summary>
     internal static readonly TimeSpan LayoutTimeLimit = TimeSpan.FromSeconds(20);
@@ -83,46 +88,29 @@ internal static class RunSummaryRenderer
         }
     }
 
+    /// <summary>
+    /// The criterion x team table when at least <see cref="LeastTeamsPerTable"/> teams fit the console's width beside
+    /// the criteria (the teams shared evenly over as few tables as hold them); otherwise each criterion on a line of its
+    /// own with the teams under it. At any width every figure is on a line that can be read whole.
+    /// </summary>
     internal static void RenderCompliance(IAnsiConsole console, RunReport report)
     {
+        var width = console.Profile.Width;
         var teams = report.Compliance.Teams;
-        var chunks = TeamChunks(console.Profile.Width, report);
-        for (var chunk = 0; chunk < chunks.Count; chunk++)
+        var chunks = TeamChunks(width, report);
+        if (chunks is null)
         {
-            var (first, count) = chunks[chunk];
-            var shown = teams.Skip(first).Take(count).ToList();
-            var title = chunks.Count == 1
-                ? "[bold]Compliance by criterion and team[/]"
-                : $"[bold]Compliance by criterion and team[/] (teams {first + 1} to {first + count} of {teams.Length})";
-            var table = new FittedTable()
-                .AddColumn(TableCell.Plain("Criterion"), wrap: false)
-                .AddColumn(TableCell.Plain("Target"), right: true)
-                .AddColumn(TableCell.Plain("All teams"), right: true);
-            foreach (var team in shown)
+            console.Write(Blocks(report).Build(new Table().Border(TableBorder.Rounded).Title("[bold]Compliance by criterion and team[/]"), width));
+        }
+        else
+        {
+            foreach (var (first, count) in chunks)
             {
-                table.AddColumn(TableCell.Plain(team.Name ?? string.Empty), right: true);
+                var title = chunks.Count == 1
+                    ? "[bold]Compliance by criterion and team[/]"
+                    : $"[bold]Compliance by criterion and team[/] (teams {first + 1} to {first + count} of {teams.Length})";
+                console.Write(Matrix(report, first, count).Build(new Table().Border(TableBorder.Rounded).Title(title), width));
             }
-
-            for (var i = 0; i < report.Template.Criteria.Length; i++)
-            {
-                var criterion = report.Template.Criteria[i];
-                var overall = report.Compliance.Overall.Criteria[i];
-                var cells = new List<TableCell>
-                {
-                    criterion.Critical
-                        ? new TableCell(criterion.Id + " *", Markup.Escape(criterion.Id) + " [bold]*[/]")
-                        : TableCell.Plain(criterion.Id),
-                    TableCell.Plain(ActionText.Percent(criterion.Target)),
-                    Cell(overall),
-                };
-                cells.AddRange(shown.Select(t => Cell(t.Criteria[i])));
-                table.AddRow(cells.ToArray());
-            }
-
-            var audits = new List<TableCell> { new("audits", "[italic]audits[/]"), TableCell.Plain(string.Empty), TableCell.Plain(report.Compliance.Overall.Audits.ToString(CultureInfo.InvariantCulture)) };
-            audits.AddRange(shown.Select(t => TableCell.Plain(t.Audits.ToString(CultureInfo.InvariantCulture))));
-            table.AddRow(audits.ToArray());
-            console.Write(table.Build(new Table().Border(TableBorder.Rounded).Title(title), console.Profile.Width));
         }
 
         console.MarkupLine("[grey]* critical criterion. Compliance = (met + partly x " +
@@ -132,116 +120,236 @@ internal static class RunSummaryRenderer
     }
 
     /// <summary>
-    /// The teams in groups of columns that fit the console (first team, count): one table when they all fit, with
-    /// each team column as wide as its figures and its name up to 12 cells (a longer name wraps).
+    /// The teams in tables of columns that fit <paramref name="consoleWidth"/> cells (first team, count), each team
+    /// column as wide as its figures and its name up to 12 cells (a longer name wraps at its spaces): one table when they
+    /// all fit, else as few as hold them with the teams shared evenly; null when fewer than
+    /// <see cref="LeastTeamsPerTable"/> teams fit beside the criteria.
     /// </summary>
-    internal static IReadOnlyList<(int First, int Count)> TeamChunks(int consoleWidth, RunReport report)
+    internal static IReadOnlyList<(int First, int Count)>? TeamChunks(int consoleWidth, RunReport report)
     {
         const int NameCells = 12;
         var criteria = report.Template.Criteria;
-        var fixedColumns = new[]
-        {
-            criteria.Select(c => c.Id.Length + (c.Critical ? 2 : 0)).Append("Criterion".Length).Max(),
+        var used = FittedTable.NaturalWidth(
+        [
+            criteria.Select(c => ConsoleCells.Width(CriterionName(c))).Append("Criterion".Length).Max(),
             "Target".Length,
             criteria.Select((_, i) => Cell(report.Compliance.Overall.Criteria[i]).Text.Length).Append("All teams".Length).Max(),
-        };
-        var used = FittedTable.NaturalWidth(fixedColumns);
-        var chunks = new List<(int First, int Count)>();
-        var first = 0;
-        var count = 0;
+        ]);
         var teams = report.Compliance.Teams;
-        for (var t = 0; t < teams.Length; t++)
+        var widest = 0;
+        foreach (var team in teams)
         {
-            var team = teams[t];
-            var width = 3 + criteria.Select((_, i) => Cell(team.Criteria[i]).Text.Length)
-                .Append(team.Audits.ToString(CultureInfo.InvariantCulture).Length)
-                .Append(Math.Min(NameCells, ConsoleCells.Width(team.Name ?? string.Empty)))
-                .Max();
-            if (count > 0 && used + width > consoleWidth)
-            {
-                chunks.Add((first, count));
-                first = t;
-                count = 0;
-                used = FittedTable.NaturalWidth(fixedColumns);
-            }
-
-            used += width;
-            count++;
+            var name = team.Name ?? string.Empty;
+            var longestWord = name.Split(' ').Select(ConsoleCells.Width).DefaultIfEmpty(0).Max();
+            widest = Math.Max(widest, FittedTable.NaturalWidth(
+            [
+                criteria.Select((_, i) => Cell(team.Criteria[i]).Text.Length)
+                    .Append(team.Audits.ToString(CultureInfo.InvariantCulture).Length)
+                    .Append(Math.Max(longestWord, Math.Min(NameCells, ConsoleCells.Width(name))))
+                    .Max(),
+            ]) - 1);
         }
 
-        if (count > 0 || chunks.Count == 0)
+        var fit = widest == 0 ? teams.Length : (consoleWidth - used) / widest;
+        if (fit >= teams.Length)
         {
+            return [(0, teams.Length)];
+        }
+
+        if (fit < LeastTeamsPerTable)
+        {
+            return null;
+        }
+
+        var tables = (teams.Length + fit - 1) / fit;
+        var chunks = new List<(int First, int Count)>(tables);
+        var first = 0;
+        for (var t = 0; t < tables; t++)
+        {
+            var count = (teams.Length - first) / (tables - t);
             chunks.Add((first, count));
+            first += count;
         }
 
         return chunks;
     }
 
+    private static FittedTable Matrix(RunReport report, int firstTeam, int teamCount)
+    {
+        var teams = report.Compliance.Teams.Skip(firstTeam).Take(teamCount).ToList();
+        // The figures are never wrapped; the team names above them may be.
+        var table = new FittedTable()
+            .AddColumn(TableCell.Plain("Criterion"), wrap: false)
+            .AddColumn(TableCell.Plain("Target"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("All teams"), right: true, wrap: false);
+        foreach (var team in teams)
+        {
+            table.AddColumn(TableCell.Plain(team.Name ?? string.Empty), right: true, wrap: false);
+        }
+
+        for (var i = 0; i < report.Template.Criteria.Length; i++)
+        {
+            var criterion = report.Template.Criteria[i];
+            var cells = new List<TableCell>
+            {
+                criterion.Critical
+                    ? new TableCell(CriterionName(criterion), Markup.Escape(criterion.Id) + " [bold]*[/]")
+                    : TableCell.Plain(criterion.Id),
+                TableCell.Plain(ActionText.Percent(criterion.Target)),
+                Cell(report.Compliance.Overall.Criteria[i]),
+            };
+            cells.AddRange(teams.Select(t => Cell(t.Criteria[i])));
+            table.AddRow([.. cells]);
+        }
+
+        var audits = new List<TableCell> { new("audits", "[italic]audits[/]"), TableCell.Plain(string.Empty), TableCell.Plain(report.Compliance.Overall.Audits.ToString(CultureInfo.InvariantCulture)) };
+        audits.AddRange(teams.Select(t => TableCell.Plain(t.Audits.ToString(CultureInfo.InvariantCulture))));
+        table.AddRow([.. audits]);
+        return table;
+    }
+
+    /// <summary>A criterion per line (with its target), all teams and each team under it: compliance, RAG and n.</summary>
+    private static FittedTable Blocks(RunReport report)
+    {
+        var table = new FittedTable()
+            .AddColumn(TableCell.Plain("Criterion and team"))
+            .AddColumn(TableCell.Plain("Compliance"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("n"), right: true, wrap: false);
+        var groups = report.Compliance.Teams.Prepend(report.Compliance.Overall).ToList();
+        for (var i = 0; i < report.Template.Criteria.Length; i++)
+        {
+            var criterion = report.Template.Criteria[i];
+            var heading = $"{CriterionName(criterion)}, target {ActionText.Percent(criterion.Target)}";
+            table.AddRow(new TableCell(heading, "[bold]" + Markup.Escape(TerminalText.Escape(heading)) + "[/]"), TableCell.Plain(string.Empty), TableCell.Plain(string.Empty));
+            foreach (var group in groups)
+            {
+                var stat = group.Criteria[i];
+                table.AddRow(
+                    TableCell.Plain("  " + (group.Name ?? AllTeams)),
+                    Cell(stat),
+                    TableCell.Plain(stat.Counts.Applicable.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        table.AddRow(new TableCell("Audits", "[bold]Audits[/]"), TableCell.Plain(string.Empty), TableCell.Plain(string.Empty));
+        foreach (var group in groups)
+        {
+            table.AddRow(TableCell.Plain("  " + (group.Name ?? AllTeams)), TableCell.Plain(group.Audits.ToString(CultureInfo.InvariantCulture)), TableCell.Plain(string.Empty));
+        }
+
+        return table;
+    }
+
     private static void RenderGrades(IAnsiConsole console, RunReport report)
     {
         var overall = report.Compliance.Overall;
-        var grades = GradeOrder(report).ToList();
-        var table = new FittedTable().AddColumn(TableCell.Plain("Team")).AddColumn(TableCell.Plain("Audits"), right: true);
+        var grades = GradeOrder(report);
+        var table = new FittedTable().AddColumn(TableCell.Plain("Team")).AddColumn(TableCell.Plain("Audits"), right: true, wrap: false);
         foreach (var grade in grades)
         {
-            table.AddColumn(TableCell.Plain(grade), right: true);
+            table.AddColumn(TableCell.Plain(grade), right: true, wrap: false);
         }
 
-        table.AddColumn(TableCell.Plain("Auditor agrees"), right: true);
+        table.AddColumn(TableCell.Plain("Auditor agrees"), right: true, wrap: false);
         foreach (var group in report.Compliance.Teams.Append(overall))
         {
-            var cells = new List<TableCell> { group.Name is null ? new TableCell("All teams", "[bold]All teams[/]") : TableCell.Plain(group.Name), TableCell.Plain(group.Audits.ToString(CultureInfo.InvariantCulture)) };
+            var cells = new List<TableCell> { group.Name is null ? new TableCell(AllTeams, $"[bold]{AllTeams}[/]") : TableCell.Plain(group.Name), TableCell.Plain(group.Audits.ToString(CultureInfo.InvariantCulture)) };
             cells.AddRange(grades.Select(g => TableCell.Plain(group.Grades.GetValueOrDefault(g).ToString(CultureInfo.InvariantCulture))));
             cells.Add(TableCell.Plain(group.Agreement.Rate is { } rate
                 ? $"{ActionText.Percent(rate)} of {group.Agreement.Compared}"
                 : "-"));
-            table.AddRow(cells.ToArray());
+            table.AddRow([.. cells]);
         }
 
-        console.Write(table.Build(new Table().Border(TableBorder.Rounded).Title("[bold]Grades[/]"), console.Profile.Width));
+        console.Write(table.Build(new Table().Border(TableBorder.Rounded).Title("[bold]Grades[/] (best first)"), console.Profile.Width));
         console.WriteLine();
     }
 
+    /// <summary>
+    /// The actions summarised, never listed (the workbook's Actions sheet and summary.json list them all): counts by
+    /// scope and progress, a table by owner, and the few most urgent.
+    /// </summary>
     private static void RenderActions(IAnsiConsole console, RunReport report)
     {
-        var actions = report.Actions;
-        var others = actions.TeamAndService;
-        var teamCount = others.Count(a => a.Scope == ActionScope.Team);
+        var overview = ActionsOverview.Of(report);
         console.MarkupLine(
-            $"[bold]Follow-up actions:[/] {actions.Count} ({actions.Cases.Count} case, " +
-            $"{teamCount} team, {others.Length - teamCount} service)");
-        var shown = others.Take(MaxRowsListed).ToList();
-        if (shown.Count > 0)
+            $"[bold]Follow-up actions:[/] {overview.Total} ({overview.Case} case, {overview.Team} team, {overview.Service} service): " +
+            $"{overview.NotYetDue} not yet due, {overview.RaisedLate} raised late.");
+        if (overview.Total == 0)
         {
-            var table = new FittedTable()
-                .AddColumn(TableCell.Plain("Due"))
-                .AddColumn(TableCell.Plain("Scope"))
-                .AddColumn(TableCell.Plain("Team"))
-                .AddColumn(TableCell.Plain("Criterion"), wrap: false)
-                .AddColumn(TableCell.Plain("Owner"))
-                .AddColumn(TableCell.Plain("Action"));
-            foreach (var action in shown)
-            {
-                table.AddRow(
-                    TableCell.Plain(IsoDate.Format(action.Due)),
-                    TableCell.Plain(ActionScopes.Name(action.Scope)),
-                    TableCell.Plain(action.Team ?? "-"),
-                    TableCell.Plain(action.Criterion ?? "-"),
-                    TableCell.Plain(action.Owner),
-                    TableCell.Plain(action.Text));
-            }
-
-            console.Write(table.Build(new Table().Border(TableBorder.Rounded), console.Profile.Width));
+            console.WriteLine();
+            return;
         }
 
-        var rest = actions.Count - shown.Count;
-        if (rest > 0)
+        if (overview.RaisedLate > 0)
         {
-            console.MarkupLine($"[grey]{rest} more (case actions included) in summary.json and compliance.xlsx.[/]");
+            console.MarkupLine("[grey]Raised late: the action's timescale (so many working days after the audit) had run out before this run raised it; do it now.[/]");
         }
 
+        var owners = new FittedTable()
+            .AddColumn(TableCell.Plain("Owner"))
+            .AddColumn(TableCell.Plain("Case"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Team"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Service"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("Raised late"), right: true, wrap: false)
+            .AddColumn(TableCell.Plain("All"), right: true, wrap: false);
+        foreach (var owner in overview.Owners)
+        {
+            owners.AddRow(
+                TableCell.Plain(owner.Owner),
+                Count(owner.Case),
+                Count(owner.Team),
+                Count(owner.Service),
+                Count(owner.RaisedLate),
+                Count(owner.Total));
+        }
+
+        console.Write(owners.Build(new Table().Border(TableBorder.Rounded).Title("[bold]Actions by owner[/]"), console.Profile.Width));
+        if (overview.OtherOwners > 0)
+        {
+            console.MarkupLine($"[grey]... and {overview.OtherOwners} more owner(s).[/]");
+        }
+
+        // One block per action (its details, then its text wrapped under them): readable at any width.
+        console.WriteLine();
+        console.MarkupLine("[bold]Most urgent[/] (earliest due):");
+        var number = 0;
+        foreach (var (action, state, raised) in overview.MostUrgent)
+        {
+            number++;
+            var subject = action.Scope == ActionScope.Case
+                ? $"case {action.CaseRef}" + (action.Criterion is null ? string.Empty : $", {action.Criterion}")
+                : action.Criterion is null ? ActionScopes.Name(action.Scope) : $"{ActionScopes.Name(action.Scope)}, {action.Criterion}";
+            var where = action.Team is null ? string.Empty : $" ({action.Team})";
+            var when = state == DueState.RaisedLate
+                ? "; raised late" + (raised is null ? string.Empty : $", {raised}")
+                : raised is null ? string.Empty : $"; raised {raised}";
+            var prefix = number.ToString(CultureInfo.InvariantCulture) + ". ";
+            WrapLine(console, $"Due {IsoDate.Format(action.Due)}: {subject}{where}, {action.Owner}{when}.", prefix, state == DueState.RaisedLate ? "yellow" : null);
+            WrapLine(console, action.Text, new string(' ', prefix.Length), null);
+        }
+
+        console.MarkupLine("[grey]Every action is listed in compliance.xlsx (Actions) and summary.json; 'auditkit actions list' shows the register.[/]");
         console.WriteLine();
     }
+
+    /// <summary>
+    /// <paramref name="text"/> (escaped for the terminal) wrapped to the console's width after <paramref name="prefix"/>,
+    /// its further lines indented as far, optionally in a colour.
+    /// </summary>
+    private static void WrapLine(IAnsiConsole console, string text, string prefix, string? style)
+    {
+        var indent = new string(' ', prefix.Length);
+        var wrapped = ConsoleCells.Wrap(TerminalText.Escape(text), Math.Max(2, console.Profile.Width - prefix.Length));
+        var lines = wrapped.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = Markup.Escape(lines[i]);
+            console.MarkupLine((i == 0 ? Markup.Escape(prefix) : indent) + (style is null ? line : $"[{style}]{line}[/]"));
+        }
+    }
+
+    private static TableCell Count(int value) => TableCell.Plain(value.ToString(CultureInfo.InvariantCulture));
 
     private static void RenderDataQuality(IAnsiConsole console, RunReport report)
     {
@@ -273,8 +381,8 @@ internal static class RunSummaryRenderer
         console.MarkupLine($"[bold red]Rejected rows: {report.Rejected.Length}[/] (listed in rejected.csv; fix them and run again)");
         foreach (var row in report.Rejected.Take(MaxRowsListed))
         {
-            var id = row.AuditId is null ? string.Empty : $" ({Markup.Escape(TerminalText.Escape(row.AuditId))})";
-            console.MarkupLine($"  {Markup.Escape(TerminalText.Escape(row.Source))} row {row.Row}{id}: {Markup.Escape(TerminalText.Escape(string.Join("; ", row.Reasons)))}");
+            var id = row.AuditId is null ? string.Empty : $" ({row.AuditId})";
+            WrapLine(console, $"{row.Source} row {row.Row}{id}: {string.Join("; ", row.Reasons)}", "  ", null);
         }
 
         if (report.Rejected.Length > MaxRowsListed)
@@ -285,22 +393,14 @@ internal static class RunSummaryRenderer
         console.WriteLine();
     }
 
-    /// <summary>Grade names in the order the grading rules give them, then any others.</summary>
-    internal static IEnumerable<string> GradeOrder(RunReport report)
-    {
-        var ordered = report.Template.EffectiveRules.Grading.Select(g => g.Grade).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var grade in report.Compliance.Overall.Grades.Keys)
-        {
-            if (!ordered.Contains(grade, StringComparer.Ordinal))
-            {
-                ordered.Add(grade);
-            }
-        }
+    /// <summary>The grade scale, best first, then any other grade counted.</summary>
+    internal static IReadOnlyList<string> GradeOrder(RunReport report) =>
+        report.Template.GradeScale.WithOthers(report.Compliance.Overall.Grades.Keys);
 
-        return ordered;
-    }
+    /// <summary>The criterion's id, with " *" when it is critical.</summary>
+    internal static string CriterionName(CriterionDefinition criterion) => criterion.Critical ? criterion.Id + " *" : criterion.Id;
 
-    private static TableCell Cell(CriterionStat stat)
+    internal static TableCell Cell(CriterionStat stat)
     {
         if (stat.Compliance is not { } compliance || stat.Rag is not { } rag)
         {

@@ -17,7 +17,8 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
     public CliEnvironment Environment { get; } = environment;
 
     /// <summary>A console for tables and progress; plain text without colour when not interactive.</summary>
-    public IAnsiConsole CreateConsole()
+    /// <param name="width">The width to lay tables out for; null for the console's own (<see cref="CliEnvironment.ConsoleWidth"/>).</param>
+    public IAnsiConsole CreateConsole(int? width = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -26,7 +27,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
             Interactive = Environment.Interactive ? InteractionSupport.Detect : InteractionSupport.No,
             Out = new AnsiConsoleOutput(Out),
         });
-        console.Profile.Width = Environment.ConsoleWidth;
+        console.Profile.Width = width ?? Environment.ConsoleWidth;
         return console;
     }
 

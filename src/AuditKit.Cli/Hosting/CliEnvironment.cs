@@ -6,17 +6,40 @@ public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock,
     /// <summary>Whether a run reads and validates on a thread of its own, ahead of evaluating (with a second processor).</summary>
     public bool ReadAhead { get; init; } = System.Environment.ProcessorCount > 1;
 
+    /// <summary>The narrowest and widest console the summary is laid out for.</summary>
+    public const int MinWidth = 40;
+
+    public const int MaxWidth = 1000;
+
+    /// <summary>The width when the output is not a terminal and <c>COLUMNS</c> is not set.</summary>
+    public const int RedirectedWidth = 160;
+
     public static CliEnvironment Default { get; } = new(
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
         !System.Console.IsOutputRedirected,
-        System.Console.IsOutputRedirected ? 160 : Math.Max(80, SafeWindowWidth()));
+        ConsoleWidthFrom(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Console.IsOutputRedirected ? null : SafeWindowWidth()));
 
     /// <summary>A fixed environment for tests: no colour, a fixed width.</summary>
     public static CliEnvironment ForTests(string workingDirectory, DateTimeOffset now) =>
         new(workingDirectory, new FixedClock(now), Interactive: false, ConsoleWidth: 200);
 
-    private static int SafeWindowWidth()
+    /// <summary>
+    /// The console's width: <c>COLUMNS</c> when it holds a whole number from 40 to 1,000 (as most programs take it),
+    /// else the terminal's window width (at least 40), else <see cref="RedirectedWidth"/>.
+    /// </summary>
+    internal static int ConsoleWidthFrom(string? columns, int? windowWidth)
+    {
+        if (int.TryParse(columns?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var fromEnvironment)
+            && fromEnvironment is >= MinWidth and <= MaxWidth)
+        {
+            return fromEnvironment;
+        }
+
+        return windowWidth is { } width && width > 0 ? Math.Clamp(width, MinWidth, MaxWidth) : RedirectedWidth;
+    }
+
+    private static int? SafeWindowWidth()
     {
         try
         {
@@ -24,7 +47,7 @@ public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock,
         }
         catch (IOException)
         {
-            return 120;
+            return null;
         }
     }
 

@@ -41,6 +41,7 @@ public static partial class Messages
         public const string PathNotFoundCode = "AK1027";
         public const string KeyNotTextCode = "AK1028";
         public const string CommentColumnClashCode = "AK1029";
+        public const string GradeNotOnScaleCode = "AK1030";
 
         public static Diagnostic FileUnreadable(string path, string reason) =>
             Error(FileUnreadableCode, SourceLocation.FileOnly(path), $"The file could not be read: {reason}");
@@ -132,6 +133,10 @@ public static partial class Messages
                 ? $"Unknown placeholder '{{{Shorten(name)}}}' in the action text. Did you mean '{{{best}}}'?"
                 : $"Unknown placeholder '{{{Shorten(name)}}}' in the action text. Allowed: {string.Join(", ", allowed.Select(a => "{" + a + "}"))}.");
         }
+
+        public static Diagnostic GradeNotOnScale(SourceLocation at, string grade, IReadOnlyCollection<string> scale) =>
+            Error(GradeNotOnScaleCode, at, WithHint($"The grade '{Shorten(grade)}' is not on the 'grades' scale.", grade, scale)
+                + " Add it to 'grades' (best first), or spell it as listed there.");
 
         public static Diagnostic RootNotMapping(SourceLocation at, string actual) =>
             Error(RootNotMappingCode, at, $"The file must hold a mapping of keys (such as 'id: ...'), not {actual}.");

@@ -37,7 +37,12 @@ public static class ActionText
         return result.ToString();
     }
 
-    /// <summary>0.834 -> "83%"; 0.8345 -> "83.5%"; null -> "n/a".</summary>
+    /// <summary>0.834 -> "83.4%"; 0.8345 -> "83.5%"; 0.80 -> "80%"; null -> "n/a".</summary>
+    /// <remarks>
+    /// Rounded as a spreadsheet rounds what it shows (to 15 significant digits, then half away from zero), so that the
+    /// console, report.html and compliance.xlsx (format 0.0%) show the same figure: 0.2875 is 28.8% everywhere, where
+    /// rounding the double 28.749999999999996 would give 28.7%.
+    /// </remarks>
     public static string Percent(double? fraction)
     {
         if (fraction is not { } f)
@@ -45,7 +50,13 @@ public static class ActionText
             return "n/a";
         }
 
-        var percent = Math.Round(f * 100, 1, MidpointRounding.AwayFromZero);
+        if (!double.IsFinite(f) || Math.Abs(f) >= 1e12)
+        {
+            return (f * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        }
+
+        // The conversion keeps 15 significant digits, as a spreadsheet does.
+        var percent = Math.Round((decimal)f * 100m, 1, MidpointRounding.AwayFromZero);
         return percent.ToString("0.#", CultureInfo.InvariantCulture) + "%";
     }
 }

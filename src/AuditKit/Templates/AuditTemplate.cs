@@ -44,6 +44,9 @@ public sealed record AuditTemplate
 
     /// <summary>Template rules first, then each rule set's, in order.</summary>
     public RuleBook EffectiveRules => RuleBook.Concat([OwnRules, .. RuleSets.Select(r => r.Rules)]);
+
+    /// <summary>The grades from best to worst: the order every output lists them in.</summary>
+    public GradeScale GradeScale => GradeScale.For(EffectiveRules);
 }
 
 /// <param name="Period">The periods the store works team and service figures out for (and plans their actions from).</param>

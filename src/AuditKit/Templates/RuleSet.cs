@@ -19,7 +19,7 @@ public sealed record RuleSet
     public SourceLocation Location { get; init; }
 }
 
-/// <summary>Grading rows and the three kinds of action rule, in order.</summary>
+/// <summary>Grading rows and the three kinds of action rule, in order, and the grade scale when the file declares one.</summary>
 public sealed record RuleBook(
     ImmutableArray<GradingRule> Grading,
     ImmutableArray<ActionRule> CaseActions,
@@ -28,6 +28,10 @@ public sealed record RuleBook(
 {
     public static RuleBook Empty { get; } = new([], [], [], []);
 
+    /// <summary>The <c>grades:</c> list, best first (an extension of template format v1); empty when not given. See <see cref="GradeScale"/>.</summary>
+    public ImmutableArray<string> Grades { get; init; } = [];
+
+    /// <summary>The books' rules one after another; the grade scale of the first book that declares one.</summary>
     public static RuleBook Concat(IEnumerable<RuleBook> books)
     {
         ArgumentNullException.ThrowIfNull(books);
@@ -36,7 +40,10 @@ public sealed record RuleBook(
             [.. list.SelectMany(b => b.Grading)],
             [.. list.SelectMany(b => b.CaseActions)],
             [.. list.SelectMany(b => b.TeamActions)],
-            [.. list.SelectMany(b => b.ServiceActions)]);
+            [.. list.SelectMany(b => b.ServiceActions)])
+        {
+            Grades = list.FirstOrDefault(b => !b.Grades.IsEmpty)?.Grades ?? [],
+        };
     }
 }
 

@@ -62,10 +62,36 @@ public static class TemplateLoader
             RuleSets = ruleSets.ToImmutable(),
             SourceHash = Hash(text, ruleSets.Select(r => r.SourceText)),
         };
+        CheckGradeScale(loaded, bag);
 
         // With errors the result is not a success, but it still carries the best-effort model, so that
         // `validate` can type-check the expressions too and report every problem at once.
         return new LoadResult<AuditTemplate>(loaded, bag.ToImmutableSorted());
+    }
+
+    /// <summary>
+    /// With a declared grade scale, every grade the grading rows give must be on it. Each file's rows were checked against
+    /// its own list when it was read; here the rows of the other files are checked against the scale that applies.
+    /// </summary>
+    private static void CheckGradeScale(AuditTemplate template, DiagnosticBag bag)
+    {
+        var scale = template.GradeScale;
+        if (scale.Source != GradeScaleSource.Declared)
+        {
+            return;
+        }
+
+        foreach (var book in template.RuleSets.Select(r => r.Rules).Prepend(template.OwnRules))
+        {
+            foreach (var row in book.Grading)
+            {
+                var checkedAlready = !book.Grades.IsEmpty && !book.Grades.Contains(row.Grade, StringComparer.Ordinal);
+                if (scale.Rank(row.Grade) < 0 && !checkedAlready)
+                {
+                    bag.Add(Messages.Templates.GradeNotOnScale(row.Location, row.Grade, scale.Grades));
+                }
+            }
+        }
     }
 
     /// <summary>The rule set file for <paramref name="id"/>, or null; <paramref name="folders"/> lists where it looked.</summary>

@@ -146,6 +146,59 @@ public sealed class AuditFormWriterTests
         return output.ToArray();
     }
 
+    [Fact]
+    public void Write_BundledTemplate_PrintsLandscapeWithTitleAndHeadingsOnEveryPage()
+    {
+        using var output = new MemoryStream();
+        new AuditFormWriter().Write(BundledTemplate(), null, 20, output);
+        using var package = new ExcelPackage(new MemoryStream(output.ToArray()));
+        var audit = package.Workbook.Worksheets[AuditFormWriter.AuditSheet];
+
+        // Far wider than a page: several pages across, each with the title rows, headings and case details.
+        var printing = audit.PrinterSettings;
+        printing.Orientation.ShouldBe(eOrientation.Landscape);
+        printing.PaperSize.ShouldBe(ePaperSize.A4);
+        printing.FitToPage.ShouldBeTrue();
+        printing.FitToWidth.ShouldBeGreaterThan(1);
+        printing.FitToHeight.ShouldBe(0);
+        printing.RepeatRows.Address.ShouldEndWith("$1:$4");
+        printing.RepeatColumns.Address.ShouldEndWith("$A:$D");
+        audit.HeaderFooter.OddHeader.LeftAlignedText.ShouldBe("Monthly quality of practice audit");
+
+        // The title is kept within the repeated columns, wrapped, in a row tall enough for it.
+        audit.MergedCells.ShouldContain("A1:D1");
+        audit.Cells[1, 1].Style.WrapText.ShouldBeTrue();
+        var titleWidth = Enumerable.Range(1, 4).Sum(c => audit.Column(c).Width);
+        var title = (string)audit.Cells[1, 1].Value;
+        audit.Row(1).Height.ShouldBeGreaterThanOrEqualTo(Math.Ceiling(title.Length * 14 / 11d / (titleWidth * 1.16)) * 18);
+
+        foreach (var sheet in package.Workbook.Worksheets)
+        {
+            sheet.PrinterSettings.Orientation.ShouldBe(eOrientation.Landscape, sheet.Name);
+        }
+    }
+
+    [Fact]
+    public void Write_GradeDropDown_ListsTheGradesBestFirst()
+    {
+        // ofsted-grading tries Inadequate first (a critical standard not met), so the rows' order is not the scale's.
+        using var output = new MemoryStream();
+        new AuditFormWriter().Write(BundledTemplate(), null, 1, output);
+        using var package = new ExcelPackage(new MemoryStream(output.ToArray()));
+        var lists = package.Workbook.Worksheets[AuditFormWriter.ListsSheet];
+        var column = Enumerable.Range(1, lists.Dimension.End.Column).Single(c => Equals(lists.Cells[1, c].Value, "overall_grade"));
+
+        Enumerable.Range(2, 4).Select(r => lists.Cells[r, column].Value).ShouldBe(["Outstanding", "Good", "Requires improvement", "Inadequate"]);
+        lists.Cells[6, column].Value.ShouldBeNull();
+    }
+
+    private static AuditKit.Templates.AuditTemplate BundledTemplate()
+    {
+        var loaded = AuditKit.Templates.TemplateLoader.Load(RepoPaths.InRepo("templates", "quality-of-practice.yaml"));
+        loaded.Success.ShouldBeTrue();
+        return loaded.Value!;
+    }
+
     private static Dictionary<string, int> Columns(ExcelWorksheet sheet)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);

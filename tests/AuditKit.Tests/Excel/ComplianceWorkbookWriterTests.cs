@@ -1,8 +1,10 @@
 using AuditKit.Excel;
+using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Templates;
 using AuditKit.Tests.Support;
 using OfficeOpenXml;
+using OfficeOpenXml.Style;
 
 namespace AuditKit.Tests.Excel;
 
@@ -31,17 +33,158 @@ public sealed class ComplianceWorkbookWriterTests
         using var package = Open(Write(ExcelSamples.Report()));
         var summary = package.Workbook.Worksheets[ComplianceWorkbookWriter.SummarySheet];
 
-        // Criteria down the side: row 3 is child_seen_alone (target 90% in column C); column D is "All teams" at 2/3,
-        // column E its n.
-        summary.Cells[3, 1].Value.ShouldBe("child_seen_alone");
-        summary.Cells[3, 3].Value.ShouldBe(0.9);
+        // Criteria down the side from row 4: row 4 is child_seen_alone (target 90% in column C); columns D and E are
+        // "All teams" (its name over both) at 2/3 and its n.
+        summary.Cells[4, 1].Value.ShouldBe("child_seen_alone");
+        summary.Cells[4, 3].Value.ShouldBe(0.9);
         summary.Cells[2, 4].Value.ShouldBe("All teams");
-        summary.Cells[3, 4].Value.ShouldBeOfType<double>().ShouldBe(2 / 3d, 1e-12);
-        summary.Cells[3, 4].Style.Numberformat.Format.ShouldBe("0%\" Red\"");
-        summary.Cells[3, 4].Style.Fill.BackgroundColor.Rgb.ShouldBe("FFFFC7CE");
-        summary.Cells[3, 5].Value.ShouldBe(3d);
-        summary.PrinterSettings.Orientation.ShouldBe(eOrientation.Landscape);
-        summary.PrinterSettings.FitToWidth.ShouldBe(1);
+        summary.Cells[3, 4].Value.ShouldBe("Compliance");
+        summary.Cells[3, 5].Value.ShouldBe("n");
+        summary.Cells[4, 4].Value.ShouldBeOfType<double>().ShouldBe(2 / 3d, 1e-12);
+        summary.Cells[4, 4].Style.Numberformat.Format.ShouldBe("0.0%\" Red\"");
+        summary.Cells[4, 4].Style.Fill.BackgroundColor.Rgb.ShouldBe("FFFFC7CE");
+        summary.Cells[4, 5].Value.ShouldBe(3d);
+    }
+
+    [Fact]
+    public void Write_Summary_EachTeamsNSitsBesideItsOwnComplianceUnderItsName()
+    {
+        var report = ExcelSamples.Report();
+        using var package = Open(Write(report));
+        var summary = package.Workbook.Worksheets[ComplianceWorkbookWriter.SummarySheet];
+        var groups = report.Compliance.Teams.Prepend(report.Compliance.Overall).ToList();
+
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var column = 4 + (2 * g);
+
+            // The name spans its compliance and n columns, a line on the left divides it from the team before, the
+            // compliance is pushed right and the n left: the two meet, away from the next team's cells.
+            summary.MergedCells.ShouldContain(ExcelCellBase.GetAddress(2, column, 2, column + 1));
+            summary.Cells[2, column].Value.ShouldBe(groups[g].Name ?? "All teams");
+            summary.Cells[4, column].Style.Border.Left.Style.ShouldBe(ExcelBorderStyle.Thin);
+            summary.Cells[4, column].Style.HorizontalAlignment.ShouldBe(ExcelHorizontalAlignment.Right);
+            summary.Cells[4, column + 1].Style.HorizontalAlignment.ShouldBe(ExcelHorizontalAlignment.Left);
+            summary.Cells[4, column + 1].Style.Border.Left.Style.ShouldBe(ExcelBorderStyle.None);
+            for (var i = 0; i < report.Template.Criteria.Length; i++)
+            {
+                var stat = groups[g].Criteria[i];
+                summary.Cells[4 + i, column + 1].Value.ShouldBe((double)stat.Counts.Applicable, $"n of {groups[g].Name ?? "All teams"}, {stat.Id}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Write_EveryPercentage_HasOneDecimalPlace()
+    {
+        using var package = Open(Write(ExcelSamples.Report()));
+
+        var formats = package.Workbook.Worksheets
+            .SelectMany(sheet => sheet.Cells[sheet.Dimension.Address].Select(c => (Where: $"{sheet.Name}!{c.Address}", c.Style.Numberformat.Format)))
+            .Where(c => c.Format.Contains('%', StringComparison.Ordinal))
+            .ToList();
+
+        formats.ShouldNotBeEmpty();
+        formats.ShouldAllBe(c => c.Format.StartsWith("0.0%", StringComparison.Ordinal));
+
+        // 79.7% shows as 79.7%, never as an 80% that looks like it meets an 80% target.
+        var summary = package.Workbook.Worksheets[ComplianceWorkbookWriter.SummarySheet];
+        summary.Cells[5, 4].Value = 0.797;
+        summary.Cells[5, 4].Text.ShouldBe("79.7% Amber");
+    }
+
+    [Fact]
+    public void PercentFormat_EveryFractionOfUpTo200Cases_ShowsTheFigureTheConsoleShows()
+    {
+        // Compliance is (met + 0.5 x partly) / n: every half-step fraction of n from 1 to 200 cases.
+        using var package = new ExcelPackage();
+        var cell = package.Workbook.Worksheets.Add("x").Cells[1, 1];
+        cell.Style.Numberformat.Format = "0.0%";
+        var differ = new List<string>();
+        for (var n = 1; n <= 200; n++)
+        {
+            for (var halves = 0; halves <= 2 * n; halves++)
+            {
+                var fraction = halves / 2d / n;
+                cell.Value = fraction;
+                var console = ActionText.Percent(fraction);
+                var expected = console.Contains('.', StringComparison.Ordinal) ? console : console.Replace("%", ".0%", StringComparison.Ordinal);
+                if (cell.Text != expected)
+                {
+                    differ.Add($"{halves}/2/{n}: {cell.Text} vs {console}");
+                }
+            }
+        }
+
+        differ.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Write_EverySheet_PrintsLandscapeFitToWidthWithItsHeadingsAndTitleOnEveryPage()
+    {
+        using var package = Open(Write(ExcelSamples.Report()));
+
+        foreach (var sheet in package.Workbook.Worksheets)
+        {
+            var printing = sheet.PrinterSettings;
+            printing.Orientation.ShouldBe(eOrientation.Landscape, sheet.Name);
+            printing.PaperSize.ShouldBe(ePaperSize.A4, sheet.Name);
+            printing.FitToPage.ShouldBeTrue(sheet.Name);
+            printing.FitToWidth.ShouldBe(1, sheet.Name);
+            printing.FitToHeight.ShouldBe(0, sheet.Name);
+            var headingRows = sheet.Name == ComplianceWorkbookWriter.SummarySheet ? 3 : 1;
+            printing.RepeatRows.Address.ShouldEndWith($"$1:${headingRows}", Case.Sensitive, sheet.Name);
+            sheet.HeaderFooter.OddHeader.LeftAlignedText.ShouldBe("Test template", sheet.Name);
+            sheet.HeaderFooter.OddHeader.CenteredText.ShouldBe(sheet.Name, sheet.Name);
+            sheet.HeaderFooter.OddHeader.RightAlignedText.ShouldBe("As of 30/11/2026", sheet.Name);
+        }
+    }
+
+    [Fact]
+    public void Write_LongActionText_RowIsTallEnoughForEveryLine()
+    {
+        // Arrange: a team action whose text wraps over many lines of the Action column.
+        var text = string.Join(" ", Enumerable.Repeat("Team manager to go through the findings with each practitioner and record what was agreed.", 5));
+        var report = ExcelSamples.Report();
+        var actions = report.Actions.ToFollowUpActions().Select(a => a.Scope == ActionScope.Team ? a with { Text = text } : a).ToList();
+        report = report with { Actions = RunActions.From(actions) };
+
+        // Act
+        using var package = Open(Write(report));
+
+        // Assert: at the most characters a line of Calibri 11 can hold in the column (about 1.16 a width unit, as
+        // LibreOffice lays it out), the row still has 15 points for every line, and a short row keeps its height.
+        var sheet = package.Workbook.Worksheets[ComplianceWorkbookWriter.ActionsSheet];
+        var row = Enumerable.Range(2, sheet.Dimension.End.Row - 1).Single(r => Equals(sheet.Cells[r, 5].Value, text));
+        var width = sheet.Column(5).Width;
+        var leastLines = (int)Math.Ceiling(text.Length / (width * 1.16));
+        sheet.Cells[row, 5].Style.WrapText.ShouldBeTrue();
+        sheet.Row(row).CustomHeight.ShouldBeTrue();
+        sheet.Row(row).Height.ShouldBeGreaterThanOrEqualTo(leastLines * 15d);
+        sheet.Cells[row, 1].Style.VerticalAlignment.ShouldBe(ExcelVerticalAlignment.Top);
+    }
+
+    [Fact]
+    public void Write_CriterionHeadings_AreTheTemplatesWordsWithTheIdInTheNote()
+    {
+        var report = ExcelSamples.Report();
+        using var package = Open(Write(report));
+
+        foreach (var name in new[] { ComplianceWorkbookWriter.ByTeamSheet, ComplianceWorkbookWriter.ByMonthSheet, ComplianceWorkbookWriter.CasesSheet })
+        {
+            var sheet = package.Workbook.Worksheets[name];
+            var headings = Enumerable.Range(1, sheet.Dimension.End.Column).Select(c => sheet.Cells[1, c]).ToList();
+            foreach (var criterion in report.Template.Criteria)
+            {
+                var heading = headings.Single(h => ((string)h.Value).StartsWith(criterion.Text, StringComparison.Ordinal));
+                heading.Comment.Text.ShouldStartWith(criterion.Id + " (");
+                heading.Style.WrapText.ShouldBeTrue();
+            }
+
+            // The heading row is tall enough for the longest heading: nothing overlaps the first row.
+            var tallest = headings.Max(h => Math.Ceiling(((string)h.Value).Length / (sheet.Column(h.Start.Column).Width * 1.16)));
+            sheet.Row(1).Height.ShouldBeGreaterThanOrEqualTo(tallest * 15, name);
+        }
     }
 
     [Fact]
@@ -78,7 +221,7 @@ public sealed class ComplianceWorkbookWriterTests
         using var package = Open(Write(ExcelSamples.Report()));
         var actions = package.Workbook.Worksheets[ComplianceWorkbookWriter.ActionsSheet];
 
-        actions.Cells[1, 3, 1, 8].Select(c => c.Value).ShouldBe(["Criterion or theme", "Issue found", "Action", "Responsibility", "Timescale", "Progress (RAG)"]);
+        actions.Cells[1, 3, 1, 9].Select(c => c.Value).ShouldBe(["Criterion or theme", "Issue found", "Action", "Responsibility", "Raised", "Timescale", "Progress (RAG)"]);
         // Case actions come first, by due date.
         actions.Cells[2, 4].Value.ShouldBe("Case +44 20 7946 0000 graded Inadequate");
         actions.Cells[3, 4].Value.ShouldBe("Case +44 20 7946 0000: Child seen alone not met");
@@ -86,10 +229,24 @@ public sealed class ComplianceWorkbookWriterTests
         actions.Cells[5, 4].Value.ShouldBe("Child seen alone: 66.7% across the service against a 90% target (Red)");
         actions.Cells[3, 6].Value.ShouldBe("Practitioner");
         actions.Cells[4, 6].Value.ShouldBe("Jo Bloggs");
-        actions.Cells[3, 7].Value.ShouldBe(new DateTime(2026, 11, 17).ToOADate());
-        actions.Cells[2, 7].Style.Numberformat.Format.ShouldBe("dd/mm/yyyy");
-        actions.Cells[2, 8].Value.ShouldBe("Red - overdue");
-        actions.Cells[4, 8].Value.ShouldBe("Amber - open");
+        actions.Cells[3, 8].Value.ShouldBe(new DateTime(2026, 11, 17).ToOADate());
+        actions.Cells[2, 8].Style.Numberformat.Format.ShouldBe("dd/mm/yyyy");
+    }
+
+    [Fact]
+    public void Write_Actions_TellRaisedLateFromOpenAndSayWhenEachWasRaised()
+    {
+        using var package = Open(Write(ExcelSamples.Report()));
+        var actions = package.Workbook.Worksheets[ComplianceWorkbookWriter.ActionsSheet];
+
+        // AUD-2 was audited on 2026-11-03; its case actions fell due before the run of 2026-11-30 raised them.
+        actions.Cells[2, 7].Value.ShouldBe("27 days after the audit");
+        actions.Cells[2, 9].Value.ShouldBe("Amber - raised late");
+        actions.Cells[4, 7].Value.ShouldBe("From the team's figures");
+        actions.Cells[4, 9].Value.ShouldBe("Amber - open");
+        actions.Cells[5, 7].Value.ShouldBe("From the service's figures");
+        Enumerable.Range(2, actions.Dimension.End.Row - 1).Select(r => (string)actions.Cells[r, 9].Value)
+            .ShouldAllBe(p => p == "Amber - raised late" || p == "Amber - open");
     }
 
     [Fact]

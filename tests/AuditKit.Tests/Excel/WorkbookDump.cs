@@ -9,8 +9,9 @@ namespace AuditKit.Tests.Excel;
 
 /// <summary>
 /// A text picture of a workbook for snapshot tests (never the .xlsx bytes): per sheet its visibility,
-/// protection, frozen panes, filter, merged cells, columns and validations, then each non-empty cell as
-/// <c>Sheet!A1 | value | number format | fill | flags | comment</c>.
+/// protection, frozen panes, filter, print set-up, merged cells, columns, rows of set height and validations, then
+/// each non-empty cell as <c>Sheet!A1 | value | number format | fill | flags | comment</c> (flags: bold, italic, font
+/// colour, wrap, alignment, indent, a dark left border, quote prefix, locked).
 /// </summary>
 internal static class WorkbookDump
 {
@@ -66,6 +67,7 @@ internal static class WorkbookDump
             : "protection: off\n");
         text.Append("frozen: ").Append(Frozen(sheet)).Append('\n');
         text.Append("autofilter: ").Append(sheet.AutoFilterAddress?.Address ?? "none").Append('\n');
+        text.Append("print: ").Append(Printing(sheet)).Append('\n');
         if (sheet.MergedCells.Count > 0)
         {
             text.Append("merged: ").Append(string.Join(", ", sheet.MergedCells.Where(m => m is not null))).Append('\n');
@@ -88,6 +90,15 @@ internal static class WorkbookDump
             }
 
             text.Append('\n');
+        }
+
+        var heights = Enumerable.Range(1, sheet.Dimension.End.Row)
+            .Where(r => sheet.Row(r).CustomHeight)
+            .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r}={sheet.Row(r).Height:0.##}"))
+            .ToList();
+        if (heights.Count > 0)
+        {
+            text.Append("row heights: ").Append(string.Join(", ", heights)).Append('\n');
         }
 
         foreach (var validation in sheet.DataValidations.OrderBy(v => v.Address.Address, StringComparer.Ordinal))
@@ -116,6 +127,18 @@ internal static class WorkbookDump
 
             text.Append('\n');
         }
+    }
+
+    private static string Printing(ExcelWorksheet sheet)
+    {
+        var p = sheet.PrinterSettings;
+        var header = sheet.HeaderFooter.OddHeader;
+        var footer = sheet.HeaderFooter.OddFooter;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{p.Orientation} {p.PaperSize}, fit={p.FitToPage} {p.FitToWidth} wide x {p.FitToHeight} tall, order={p.PageOrder}, ")
+            + $"repeat rows={p.RepeatRows?.Address ?? "none"}, repeat columns={p.RepeatColumns?.Address ?? "none"}, "
+            + $"header={Quote(header.LeftAlignedText)}/{Quote(header.CenteredText)}/{Quote(header.RightAlignedText)}, footer={Quote(footer.CenteredText)}";
     }
 
     private static string Frozen(ExcelWorksheet sheet)
@@ -188,6 +211,27 @@ internal static class WorkbookDump
         if (style.WrapText)
         {
             flags.Add("wrap");
+        }
+
+        if (style.HorizontalAlignment != ExcelHorizontalAlignment.General)
+        {
+            flags.Add(style.HorizontalAlignment.ToString().ToLowerInvariant());
+        }
+
+        if (style.VerticalAlignment != ExcelVerticalAlignment.Bottom)
+        {
+            flags.Add(style.VerticalAlignment.ToString().ToLowerInvariant());
+        }
+
+        if (style.Indent > 0)
+        {
+            flags.Add(string.Create(CultureInfo.InvariantCulture, $"indent {style.Indent}"));
+        }
+
+        // A left border other than the light grid of the form's cells (the line between the Summary's teams).
+        if (style.Border.Left.Style != ExcelBorderStyle.None && style.Border.Left.Color.Rgb != "FFBFBFBF")
+        {
+            flags.Add("border-left");
         }
 
         if (style.QuotePrefix)

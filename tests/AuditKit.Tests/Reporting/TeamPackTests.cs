@@ -158,7 +158,7 @@ public sealed class TeamPackTests : IDisposable
         xml.ShouldContain("C-5");
         xml.ShouldNotContain("C-1<");
         xml.ShouldNotContain("Pat Worker");
-        xml.ShouldNotContain("Team A");
+        xml.Contains("Team A", StringComparison.Ordinal).ShouldBeFalse();
     }
 
     /// <summary>

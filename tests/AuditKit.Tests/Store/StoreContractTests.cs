@@ -201,18 +201,19 @@ public abstract class StoreContractTests : IDisposable
 
         entry.ShouldBe(new RegisterEntry(
             action.Id, TemplateId, ActionScope.Case, "Team A", "C-A3", null, action.Text, "team_manager", D("2026-09-27"),
-            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3"));
+            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3", AuditDate: D("2026-09-20")));
     }
 
     [StoreFact]
-    public void ListActions_Progress_IsCompleteOnTrackOverdueOrCancelled()
+    public void ListActions_Progress_IsCompleteOnTrackOverdueRaisedLateOrCancelled()
     {
         var store = Open();
         var done = CaseAction("A1", "Team A", D("2026-10-01"));
         var onTrack = CaseAction("A2", "Team A", D("2026-12-01"));
         var overdue = CaseAction("A3", "Team A", D("2026-11-30"));
         var cancelled = CaseAction("A4", "Team A", D("2026-10-01"));
-        store.RecordRun(Run(D("2026-11-30"), FromCsv("history.csv"), done, onTrack, overdue, cancelled));
+        var raisedLate = CaseAction("B1", "Team B", D("2026-11-27"));
+        store.RecordRun(Run(D("2026-11-30"), FromCsv("history.csv"), done, onTrack, overdue, cancelled, raisedLate));
         store.UpdateAction(done.Id, ActionStatus.Done, null, null, D("2026-12-01"));
         store.UpdateAction(cancelled.Id, ActionStatus.Cancelled, "Case closed.", null, D("2026-12-01"));
 
@@ -223,6 +224,11 @@ public abstract class StoreContractTests : IDisposable
         progress[onTrack.Id].ShouldBe("On track");
         progress[overdue.Id].ShouldBe("Overdue");
         progress[cancelled.Id].ShouldBe("Cancelled");
+
+        // Due 2026-11-27, raised by the run of 2026-11-30: late in being raised, not in being done, and still listed
+        // among the actions past their due date.
+        progress[raisedLate.Id].ShouldBe("Raised late");
+        store.ListActions(new ActionFilter(Overdue: true), D("2026-12-01")).Select(a => a.Id).ShouldBe([raisedLate.Id, overdue.Id], ignoreOrder: true);
     }
 
     [StoreFact]

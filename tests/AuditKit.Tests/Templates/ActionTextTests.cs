@@ -26,6 +26,20 @@ public sealed class ActionTextTests
         ActionText.Render(template, Values).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(0.797, "79.7%")]
+    [InlineData(0.8, "80%")]
+    [InlineData(0.2875, "28.8%")]
+    [InlineData(0.5125, "51.3%")]
+    [InlineData(0.0725, "7.3%")]
+    [InlineData(1.0, "100%")]
+    [InlineData(0.0, "0%")]
+    public void Percent_HalfWayFigures_RoundUpAsTheWorkbookShowsThem(double fraction, string expected)
+    {
+        // 0.2875 x 100 is 28.749999999999996 as a double; a spreadsheet shows 28.8%, and so does every AuditKit output.
+        ActionText.Percent(fraction).ShouldBe(expected);
+    }
+
     [Fact]
     public void Render_MissingValues_GivesEmptyTextAndNotApplicable()
     {

@@ -3,7 +3,7 @@ namespace AuditKit.Templates.Yaml;
 /// <summary>The keys allowed in each kind of mapping of template format v1 (anything else is an error).</summary>
 internal static class Keys
 {
-    public static readonly IReadOnlyCollection<string> RuleBook = ["grading", "case_actions", "team_actions", "service_actions"];
+    public static readonly IReadOnlyCollection<string> RuleBook = ["grades", "grading", "case_actions", "team_actions", "service_actions"];
 
     public static readonly IReadOnlyCollection<string> Template =
         ["id", "version", "title", "applies_to", "rules", "scoring", "facts", "criteria", .. RuleBook];

@@ -13,6 +13,7 @@ internal static class RuleBookReader
 
     public static RuleBook Read(MappingReader owner, string origin)
     {
+        var grades = TemplateReader.ReadNames(owner, "grades", "grade", required: false);
         var grading = ImmutableArray.CreateBuilder<GradingRule>();
         var items = owner.List("grading") ?? [];
         for (var i = 0; i < items.Count; i++)
@@ -25,6 +26,11 @@ internal static class RuleBookReader
 
             var grade = row.Text("grade", required: true);
             var when = row.Expression("when", required: true);
+            if (grade is not null && !grades.IsEmpty && !grades.Contains(grade, StringComparer.Ordinal))
+            {
+                owner.Bag.Add(Messages.Templates.GradeNotOnScale(row.ValueAt("grade"), grade, grades));
+            }
+
             if (grade is not null && when is not null)
             {
                 grading.Add(new GradingRule(grade, when, origin, row.Location));
@@ -35,7 +41,10 @@ internal static class RuleBookReader
             grading.ToImmutable(),
             Actions(owner, origin, ActionScope.Case, "case_actions", "case action"),
             Actions(owner, origin, ActionScope.Team, "team_actions", "team action"),
-            Actions(owner, origin, ActionScope.Service, "service_actions", "service action"));
+            Actions(owner, origin, ActionScope.Service, "service_actions", "service action"))
+        {
+            Grades = grades,
+        };
     }
 
     /// <summary>Reports placeholders in an action text that <see cref="ActionText"/> does not fill.</summary>

@@ -55,7 +55,8 @@ internal static class TemplateReader
         return (template, ruleSets);
     }
 
-    private static ImmutableArray<string> ReadNames(MappingReader reader, string key, string item, bool required)
+    /// <summary>A list of distinct, non-empty names; every problem reported.</summary>
+    internal static ImmutableArray<string> ReadNames(MappingReader reader, string key, string item, bool required)
     {
         var items = reader.List(key, required);
         if (items is null)

@@ -81,7 +81,7 @@ public sealed class StoreCommandTests : IDisposable
         var entries = await ListJson("--status", "all", "--as-of", "2026-12-01");
 
         entries.Length.ShouldBeGreaterThan(0);
-        foreach (var field in new[] { "id", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "status", "created", "updated", "progress", "escalate_to", "followed_up" })
+        foreach (var field in new[] { "id", "scope", "team", "case_ref", "criterion", "action", "owner", "due", "status", "created", "updated", "progress", "escalate_to", "followed_up", "audit_date" })
         {
             entries[0].TryGetProperty(field, out _).ShouldBeTrue(field);
         }
@@ -90,7 +90,16 @@ public sealed class StoreCommandTests : IDisposable
         team.ShouldNotBeEmpty();
         team.ShouldAllBe(e => e.GetProperty("followed_up").GetString() == "no later audits");
         entries.Where(e => e.GetProperty("scope").GetString() == "case").ShouldAllBe(e => e.GetProperty("followed_up").ValueKind == JsonValueKind.Null);
-        entries.Select(e => e.GetProperty("progress").GetString()).Distinct().ShouldBeSubsetOf(["On track", "Overdue"]);
+        entries.Select(e => e.GetProperty("progress").GetString()).Distinct().ShouldBeSubsetOf(["On track", "Overdue", "Raised late"]);
+
+        // A case action carries its audit's date; one due before the run that raised it is "Raised late", not "Overdue".
+        var cases = entries.Where(e => e.GetProperty("scope").GetString() == "case").ToList();
+        cases.ShouldAllBe(e => e.GetProperty("audit_date").ValueKind == JsonValueKind.String);
+        team.ShouldAllBe(e => e.GetProperty("audit_date").ValueKind == JsonValueKind.Null);
+        var late = cases.Where(e => string.CompareOrdinal(e.GetProperty("due").GetString(), e.GetProperty("created").GetString()) < 0).ToList();
+        late.ShouldNotBeEmpty();
+        late.ShouldAllBe(e => e.GetProperty("progress").GetString() == "Raised late");
+        entries.Except(late).ShouldAllBe(e => e.GetProperty("progress").GetString() != "Raised late");
     }
 
     [Fact]
@@ -119,11 +128,15 @@ public sealed class StoreCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(0, result.Error);
         var rows = result.Out.TrimEnd('\n').Split('\n');
-        rows[0].ShouldBe("id,template,scope,team,case_ref,criterion,action,owner,due,escalate_to,status,progress,created,updated,followed_up,period");
+        rows[0].ShouldBe("id,template,scope,team,case_ref,criterion,action,owner,due,escalate_to,status,progress,created,updated,followed_up,audit_date,period");
         rows.Length.ShouldBeGreaterThan(1);
         rows.Skip(1).ShouldAllBe(r => r.Contains(",'=Team Formula,"));
         none.Out.Trim().ShouldBe("[]");
-        JsonDocument.Parse(overdue.Out).RootElement.EnumerateArray().ShouldAllBe(e => e.GetProperty("progress").GetString() == "Overdue");
+        // Past due and not done: overdue when it fell due after it was raised, raised late when before.
+        var pastDue = JsonDocument.Parse(overdue.Out).RootElement.EnumerateArray().ToList();
+        pastDue.ShouldNotBeEmpty();
+        pastDue.ShouldAllBe(e => e.GetProperty("progress").GetString() ==
+            (string.CompareOrdinal(e.GetProperty("due").GetString(), e.GetProperty("created").GetString()) < 0 ? "Raised late" : "Overdue"));
     }
 
     [Fact]
