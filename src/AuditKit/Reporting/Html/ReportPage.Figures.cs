@@ -372,7 +372,7 @@ internal sealed partial class ReportPage
     private void AppendGrades()
     {
         var overall = _report.Compliance.Overall;
-        var grades = GradeScale.Order(Template, Teams.SelectMany(t => t.Grades.Keys).Concat(overall.Grades.Keys));
+        var grades = Template.GradeScale.WithOthers(Teams.SelectMany(t => t.Grades.Keys).Concat(overall.Grades.Keys));
         var anyUngraded = Teams.Append(overall).Any(g => g.Audits > g.Grades.Values.Sum());
         OpenSection("grades");
         _html.Append("<p>The grade each case received from the grading rules, best first, with the share of the team's audits. ")
