@@ -41,6 +41,7 @@ public static partial class Messages
         public const string PathNotFoundCode = "AK1027";
         public const string KeyNotTextCode = "AK1028";
         public const string CommentColumnClashCode = "AK1029";
+        public const string TabIndentCode = "AK1030";
 
         public static Diagnostic FileUnreadable(string path, string reason) =>
             Error(FileUnreadableCode, SourceLocation.FileOnly(path), $"The file could not be read: {reason}");
@@ -50,6 +51,11 @@ public static partial class Messages
 
         public static Diagnostic Syntax(SourceLocation at, string detail) =>
             Error(SyntaxCode, at, $"Invalid YAML: {Sentence(detail)}");
+
+        public const string TabIndentFix = "YAML indents with spaces only; replace the tab with spaces (in most editors: turn on 'insert spaces' or 'convert indentation to spaces')";
+
+        public static Diagnostic TabIndent(SourceLocation at) =>
+            Error(TabIndentCode, at, $"This line is indented with a tab. {TabIndentFix}.");
 
         public static Diagnostic SyntaxNoDetail(SourceLocation at) =>
             Error(SyntaxCode, at, "Invalid YAML after this point; look for an unclosed bracket or quote, or a line indented wrongly.");
