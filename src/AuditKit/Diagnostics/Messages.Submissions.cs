@@ -84,6 +84,22 @@ public static partial class Messages
         public const string ImplausibleDateCode = "AK3006";
         public const string TeamSpellingCode = "AK3007";
         public const string HeaderNotReadCode = "AK3008";
+        public const string SheetChosenCode = "AK3009";
+
+        public static string CellFormulaError(string cell, string error) =>
+            $"cell {cell} holds a formula whose result is the error {error}, not a value; correct the formula (or type the value) in Excel and save the workbook again";
+
+        public static string CellFormulaNotCalculated(string cell) =>
+            $"cell {cell} holds a formula whose result was never saved (the program that wrote the workbook does not calculate); open the workbook in Excel or LibreOffice, save it, and send it again, or type the value";
+
+        public static string CellNotANumber(string cell) =>
+            $"cell {cell} holds a number that is not a number (NaN or infinity, as a failed calculation gives); type the value in Excel and save the workbook again";
+
+        public static string SheetAfterHidden(string read, IReadOnlyList<string> hidden) =>
+            $"Sheet '{read}' was read: {(hidden.Count == 1 ? $"the sheet before it, '{hidden[0]}', is hidden" : $"the sheets before it ({string.Join(", ", hidden.Select(h => $"'{h}'"))}) are hidden")}, and a hidden sheet is never read. If the audits are on a hidden sheet, unhide it and move it to the front.";
+
+        public static string OnlyHiddenSheets(string read) =>
+            $"Sheet '{read}' was read although it is hidden: every sheet of the workbook is hidden. Unhide the sheet with the audits and move it to the front.";
 
         public static string NotReadToTheEnd(string errorType) =>
             $"The file could not be read to the end ({errorType}): it was changed, truncated or removed while it was read, or the disk failed. The rows before that were read; check the file and run again.";

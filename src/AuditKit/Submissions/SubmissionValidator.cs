@@ -34,6 +34,7 @@ public sealed class SubmissionValidator
     private readonly Dictionary<string, (string Spelling, string Source, int Row)> _teamSpellings = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
+    private List<int>? _problemColumns;
 
     public SubmissionValidator(AuditTemplate template)
     {
@@ -96,6 +97,16 @@ public sealed class SubmissionValidator
         }
 
         _reasons.AddRange(map.RowReasons);
+        if (record.SourceWarning is { } warning)
+        {
+            AddDiagnostic(warning);
+        }
+
+        _problemColumns = null;
+        if (record.CellProblems is { } problems)
+        {
+            AddCellProblems(record, map, problems);
+        }
 
         // Fixed columns. Identifying fields hold no control characters and no replacement character.
         Identifying(RequireText(auditId, ColumnKind.AuditId, map), ColumnKind.AuditId);
@@ -129,8 +140,8 @@ public sealed class SubmissionValidator
             var text = Clean(Cell(cells, column));
             if (text is null)
             {
-                // A missing required column is already a reason of its own.
-                if (criteria[i].Required && column >= 0)
+                // A missing required column, or a cell that could not be read, is already a reason of its own.
+                if (criteria[i].Required && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.AnswerRequired(criteria[i].Id));
                 }
@@ -154,7 +165,7 @@ public sealed class SubmissionValidator
             var text = Clean(Cell(cells, column));
             if (text is null)
             {
-                if (factDefinitions[j].Required && column >= 0)
+                if (factDefinitions[j].Required && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.ValueRequired(factDefinitions[j].Id));
                 }
@@ -292,9 +303,26 @@ public sealed class SubmissionValidator
         return needed ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
     }
 
+    /// <summary>The reader's problems with cells in columns the template reads: a reason each (cells of other columns are not needed).</summary>
+    private void AddCellProblems(RawRecord record, HeaderMap map, IReadOnlyList<CellProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (map.IsRead(problem.Column))
+            {
+                (_problemColumns ??= []).Add(problem.Column);
+                var name = problem.Column < record.Header.Count ? record.Header[problem.Column].Trim() : string.Empty;
+                _reasons.Add($"{name}: {problem.Problem}");
+            }
+        }
+    }
+
+    /// <summary>True for a column whose cell in this row the reader could not read (its reason is given already).</summary>
+    private bool Unreadable(int column) => _problemColumns is { } columns && columns.Contains(column);
+
     private string? RequireText(string? value, ColumnKind kind, HeaderMap map)
     {
-        if (value is null && !map.StandardMissing[(int)kind])
+        if (value is null && !map.StandardMissing[(int)kind] && !Unreadable(map.Standard[(int)kind]))
         {
             _reasons.Add(Messages.Submissions.ValueRequired(TemplateColumns.StandardNames[(int)kind]));
         }
