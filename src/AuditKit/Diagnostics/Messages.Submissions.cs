@@ -141,6 +141,16 @@ public static partial class Messages
             CultureInfo.InvariantCulture,
             $"Row {row} has audit_date {date:yyyy-MM-dd}, more than {years} years before the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date.");
 
+        public static string DayMonthSwapped(int row, string value, DateOnly read, DateOnly swapped, int more, int nearMonths, int near) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {Quote(value)}, read day first as {Words(read)}, but no other audit date of this file is within {nearMonths} months of it, while {near} are within {nearMonths} months of {Words(swapped)}{(more > 0 ? $" ({more} more row(s) have the same date)" : string.Empty)}. If it was written month first, write it as {swapped:yyyy-MM-dd} or {swapped:dd/MM/yyyy}: dates with slashes are read day first.");
+
+        public static string FileLooksMonthFirst(int row, string column, string value, int ambiguous, int firstRow, string firstColumn, string firstValue, DateOnly firstRead) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has {column} {Quote(value)}, which can only be month first, so this file may write dates month first: {ambiguous} date(s) with day and month both 12 or under were read day first (the first: row {firstRow}, {firstColumn} {Quote(firstValue)}, read as {Words(firstRead)}). Check them, and write dates as YYYY-MM-DD.");
+
+        private static string Words(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
         public static string MonthFirstDate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; dates are day first (DD/MM/YYYY), or use YYYY-MM-DD";
 

@@ -35,6 +35,7 @@ public sealed class SubmissionValidator
     private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
     private List<int>? _problemColumns;
+    private readonly DayMonthOrder _dayMonth = new();
 
     public SubmissionValidator(AuditTemplate template)
     {
@@ -63,9 +64,21 @@ public sealed class SubmissionValidator
 
     /// <summary>
     /// Problems with a source as a whole, once per source, in the order found: missing required columns and
-    /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings).
+    /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings); then
+    /// dates that look written month first, judged over each whole source (so read this after the last row).
     /// </summary>
-    public IReadOnlyList<Diagnostic> SourceDiagnostics => _diagnostics;
+    public IReadOnlyList<Diagnostic> SourceDiagnostics
+    {
+        get
+        {
+            foreach (var warning in _dayMonth.Warnings())
+            {
+                AddDiagnostic(warning);
+            }
+
+            return _diagnostics;
+        }
+    }
 
     /// <summary>Validates one row. Bad input never throws: it gives a <see cref="RejectedRow"/>.</summary>
     public ValidationResult Validate(RawRecord record)
@@ -173,7 +186,7 @@ public sealed class SubmissionValidator
                 continue;
             }
 
-            facts[j] = ReadFact(factDefinitions[j], text);
+            facts[j] = ReadFact(record, factDefinitions[j], text);
         }
 
         // Repeated audit ids, across the batch.
@@ -349,7 +362,13 @@ public sealed class SubmissionValidator
             }
 
             WarnIfImplausible(record, date);
+            _dayMonth.AuditDate(record.Source, record.Row, text, date);
             return date;
+        }
+
+        if (monthFirst)
+        {
+            _dayMonth.MonthFirst(record.Source, record.Row, column, text);
         }
 
         _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(column, text) : Messages.Submissions.NotADate(column, text));
@@ -376,7 +395,7 @@ public sealed class SubmissionValidator
         return null;
     }
 
-    private Value ReadFact(FactDefinition fact, string text)
+    private Value ReadFact(RawRecord record, FactDefinition fact, string text)
     {
         switch (fact.Type)
         {
@@ -397,7 +416,13 @@ public sealed class SubmissionValidator
                         return Value.Missing;
                     }
 
+                    _dayMonth.FactDate(record.Source, record.Row, fact.Id, text, date);
                     return Value.FromDate(date);
+                }
+
+                if (monthFirst)
+                {
+                    _dayMonth.MonthFirst(record.Source, record.Row, fact.Id, text);
                 }
 
                 _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(fact.Id, text) : Messages.Submissions.NotADate(fact.Id, text));
