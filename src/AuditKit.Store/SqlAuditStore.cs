@@ -590,6 +590,20 @@ internal sealed class SqlAuditStore : IAuditStore
         return ids;
     }
 
+    public IReadOnlyList<string> TeamNames()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(_connection, null, "SELECT team, min(submission_id) AS first_id FROM submissions GROUP BY team ORDER BY first_id, team");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
     /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>
     internal IReadOnlyList<(int Revision, bool IsCurrent, string ContentHash)> Revisions(string templateId, string auditId)
     {

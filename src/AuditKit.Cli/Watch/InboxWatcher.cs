@@ -178,7 +178,7 @@ internal sealed partial class InboxWatcher(
         try
         {
             var files = SubmissionFiles.Expand(context, [path]);
-            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true);
+            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true, RecordedRun.KnownTeams(settings.Store));
             var rejected = report.Rejected;
             if (report.Submissions.Accepted > 0)
             {

@@ -125,6 +125,10 @@ public static partial class Messages
             CultureInfo.InvariantCulture,
             $"Team '{spelling}' (row {row}) differs from '{first}' ({firstSource} row {firstRow}) only in case or spacing, so it is counted as '{first}'. Spell it one way in every file.");
 
+        public static string TeamSpellingKnown(string spelling, string known, int row, string where) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spelling}' (row {row}) differs from '{known}', a team already in {where}, only in case or spacing, so it is counted as '{known}'. Spell it one way in every file.");
+
         public static string TeamSpacing(string spaced, int row) => string.Create(
             CultureInfo.InvariantCulture,
             $"Team '{spaced}' (row {row}) was written with extra or unusual spaces; it is counted as '{spaced}'.");

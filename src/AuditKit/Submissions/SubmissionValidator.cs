@@ -80,6 +80,21 @@ public sealed class SubmissionValidator
         }
     }
 
+    /// <summary>
+    /// Team names already in use elsewhere (the store's, from earlier runs): a row's team that differs from one of them
+    /// only in case or spacing is counted as that team, with a warning (AK3007) naming <paramref name="where"/>. Call
+    /// before the first row.
+    /// </summary>
+    public void AddKnownTeams(IEnumerable<string> names, string where)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(where);
+        foreach (var name in names)
+        {
+            _teamSpellings.TryAdd(NormaliseSpacing(name), (name, where, 0));
+        }
+    }
+
     /// <summary>Validates one row. Bad input never throws: it gives a <see cref="RejectedRow"/>.</summary>
     public ValidationResult Validate(RawRecord record)
     {
@@ -263,7 +278,8 @@ public sealed class SubmissionValidator
 
     /// <summary>
     /// One team, however its name is spaced or capitalised: runs of white space become one space, and the first
-    /// spelling read (in this run) is kept for every later one that differs only in case or spacing, with a warning
+    /// spelling read (in this run, or known from earlier runs: <see cref="AddKnownTeams"/>) is kept for every later one that
+    /// differs only in case or spacing, with a warning
     /// (once per spelling) that says so.
     /// </summary>
     private string? TeamSpelling(RawRecord record, string? team)
@@ -281,7 +297,9 @@ public sealed class SubmissionValidator
                 AddDiagnostic(new Diagnostic(
                     Messages.Submissions.TeamSpellingCode,
                     Severity.Warning,
-                    Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
+                    first.Row == 0
+                        ? Messages.Submissions.TeamSpellingKnown(team, first.Spelling, record.Row, first.Source)
+                        : Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
                     SourceLocation.FileOnly(record.Source)));
             }
 

@@ -67,6 +67,17 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void TeamNames_RecordedRuns_EverySpellingOnceTheFirstRecordedFirst()
+    {
+        var store = Open();
+        store.TeamNames().ShouldBeEmpty();
+        store.RecordRun(Run(D("2026-11-30"), [new StoredCase(Case("T1", D("2026-11-02"), "Team B", Outcome.Met, Outcome.Met)), new StoredCase(Case("T2", D("2026-11-03"), "Team A", Outcome.Met, Outcome.Met))]));
+        store.RecordRun(Run(D("2026-12-31"), [new StoredCase(Case("T3", D("2026-12-02"), "Team B", Outcome.Met, Outcome.Met)), new StoredCase(Case("T4", D("2026-12-03"), "Team C", Outcome.Met, Outcome.Met))]));
+
+        store.TeamNames().ShouldBe(["Team B", "Team A", "Team C"]);
+    }
+
+    [StoreFact]
     public void RecordRun_NewCases_AddsEveryCaseWithItsFindings()
     {
         var store = Open();

@@ -50,6 +50,34 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_LaterRunSpellsATeamAnotherWay_MatchedToTheStoresTeamWithAWarning()
+    {
+        // Arrange: November recorded as "Child Protection East"; December's file spells it "Child Protection east".
+        var november = await _folder.SynthAsync("november.csv", 30, endMonth: "2026-11", months: 1);
+        var december = await _folder.SynthAsync("december.csv", 30, endMonth: "2026-12", months: 1);
+        var text = File.ReadAllText(december);
+        text.ShouldContain(",Child Protection East,");
+        File.WriteAllText(december, text.Replace(",Child Protection East,", ",Child Protection east,", StringComparison.Ordinal));
+        (await _folder.AuditAsync("out1", november)).ExitCode.ShouldBe(0);
+
+        // Act
+        var result = await _folder.AuditAsync("out2", december);
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldContain("warning AK3007: Team 'Child Protection east' (row ");
+        result.Error.ShouldContain("differs from 'Child Protection East', a team already in the store auditkit.db, only in case or spacing");
+        using var summary = JsonDocument.Parse(File.ReadAllText(_folder.File("out2/summary.json")));
+        summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldContain("Child Protection East");
+        summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldNotContain("Child Protection east");
+        var trend = await _folder.RunAsync("trend", "--template", "quality-of-practice", "--team", "Child Protection East", "--format", "json");
+        trend.ExitCode.ShouldBe(0, trend.Error);
+        trend.Out.ShouldContain("\"2026-12\"");
+        using var store = AuditKit.Store.AuditStore.OpenSqlite(_folder.File("auditkit.db"));
+        store.TeamNames().ShouldNotContain("Child Protection east");
+    }
+
+    [Fact]
     public async Task ActionsUpdate_DoneAction_StaysClosedWhenTheSameFilesRunAgain()
     {
         var csv = await _folder.SynthAsync("audits.csv", 40);

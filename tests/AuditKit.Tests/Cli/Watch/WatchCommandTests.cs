@@ -116,6 +116,32 @@ public sealed class WatchCommandTests : IDisposable
         Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
     }
 
+    [Fact]
+    public async Task Scan_LaterFileSpellsATeamAnotherWay_RecordedAsTheStoresTeam()
+    {
+        // Arrange
+        var november = await _folder.SynthAsync("november.csv", 20, endMonth: "2026-11", months: 1);
+        var december = await _folder.SynthAsync("december.csv", 20, endMonth: "2026-12", months: 1);
+        File.ReadAllText(december).ShouldContain(",Child Protection East,");
+        File.WriteAllText(december, File.ReadAllText(december).Replace(",Child Protection East,", ",child protection  EAST,", StringComparison.Ordinal));
+        var (watcher, clock, inbox) = Watcher();
+
+        // Act: one file after the other, each read through its own run.
+        foreach (var file in (string[])[november, december])
+        {
+            File.Copy(file, Path.Combine(inbox, Path.GetFileName(file)));
+            watcher.ScanOnce(CancellationToken.None);
+            clock.Advance(Settle);
+            watcher.ScanOnce(CancellationToken.None);
+        }
+
+        // Assert
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["december.csv", "november.csv"]);
+        Scalar("SELECT count(*) FROM submissions WHERE team = 'Child Protection East' AND audit_date >= '2026-12-01'").ShouldBeGreaterThan(0);
+        Scalar("SELECT count(*) FROM submissions WHERE lower(team) = 'child protection  east'").ShouldBe(0);
+        Scalar("SELECT count(DISTINCT team) FROM submissions WHERE lower(replace(team, '  ', ' ')) = 'child protection east'").ShouldBe(1);
+    }
+
     /// <summary>An inbox watcher on a clock of the test's, scanned by the test itself.</summary>
     private (InboxWatcher Watcher, FakeTimeProvider Clock, string Inbox) Watcher()
     {
