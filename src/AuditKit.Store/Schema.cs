@@ -95,6 +95,10 @@ internal static class Schema
 
         // 3: action ids of 32 hex digits instead of 12, so that two actions never share one; the old id is kept.
         new(ActionIdMigration.AddColumn, ActionIdMigration.Lengthen, ActionIdMigration.AddIndex),
+
+        // 4: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
+        // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
+        new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
     ];
 
     public static int Latest => Migrations.Count;

@@ -226,7 +226,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 added++;
             }
 
-            writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes));
+            writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes), CaseComments.Encode(template, row.Comments));
             current[row.AuditId] = (revision, hash);
             FaultHook?.Invoke("case");
         }

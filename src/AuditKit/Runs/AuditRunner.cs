@@ -146,7 +146,11 @@ public static class AuditRunner
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Submission;
-        return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes);
+        return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes)
+        {
+            // Kept only when the auditor wrote any, so that rows without comments carry none.
+            Comments = s.Comments.Any(c => c is not null) ? s.Comments : [],
+        };
     }
 
     /// <summary>Counts each row for data quality and validates it, on the caller's thread, in the order read.</summary>

@@ -78,6 +78,51 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_AuditorsComments_AreKeptInTheStoreAndACorrectedCommentIsARevision()
+    {
+        // Arrange: a comment column beside child_seen_alone, filled in on the first audit only.
+        var csv = await _folder.SynthAsync("audits.csv", 10, months: 1);
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',').ToList();
+        var column = header.IndexOf("child_seen_alone");
+        column.ShouldBeGreaterThan(0);
+        string WithComment(string line, string comment)
+        {
+            var cells = line.Split(',').ToList();
+            cells.Insert(column + 1, comment);
+            return string.Join(',', cells);
+        }
+
+        File.WriteAllLines(csv, [WithComment(lines[0], "child_seen_alone_comment"), WithComment(lines[1], "\"Seen at school, alone\""), .. lines.Skip(2).Select(l => WithComment(l, string.Empty))]);
+        var auditId = lines[1].Split(',')[0];
+
+        // Act
+        var first = await _folder.AuditAsync("out", csv);
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("Seen at school, alone", "Seen at home, alone", StringComparison.Ordinal));
+        var second = await _folder.AuditAsync("out", csv);
+
+        // Assert
+        first.ExitCode.ShouldBe(0, first.Error);
+        second.Out.ShouldContain("Store auditkit.db: 10 audits (0 new, 1 revised, 9 unchanged); ");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("auditkit.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT revision, comments FROM submissions WHERE audit_id = @a ORDER BY revision";
+        command.Parameters.AddWithValue("@a", auditId);
+        using var reader = command.ExecuteReader();
+        var revisions = new List<string>();
+        while (reader.Read())
+        {
+            revisions.Add(reader.GetString(1));
+        }
+
+        revisions.ShouldBe(["{\"child_seen_alone\":\"Seen at school, alone\"}", "{\"child_seen_alone\":\"Seen at home, alone\"}"]);
+        using var others = connection.CreateCommand();
+        others.CommandText = "SELECT count(*) FROM submissions WHERE comments IS NOT NULL";
+        Convert.ToInt32(others.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ActionsUpdate_DoneAction_StaysClosedWhenTheSameFilesRunAgain()
     {
         var csv = await _folder.SynthAsync("audits.csv", 40);
@@ -174,6 +219,7 @@ public sealed class StoreCommandTests : IDisposable
         ids.ShouldAllBe(id => id.Length == 34);
         again.ExitCode.ShouldBe(0, again.Error);
         again.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed).");
+        again.Out.ShouldContain("8 audits (0 new, 0 revised, 8 unchanged)", customMessage: "migration 4 (comments) leaves the audits' content hashes as they were");
     }
 
     [Fact]
