@@ -104,6 +104,9 @@ public static partial class Messages
         public static string NotReadToTheEnd(string errorType) =>
             $"The file could not be read to the end ({errorType}): it was changed, truncated or removed while it was read, or the disk failed. The rows before that were read; check the file and run again.";
 
+        public const string ChangedWhileRead =
+            "The file changed while it was read (it was written to, cut short or replaced): the rows were read from it as it was when the run began, and may not be what it holds now. Run again once it is complete.";
+
         public static string SeparatedBy(string separator) =>
             $"the columns are separated by {separator}, not commas, so no column could be found; save the file again as CSV (Comma delimited), or as .xlsx";
 
