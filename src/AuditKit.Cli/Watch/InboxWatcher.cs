@@ -243,20 +243,37 @@ internal sealed partial class InboxWatcher(
             return;
         }
 
-        var failed = MoveTo(recorded, FailedFolder);
-        DeleteIfThere(snapshot);
+        // The reasons are written first (whole, by rename), then the file moved beside them: a service stopped in between
+        // leaves reasons without their file (which is then read again), never a file in failed/ without its reasons.
+        var failed = FreeName(recorded, FailedFolder);
+        var errors = failed + ".errors.txt";
+        var written = true;
         try
         {
-            File.WriteAllText(failed + ".errors.txt", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+            File.WriteAllText(errors + ".tmp", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+            File.Move(errors + ".tmp", errors, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The disk is full, or failed/ cannot be written: the file is in failed/ all the same, and the log says so.
+            // The disk is full, or failed/ cannot be written: the file goes to failed/ all the same, and the log says so.
             LogErrorsFileFault(name, e.GetType().Name);
-            return;
+            written = false;
+            try
+            {
+                File.Delete(errors + ".tmp");
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Left behind; its name says what it is.
+            }
         }
 
-        LogFailed(name, problems.Count, digest);
+        File.Move(recorded, failed);
+        DeleteIfThere(snapshot);
+        if (written)
+        {
+            LogFailed(name, problems.Count, digest);
+        }
     }
 
     /// <summary>Reads and records one file (the copy): the lines of its .errors.txt, none when every row was recorded.</summary>
@@ -406,6 +423,14 @@ internal sealed partial class InboxWatcher(
     /// <summary>Moves the file into <paramref name="folder"/>, numbering the name when one is already there.</summary>
     private static string MoveTo(string path, string folder)
     {
+        var target = FreeName(path, folder);
+        File.Move(path, target);
+        return target;
+    }
+
+    /// <summary>The file's name in <paramref name="folder"/>, shortened to leave room for ".errors.txt" and numbered when it is taken.</summary>
+    private static string FreeName(string path, string folder)
+    {
         var stem = Path.GetFileNameWithoutExtension(path);
         var extension = Path.GetExtension(path);
 
@@ -421,7 +446,6 @@ internal sealed partial class InboxWatcher(
             target = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem} ({n}){extension}"));
         }
 
-        File.Move(path, target);
         return target;
     }
 
