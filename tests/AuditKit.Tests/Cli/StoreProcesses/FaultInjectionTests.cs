@@ -49,17 +49,27 @@ public sealed class FaultInjectionTests : IDisposable
         var took = (int)timer.ElapsedMilliseconds;
         var previous = Outputs.ToDictionary(o => o, o => (byte[]?)File.ReadAllBytes(_folder.File(Path.Combine("out", o))));
         var allIds = versions.SelectMany(v => v.Ids).ToHashSet(StringComparer.Ordinal);
-        for (var round = 0; round < 4; round++)
+        for (var round = 0; round < 5; round++)
         {
             var v = random.Next(versions.Count);
-            var fault = (Fault)random.Next(3);
-            var delay = random.Next(took * 2 / 5, took * 21 / 20);
+            var fault = (Fault)random.Next(5);
+            var delay = fault is Fault.KillWhileWriting or Fault.KillWhileRecording ? random.Next(0, 15) : random.Next(took * 2 / 5, took * 21 / 20);
             File.WriteAllBytes(input, versions[v].Bytes);
             var before = CurrentIds("run.db");
+            var outputsBefore = Listing("out");
+            var storeBefore = Listing(".", "run.db");
 
-            // Act: a run, and the fault at a random moment of it.
+            // Act: a run, and the fault at a random moment of it, or a few milliseconds after it starts writing its
+            // outputs or recording into the store (seen from outside: a file there changes).
             var process = CliProcess.Start(_folder.Path, [.. RunArgs("out"), "--db", "run.db"]);
             var finishing = CliProcess.Finish(process);
+            var cue = fault switch
+            {
+                Fault.KillWhileWriting => Task.Run(() => WaitForChange(finishing, "out", null, outputsBefore)),
+                Fault.KillWhileRecording => Task.Run(() => WaitForChange(finishing, ".", "run.db", storeBefore)),
+                _ => Task.CompletedTask,
+            };
+            await cue;
             if (await Task.WhenAny(finishing, Task.Delay(delay)) != finishing)
             {
                 Inflict(fault, process, input, versions[(v + 1) % versions.Count].Bytes, random);
@@ -73,7 +83,7 @@ public sealed class FaultInjectionTests : IDisposable
             {
                 var path = _folder.File(Path.Combine("out", output));
                 var now = File.Exists(path) ? File.ReadAllBytes(path) : null;
-                if (fault == Fault.Kill)
+                if (fault is Fault.Kill or Fault.KillWhileWriting or Fault.KillWhileRecording)
                 {
                     (Same(now, previous[output]) || Same(now, reference[v][output])).ShouldBeTrue($"{output} is the previous one or the new one: {context}");
                 }
@@ -89,7 +99,7 @@ public sealed class FaultInjectionTests : IDisposable
 
             AssertConsistent("run.db", context);
             var after = CurrentIds("run.db");
-            if (fault == Fault.Kill)
+            if (fault is Fault.Kill or Fault.KillWhileWriting or Fault.KillWhileRecording)
             {
                 (after.SetEquals(before) || after.SetEquals(before.Union(versions[v].Ids))).ShouldBeTrue($"the run is in the store whole or not at all: {context}");
             }
@@ -130,10 +140,26 @@ public sealed class FaultInjectionTests : IDisposable
         // Act: files dropped whole, written in place, replaced, cut short and deleted, and the service killed, at random.
         for (var step = 0; step < 14; step++)
         {
-            await Task.Delay(random.Next(30, 350));
+            await Task.Delay(random.Next(20, 250));
             var path = Path.Combine(inbox, $"drop-{random.Next(3)}.csv");
             var version = versions[random.Next(versions.Count)].Bytes;
-            var action = random.Next(6);
+            var action = random.Next(8);
+            if (action >= 6)
+            {
+                // While a file is being processed (its copy is in .processing/): that file written over, or cut short.
+                var copying = Path.Combine(inbox, ".processing", "snapshot");
+                var waited = Stopwatch.StartNew();
+                string? busy = null;
+                while (busy is null && waited.ElapsedMilliseconds < 1500)
+                {
+                    busy = Directory.Exists(copying) ? Directory.EnumerateFiles(copying).FirstOrDefault() : null;
+                    Thread.Sleep(1);
+                }
+
+                path = Path.Combine(inbox, Path.GetFileName(busy ?? path));
+                action -= 4; // 2: written in place, 3: cut short
+            }
+
             steps.Add($"{action}:{Path.GetFileName(path)}");
             switch (action)
             {
@@ -212,18 +238,27 @@ public sealed class FaultInjectionTests : IDisposable
             ON a.template_id = b.template_id AND a.audit_id = b.audit_id AND b.revision = a.revision + 1 AND a.content_hash = b.content_hash
             """).ShouldBe(0, context);
 
-        // No log of any service holds a stack trace.
+        // No log of any service holds a stack trace, and each file the log says was moved to processed/ holds the bytes
+        // the log says were recorded (the SHA-256 of the copy that was read).
         foreach (var log in logs)
         {
             var (_, output, error) = await log;
             (output + error).ShouldNotContain("   at ", customMessage: context);
             (output + error).ShouldNotContain("Exception:", customMessage: context);
+            foreach (System.Text.RegularExpressions.Match moved in System.Text.RegularExpressions.Regex.Matches(error, @"moved to processed/(?<file>[^\n]+?) \(SHA-256 of what was recorded: (?<digest>[0-9a-f]{16})\.\.\.\)\."))
+            {
+                var file = Path.Combine(inbox, "processed", moved.Groups["file"].Value);
+                Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))[..16]
+                    .ShouldBe(moved.Groups["digest"].Value, $"processed/{moved.Groups["file"].Value} is what was recorded: {context}");
+            }
         }
     }
 
     private enum Fault
     {
         Kill,
+        KillWhileWriting,
+        KillWhileRecording,
         CutShort,
         Replace,
     }
@@ -242,7 +277,7 @@ public sealed class FaultInjectionTests : IDisposable
     {
         switch (fault)
         {
-            case Fault.Kill:
+            case Fault.Kill or Fault.KillWhileWriting or Fault.KillWhileRecording:
                 KillNow(process);
                 break;
             case Fault.CutShort:
@@ -253,6 +288,24 @@ public sealed class FaultInjectionTests : IDisposable
                 File.WriteAllBytes(input + ".new", other);
                 File.Move(input + ".new", input, overwrite: true);
                 break;
+        }
+    }
+
+    /// <summary>Names, sizes and times of the files in a folder of the test's (those starting with <paramref name="prefix"/>).</summary>
+    private HashSet<string> Listing(string folder, string? prefix = null)
+    {
+        var path = _folder.File(folder);
+        return Directory.Exists(path)
+            ? [.. Directory.EnumerateFiles(path, (prefix ?? string.Empty) + "*").Select(f => new FileInfo(f)).Select(f => $"{f.Name}|{f.Length}|{f.LastWriteTimeUtc.Ticks}")]
+            : [];
+    }
+
+    /// <summary>Returns once a file of the folder changes (written, made or removed), or the process has ended.</summary>
+    private void WaitForChange(Task finishing, string folder, string? prefix, HashSet<string> before)
+    {
+        while (!finishing.IsCompleted && Listing(folder, prefix).SetEquals(before))
+        {
+            Thread.Sleep(1);
         }
     }
 
