@@ -65,6 +65,11 @@ public static partial class Messages
 
         public static Diagnostic UnknownKey(SourceLocation at, string key, IReadOnlyCollection<string> allowed)
         {
+            if (key == "rules" && allowed.Contains("grading") && !allowed.Contains("criteria"))
+            {
+                return Error(UnknownKeyCode, at, "Unknown key 'rules': a rule set cannot list other rule sets; only a template's 'rules' can. Remove it here, and list the rule sets in the template.");
+            }
+
             var hint = NameSuggestions.Hint(key, allowed);
             return Error(UnknownKeyCode, at, hint.Length > 0
                 ? $"Unknown key '{key}'.{hint}"
