@@ -28,6 +28,17 @@ public static class AuditKitCli
 
         // No response files: a submission path that starts with '@' is a path, never a file of more arguments.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (parsed.Errors.Count > 0)
+        {
+            // A usage error: one line per problem naming the option and the fix (never the parser's help dump), exit 2.
+            foreach (var line in UsageErrors.Describe(parsed))
+            {
+                await stderr.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Invalid;
+        }
+
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         try
         {
@@ -53,7 +64,7 @@ public static class AuditKitCli
                 await stderr.WriteLineAsync(e.ToString()).ConfigureAwait(false);
             }
 
-            return ExitCodes.Usage;
+            return ExitCodes.Fault;
         }
     }
 }

@@ -6,10 +6,10 @@ internal static class ExitCodes
     /// <summary>Everything valid; every row accepted.</summary>
     public const int Ok = 0;
 
-    /// <summary>The command line could not be parsed, or AuditKit failed unexpectedly.</summary>
-    public const int Usage = 1;
+    /// <summary>AuditKit itself failed unexpectedly (a fault to report; never for bad input).</summary>
+    public const int Fault = 1;
 
-    /// <summary>Templates invalid, or nothing could be read.</summary>
+    /// <summary>Templates invalid, nothing could be read, or a usage error (an unknown option, a missing or bad value).</summary>
     public const int Invalid = 2;
 
     /// <summary>Some rows were rejected (outputs still written).</summary>

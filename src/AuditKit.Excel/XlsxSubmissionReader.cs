@@ -1,3 +1,4 @@
+using AuditKit.Diagnostics;
 using AuditKit.Submissions;
 using OfficeOpenXml;
 
@@ -6,6 +7,8 @@ namespace AuditKit.Excel;
 /// <summary>
 /// Reads audit submissions from the first worksheet of an .xlsx workbook: a plain sheet with the column
 /// names in row 1, or a form written by <see cref="AuditFormWriter"/> (column names in a row below the headings).
+/// Hidden sheets are passed over (with a warning naming the sheet read). A cell whose formula result is an error, or
+/// was never calculated, is never read as a value: it is a <see cref="CellProblem"/> naming the cell.
 /// </summary>
 public static class XlsxSubmissionReader
 {
@@ -44,11 +47,33 @@ public static class XlsxSubmissionReader
                 throw new SubmissionReadException(sourceName, ExcelMessages.NoWorksheet(sourceName), null);
             }
 
-            return ReadSheet(package.Workbook.Worksheets[0], sourceName);
+            var (sheet, warning) = ChooseSheet(package.Workbook.Worksheets, sourceName);
+            return ReadSheet(sheet, sourceName, warning);
         }
     }
 
-    private static List<RawRecord> ReadSheet(ExcelWorksheet sheet, string sourceName)
+    /// <summary>The first sheet that is not hidden (what Excel shows first), and a warning when sheets before it are hidden.</summary>
+    private static (ExcelWorksheet Sheet, Diagnostic? Warning) ChooseSheet(ExcelWorksheets sheets, string sourceName)
+    {
+        var hidden = new List<string>();
+        foreach (var sheet in sheets)
+        {
+            if (sheet.Hidden == eWorkSheetHidden.Visible)
+            {
+                return (sheet, hidden.Count == 0 ? null : Warning(Messages.Submissions.SheetAfterHidden(sheet.Name, hidden)));
+            }
+
+            hidden.Add(sheet.Name);
+        }
+
+        var first = sheets[0];
+        return (first, Warning(Messages.Submissions.OnlyHiddenSheets(first.Name)));
+
+        Diagnostic Warning(string message) =>
+            new(Messages.Submissions.SheetChosenCode, Severity.Warning, message, SourceLocation.FileOnly(sourceName));
+    }
+
+    private static List<RawRecord> ReadSheet(ExcelWorksheet sheet, string sourceName, Diagnostic? warning)
     {
         var records = new List<RawRecord>();
         if (sheet.Dimension is not { } dimension)
@@ -85,12 +110,19 @@ public static class XlsxSubmissionReader
             }
 
             var cells = new string?[headerWidth];
+            List<CellProblem>? problems = null;
             for (var column = 1; column <= headerWidth; column++)
             {
+                if (values.Problem(row, column) is { } problem)
+                {
+                    (problems ??= []).Add(new CellProblem(column - 1, problem));
+                    continue;
+                }
+
                 cells[column - 1] = values.Text(row, column);
             }
 
-            records.Add(new RawRecord(sourceName, row, sharedHeader, cells));
+            records.Add(new RawRecord(sourceName, row, sharedHeader, cells) { CellProblems = problems, SourceWarning = warning });
         }
 
         return records;
@@ -137,6 +169,25 @@ public static class XlsxSubmissionReader
     private sealed class SheetValues(ExcelWorksheet sheet)
     {
         private readonly Dictionary<int, bool> _dateStyles = [];
+
+        /// <summary>
+        /// Why the cell holds no value to read, naming it: a formula whose saved result is an error (#DIV/0!, #N/A) or
+        /// not a number, or a formula never calculated. Null for a cell with a value, or empty without a formula.
+        /// </summary>
+        public string? Problem(int row, int column)
+        {
+            switch (sheet.GetValue(row, column))
+            {
+                case ExcelErrorValue error:
+                    return Messages.Submissions.CellFormulaError(ExcelCellBase.GetAddress(row, column), error.ToString());
+                case double number when !double.IsFinite(number):
+                    return Messages.Submissions.CellNotANumber(ExcelCellBase.GetAddress(row, column));
+                case null when !string.IsNullOrEmpty(sheet.Cells[row, column].Formula):
+                    return Messages.Submissions.CellFormulaNotCalculated(ExcelCellBase.GetAddress(row, column));
+                default:
+                    return null;
+            }
+        }
 
         public string? Text(int row, int column)
         {

@@ -10,7 +10,7 @@ namespace AuditKit.Store;
 /// <summary>A content hash of an evaluated audit: same row, same hash.</summary>
 public static class CaseContentHash
 {
-    /// <summary>SHA-256 (lower-case hex) of every field of the row and its outcomes.</summary>
+    /// <summary>SHA-256 (lower-case hex) of every field of the row, its outcomes and its comments.</summary>
     public static string Of(CaseRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -29,6 +29,17 @@ public static class CaseContentHash
         foreach (var outcome in row.Outcomes)
         {
             Append(text, outcome.ToContractName());
+        }
+
+        // Comments only when there are any, so that a row without them hashes as it did before comments were kept;
+        // a corrected comment is then a new revision.
+        if (row.Comments.Any(c => c is not null))
+        {
+            text.Append("comments:");
+            foreach (var comment in row.Comments)
+            {
+                Append(text, comment);
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -37,6 +37,8 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
 
     public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
 
+    public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);
+
     public void Dispose() => inner.Dispose();
 
     private T Guard<T>(Func<T> use)

@@ -45,6 +45,9 @@ public interface IAuditStore : IDisposable
     /// <summary>The ids of the templates with recorded audits, sorted.</summary>
     IReadOnlyList<string> TemplateIds();
 
+    /// <summary>Every spelling of a team name in the store's audits (of any template), the first recorded first.</summary>
+    IReadOnlyList<string> TeamNames();
+
     /// <summary>The schema version of the open store.</summary>
     int SchemaVersion { get; }
 }

@@ -21,7 +21,7 @@ internal sealed class PostgresCopySubmissionWriter(NpgsqlConnection connection, 
         _supersededRevisions.Add(revision);
     }
 
-    public override void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes)
+    public override void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes, string? comments)
     {
         var copy = _copy ??= connection.BeginBinaryImport($"COPY submissions ({Columns}) FROM STDIN (FORMAT BINARY)");
         copy.StartRow();
@@ -52,6 +52,7 @@ internal sealed class PostgresCopySubmissionWriter(NpgsqlConnection connection, 
 
         copy.Write(asOf, NpgsqlDbType.Text);
         copy.Write(outcomes, NpgsqlDbType.Text);
+        WriteText(copy, comments);
     }
 
     public override void Complete()

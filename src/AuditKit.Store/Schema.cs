@@ -104,6 +104,10 @@ internal static class Schema
         CREATE INDEX ix_actions_audit ON actions (template_id, audit_id);
         CREATE INDEX ix_submissions_date ON submissions (template_id, is_current, audit_date);
         """),
+
+        // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
+        // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
+        new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
     ];
 
     public static int Latest => Migrations.Count;

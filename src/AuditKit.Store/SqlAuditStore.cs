@@ -299,7 +299,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 added++;
             }
 
-            writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes));
+            writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes), CaseComments.Encode(template, row.Comments));
             current[row.AuditId] = (revision, hash, DbCommands.Iso(row.AuditDate));
             Touch(row.AuditDate);
             FaultHook?.Invoke("case");
@@ -736,6 +736,20 @@ internal sealed class SqlAuditStore : IAuditStore
 
         ids.Sort(StringComparer.Ordinal);
         return ids;
+    }
+
+    public IReadOnlyList<string> TeamNames()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(_connection, null, "SELECT team, min(submission_id) AS first_id FROM submissions GROUP BY team ORDER BY first_id, team");
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     /// <summary>Every stored revision of one audit, oldest first (for tests and diagnostics).</summary>

@@ -13,13 +13,14 @@ internal abstract class SubmissionWriter : IDisposable
 {
     public const string Columns =
         "template_id, audit_id, revision, is_current, content_hash, template_version, template_hash, audit_date, auditor, case_ref, "
-        + "case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of, outcomes";
+        + "case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of, outcomes, comments";
 
     /// <summary>Marks revision <paramref name="revision"/> of the audit as no longer current.</summary>
     public abstract void Supersede(string auditId, int revision);
 
     /// <summary>Adds a current revision.</summary>
-    public abstract void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes);
+    /// <param name="comments">The revision's comments as <see cref="CaseComments"/> encodes them, or null.</param>
+    public abstract void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes, string? comments);
 
     public abstract void Complete();
 
@@ -46,13 +47,13 @@ internal sealed class CommandSubmissionWriter : SubmissionWriter
             $"""
             INSERT INTO submissions ({Columns})
             VALUES (@t, @audit, @revision, 1, @hash, @tv, @th, @date, @auditor, @case_ref, @case_type, @team, @service,
-                @practitioner, @auditor_grade, @grade, @score, @asof, @outcomes)
+                @practitioner, @auditor_grade, @grade, @score, @asof, @outcomes, @comments)
             """,
             ("@t", DbType.String), ("@audit", DbType.String), ("@revision", DbType.Int32), ("@hash", DbType.String),
             ("@tv", DbType.Int32), ("@th", DbType.String), ("@date", DbType.String), ("@auditor", DbType.String),
             ("@case_ref", DbType.String), ("@case_type", DbType.String), ("@team", DbType.String), ("@service", DbType.String),
             ("@practitioner", DbType.String), ("@auditor_grade", DbType.String), ("@grade", DbType.String),
-            ("@score", DbType.Double), ("@asof", DbType.String), ("@outcomes", DbType.String));
+            ("@score", DbType.Double), ("@asof", DbType.String), ("@outcomes", DbType.String), ("@comments", DbType.String));
         _supersede.Prepare();
         _insert.Prepare();
     }
@@ -64,7 +65,7 @@ internal sealed class CommandSubmissionWriter : SubmissionWriter
         _supersede.ExecuteNonQuery();
     }
 
-    public override void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes)
+    public override void Insert(StoredTemplate template, CaseRow row, int revision, string hash, string asOf, string outcomes, string? comments)
     {
         _insert.Set(0, template.Id);
         _insert.Set(1, row.AuditId);
@@ -84,6 +85,7 @@ internal sealed class CommandSubmissionWriter : SubmissionWriter
         _insert.Set(15, row.Score);
         _insert.Set(16, asOf);
         _insert.Set(17, outcomes);
+        _insert.Set(18, comments);
         _insert.ExecuteNonQuery();
     }
 

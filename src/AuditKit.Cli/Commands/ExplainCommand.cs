@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
 using AuditKit.Evaluation;
 using AuditKit.FollowUps;
@@ -145,6 +146,7 @@ internal static class ExplainCommand
         }
 
         console.Write(table);
+        RenderComments(console, compiled, submission);
         var score = result.Score is { } s ? ActionText.Percent(s) : "n/a (nothing applicable)";
         var auditorGrade = submission.OverallGrade is null ? string.Empty : $" (auditor's own grade: {Markup.Escape(submission.OverallGrade)})";
         console.MarkupLine($"Score {score}; grade [bold]{Markup.Escape(result.Grade ?? "none")}[/]{auditorGrade}.");
@@ -159,6 +161,31 @@ internal static class ExplainCommand
         }
 
         console.WriteLine();
+    }
+
+    /// <summary>The auditor's comment on each criterion that has one, under the table; each line escaped for the terminal.</summary>
+    private static void RenderComments(IAnsiConsole console, CompiledRuleSet compiled, Submission submission)
+    {
+        if (!submission.Comments.Any(c => c is not null))
+        {
+            return;
+        }
+
+        console.WriteLine("Auditor's comments:");
+        for (var i = 0; i < submission.Comments.Length; i++)
+        {
+            if (submission.Comments[i] is not { } comment)
+            {
+                continue;
+            }
+
+            var lines = comment.ReplaceLineEndings("\n").Split('\n');
+            console.WriteLine($"  {compiled.Criteria[i].Id}: {TerminalText.Escape(lines[0])}");
+            foreach (var line in lines.Skip(1))
+            {
+                console.WriteLine("    " + TerminalText.Escape(line));
+            }
+        }
     }
 
     private static string OutcomeWords(Outcome outcome) => outcome switch

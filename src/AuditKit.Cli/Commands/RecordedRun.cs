@@ -22,11 +22,35 @@ internal static class RecordedRun
         IWorkingDayCalendar calendar,
         TeamDirectory? directory,
         bool collectCases,
+        KnownTeams? knownTeams,
         Action<CaseResult>? onCase = null)
     {
-        var options = new RunOptions(asOf, calendar, CollectCases: collectCases, Directory: directory, ReadAhead: context.Environment.ReadAhead);
+        var options = new RunOptions(asOf, calendar, CollectCases: collectCases, Directory: directory, ReadAhead: context.Environment.ReadAhead, KnownTeams: knownTeams);
         var report = AuditRunner.Run(rules, files.ReadAll(), options, onCase);
         return report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
+    }
+
+    /// <summary>
+    /// The team names already in the store, so that a team spelt another way only in case or spacing is matched to the
+    /// store's spelling instead of starting a new team. Null without a store, or when it does not exist yet; a store
+    /// that cannot be opened is left for the recording step to report.
+    /// </summary>
+    public static KnownTeams? KnownTeams(StoreChoice? store)
+    {
+        if (store is null || (store.Path is not null && !File.Exists(store.Path)))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var opened = store.Open();
+            return new KnownTeams($"the store {store.DisplayName}", opened.TeamNames());
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

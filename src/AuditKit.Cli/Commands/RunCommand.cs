@@ -88,7 +88,8 @@ internal static class RunCommand
         var files = SubmissionFiles.Expand(context, submissionPaths);
         var collectCases = store is not null || outputs.Contains("xlsx") || perTeam;
         var console = context.CreateConsole(summary.Width);
-        var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, onCase));
+        var knownTeams = RecordedRun.KnownTeams(store);
+        var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, knownTeams, onCase));
 
         if (report.Submissions.Read == 0)
         {

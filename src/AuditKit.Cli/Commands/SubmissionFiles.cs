@@ -120,10 +120,10 @@ internal sealed class SubmissionFiles
     private IEnumerable<RawRecord> Read(string file)
     {
         IEnumerator<RawRecord> rows;
-        Stream stream;
+        SnapshotStream stream;
         try
         {
-            stream = File.OpenRead(file);
+            stream = new SnapshotStream(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -199,9 +199,15 @@ internal sealed class SubmissionFiles
                     }
                 }
             }
+
+            if (stream.Changed && !_unreadable.Exists(r => ReferenceEquals(r.Source, file)))
+            {
+                // Written to or replaced while it was read: the rows stand for the file as it was, and the run says so.
+                _unreadable.Add(new RejectedRow(file, 0, null, [Diagnostics.Messages.Submissions.ChangedWhileRead]));
+            }
         }
 
-        _completedBytes += new FileInfo(file).Length;
+        _completedBytes += stream.Length;
         _current = null;
     }
 }

@@ -27,6 +27,17 @@ internal sealed record WatchSettings(
 /// same pipeline as <c>auditkit run</c>, recorded in the store, then moved to <c>processed/</c>, or to <c>failed/</c>
 /// beside a <c>name.errors.txt</c> saying why. Logs name files and counts only, never case values.
 /// </summary>
+/// <remarks>
+/// What <c>processed/</c> and <c>failed/</c> hold is exactly what was recorded. A file is read only once its size and
+/// time have settled, no process has it open for writing, and it can be opened exclusively. It is then copied whole
+/// into <c>.processing/snapshot/</c> (its size and time checked before and after, and its SHA-256 taken), and that copy
+/// is what is read and recorded. Afterwards the file in the inbox is taken aside (renamed into
+/// <c>.processing/claimed/</c>, which takes whatever file is there at that instant) and hashed: the same bytes go on to
+/// <c>processed/</c>; different bytes (the file was replaced or written to while it was processed) go back to the
+/// inbox to be read again, and the copy that was recorded goes to <c>processed/</c>. A service killed part way leaves
+/// files in <c>.processing/</c>; the next scan puts a claimed file back in the inbox and deletes a copy (recording it
+/// again changes nothing in the store).
+/// </remarks>
 internal sealed partial class InboxWatcher(
     WatchSettings settings,
     CliContext context,
@@ -44,7 +55,17 @@ internal sealed partial class InboxWatcher(
 
     public string ProcessedFolder => Path.Combine(settings.Inbox, "processed");
 
+    /// <summary>For tests: called with the inbox file's path once its copy is recorded, before the file is taken aside.</summary>
+    internal Action<string>? AfterRecording { get; set; }
+
     public string FailedFolder => Path.Combine(settings.Inbox, "failed");
+
+    /// <summary>Where the copy being read (<c>snapshot/</c>) and the file taken from the inbox (<c>claimed/</c>) are kept while a file is processed.</summary>
+    public string WorkFolder => Path.Combine(settings.Inbox, ".processing");
+
+    private string SnapshotFolder => Path.Combine(WorkFolder, "snapshot");
+
+    private string ClaimedFolder => Path.Combine(WorkFolder, "claimed");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -68,9 +89,13 @@ internal sealed partial class InboxWatcher(
         LogStopped(settings.Inbox);
     }
 
-    /// <summary>Looks at the inbox once: processes every file that has settled and can be opened exclusively.</summary>
+    /// <summary>
+    /// Looks at the inbox once: first puts back what a stopped service left in <c>.processing/</c>, then processes every
+    /// file that has settled, that no process has open for writing and that can be opened exclusively.
+    /// </summary>
     internal void ScanOnce(CancellationToken cancellation)
     {
+        Recover();
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(settings.Inbox).Order(StringComparer.Ordinal))
         {
@@ -96,7 +121,7 @@ internal sealed partial class InboxWatcher(
                 continue;
             }
 
-            if (Settled(path) && CanOpenExclusively(path))
+            if (Settled(path) && !OpenForWriting.ByAnyProcess(path) && CanOpenExclusively(path))
             {
                 _seen.Remove(path);
                 try
@@ -152,12 +177,13 @@ internal sealed partial class InboxWatcher(
         return _clock.GetElapsedTime(seen.SinceTicks, now) >= settings.Settle;
     }
 
-    /// <summary>False while another program still has the file open for writing.</summary>
+    /// <summary>False while another program holds the file open (and lets nobody else: Windows, or a locking writer).</summary>
     private static bool CanOpenExclusively(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            // Read access only, so that a file this service may read but not write is still processed.
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
             return true;
         }
         catch (IOException)
@@ -173,12 +199,91 @@ internal sealed partial class InboxWatcher(
     private void Process(string path)
     {
         var name = TerminalText.Escape(Path.GetFileName(path));
-        var before = new FileInfo(path);
+        Directory.CreateDirectory(SnapshotFolder);
+        Directory.CreateDirectory(ClaimedFolder);
+        var snapshot = Path.Combine(SnapshotFolder, Path.GetFileName(path));
+        if (Snapshot(path, snapshot) is not { } hash)
+        {
+            // Written to while it was copied: left in the inbox to settle again.
+            File.Delete(snapshot);
+            _seen.Remove(path);
+            LogChangedWhileRead(name);
+            return;
+        }
+
+        var problems = Evaluate(snapshot, name).Select(p => p.Replace(snapshot, path, StringComparison.Ordinal)).ToList();
+        AfterRecording?.Invoke(path);
+
+        // Take aside whatever file is in the inbox now: the same bytes as the copy go on; other bytes go back to be read again.
+        var claimed = Path.Combine(ClaimedFolder, Path.GetFileName(path));
+        var same = false;
+        try
+        {
+            File.Move(path, claimed);
+            same = Hash(claimed).AsSpan().SequenceEqual(hash);
+        }
+        catch (FileNotFoundException)
+        {
+            // Deleted from the inbox while it was processed: the copy is what was recorded.
+        }
+
+        if (File.Exists(claimed) && !same)
+        {
+            PutBack(claimed, path);
+            LogChangedWhileRead(name);
+        }
+
+        var recorded = same ? claimed : snapshot;
+        var digest = Convert.ToHexStringLower(hash)[..16];
+        if (problems.Count == 0)
+        {
+            var target = MoveTo(recorded, ProcessedFolder);
+            DeleteIfThere(snapshot);
+            LogProcessed(name, TerminalText.Escape(Path.GetFileName(target)), digest);
+            return;
+        }
+
+        // The reasons are written first (whole, by rename), then the file moved beside them: a service stopped in between
+        // leaves reasons without their file (which is then read again), never a file in failed/ without its reasons.
+        var failed = FreeName(recorded, FailedFolder);
+        var errors = failed + ".errors.txt";
+        var written = true;
+        try
+        {
+            File.WriteAllText(errors + ".tmp", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+            File.Move(errors + ".tmp", errors, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The disk is full, or failed/ cannot be written: the file goes to failed/ all the same, and the log says so.
+            LogErrorsFileFault(name, e.GetType().Name);
+            written = false;
+            try
+            {
+                File.Delete(errors + ".tmp");
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // Left behind; its name says what it is.
+            }
+        }
+
+        File.Move(recorded, failed);
+        DeleteIfThere(snapshot);
+        if (written)
+        {
+            LogFailed(name, problems.Count, digest);
+        }
+    }
+
+    /// <summary>Reads and records one file (the copy): the lines of its .errors.txt, none when every row was recorded.</summary>
+    private List<string> Evaluate(string file, string name)
+    {
         var problems = new List<string>();
         try
         {
-            var files = SubmissionFiles.Expand(context, [path]);
-            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true);
+            var files = SubmissionFiles.Expand(context, [file]);
+            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true, RecordedRun.KnownTeams(settings.Store));
             var rejected = report.Rejected;
             if (report.Submissions.Accepted > 0)
             {
@@ -221,38 +326,110 @@ internal sealed partial class InboxWatcher(
             problems.Add($"The file could not be processed ({e.GetType().Name}). Check it opens in Excel or a text editor, then put it in the inbox again.");
         }
 
-        // What processed/ holds must be what was recorded: a file changed while it was read is left to be read again.
+        return problems;
+    }
+
+    /// <summary>
+    /// Copies <paramref name="path"/> whole to <paramref name="snapshot"/>: its SHA-256, or null when its size or time
+    /// changed while it was copied (a writer still at work), or fewer bytes were read than it holds.
+    /// </summary>
+    private static byte[]? Snapshot(string path, string snapshot)
+    {
+        var before = new FileInfo(path);
+        var (size, written) = (before.Length, before.LastWriteTimeUtc);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        long copied = 0;
+        using (var source = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var target = new FileStream(snapshot, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = source.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+                target.Write(buffer, 0, read);
+                copied += read;
+            }
+        }
+
         var after = new FileInfo(path);
-        if (!after.Exists || after.Length != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
+        return after.Exists && after.Length == size && after.LastWriteTimeUtc == written && copied == size ? hash.GetHashAndReset() : null;
+    }
+
+    private static byte[] Hash(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return System.Security.Cryptography.SHA256.HashData(stream);
+    }
+
+    /// <summary>Puts a claimed file back in the inbox under its name, or numbered when a newer file has taken the name meanwhile.</summary>
+    private void PutBack(string claimed, string path)
+    {
+        if (File.Exists(path))
         {
-            LogChangedWhileRead(name);
+            MoveTo(claimed, settings.Inbox);
+        }
+        else
+        {
+            File.Move(claimed, path);
+        }
+    }
+
+    /// <summary>
+    /// What a service stopped part way left in <c>.processing/</c>: a claimed file goes back to the inbox (to be read
+    /// again; its rows recorded already are not counted twice), a copy is deleted (the file it came from is still in the
+    /// inbox, or in processed/ or failed/ already).
+    /// </summary>
+    private void Recover()
+    {
+        if (!Directory.Exists(WorkFolder))
+        {
             return;
         }
 
-        if (problems.Count == 0)
-        {
-            var target = MoveTo(path, ProcessedFolder);
-            LogProcessed(name, TerminalText.Escape(Path.GetFileName(target)));
-            return;
-        }
-
-        var failed = MoveTo(path, FailedFolder);
         try
         {
-            File.WriteAllText(failed + ".errors.txt", string.Join("\n", problems) + "\n", new UTF8Encoding(false));
+            if (Directory.Exists(ClaimedFolder))
+            {
+                foreach (var claimed in Directory.EnumerateFiles(ClaimedFolder))
+                {
+                    PutBack(claimed, Path.Combine(settings.Inbox, Path.GetFileName(claimed)));
+                    LogRecovered(TerminalText.Escape(Path.GetFileName(claimed)));
+                }
+            }
+
+            if (Directory.Exists(SnapshotFolder))
+            {
+                foreach (var snapshot in Directory.EnumerateFiles(SnapshotFolder))
+                {
+                    File.Delete(snapshot);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The disk is full, or failed/ cannot be written: the file is in failed/ all the same, and the log says so.
-            LogErrorsFileFault(name, e.GetType().Name);
-            return;
+            LogFileFault(".processing", e.GetType().Name);
         }
+    }
 
-        LogFailed(name, problems.Count);
+    private static void DeleteIfThere(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>Moves the file into <paramref name="folder"/>, numbering the name when one is already there.</summary>
     private static string MoveTo(string path, string folder)
+    {
+        var target = FreeName(path, folder);
+        File.Move(path, target);
+        return target;
+    }
+
+    /// <summary>The file's name in <paramref name="folder"/>, shortened to leave room for ".errors.txt" and numbered when it is taken.</summary>
+    private static string FreeName(string path, string folder)
     {
         var stem = Path.GetFileNameWithoutExtension(path);
         var extension = Path.GetExtension(path);
@@ -269,7 +446,6 @@ internal sealed partial class InboxWatcher(
             target = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{stem} ({n}){extension}"));
         }
 
-        File.Move(path, target);
         return target;
     }
 
@@ -279,11 +455,14 @@ internal sealed partial class InboxWatcher(
     [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Read} rows read, {Accepted} accepted; store: {Added} new, {Revised} revised, {Unchanged} unchanged audits, {Actions} new actions.")]
     private partial void LogRecorded(string file, int read, int accepted, int added, int revised, int unchanged, int actions);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{File} moved to processed/{Target}.")]
-    private partial void LogProcessed(string file, string target);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{File} moved to processed/{Target} (SHA-256 of what was recorded: {Digest}...).")]
+    private partial void LogProcessed(string file, string target, string digest);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} moved to failed/ with {Problems} problem lines in its .errors.txt.")]
-    private partial void LogFailed(string file, int problems);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} moved to failed/ with {Problems} problem lines in its .errors.txt (SHA-256 of what was read: {Digest}...).")]
+    private partial void LogFailed(string file, int problems, string digest);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} was being processed when the service stopped; it is back in the inbox to be read again.")]
+    private partial void LogRecovered(string file);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed: {ErrorType}.")]
     private partial void LogUnexpected(string file, string errorType);
@@ -294,7 +473,7 @@ internal sealed partial class InboxWatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "{File} could not be processed ({ErrorType}): it was deleted, moved or locked while it was read, or the disk is full. Going on with the next file.")]
     private partial void LogFileFault(string file, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} changed while it was read, so it stays in the inbox to be read again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} changed or was replaced while it was read, so it stays in the inbox to be read again.")]
     private partial void LogChangedWhileRead(string file);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{File} moved to failed/, but its .errors.txt could not be written ({ErrorType}); the disk may be full.")]

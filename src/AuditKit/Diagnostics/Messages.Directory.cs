@@ -23,6 +23,9 @@ public static partial class Messages
     internal static (string Code, string Text) DirectoryUnreadable(string reason) =>
         ("AK4101", $"The team directory could not be read: {reason}.");
 
+    internal static (string Code, string Text) DirectoryTabIndent() =>
+        ("AK4102", $"The team directory is not valid YAML: this line is indented with a tab. {Templates.TabIndentFix}.");
+
     internal static (string Code, string Text) DirectorySyntax(string problem) =>
         ("AK4102", $"The team directory is not valid YAML: {problem}.");
 

@@ -84,9 +84,28 @@ public static partial class Messages
         public const string ImplausibleDateCode = "AK3006";
         public const string TeamSpellingCode = "AK3007";
         public const string HeaderNotReadCode = "AK3008";
+        public const string SheetChosenCode = "AK3009";
+
+        public static string CellFormulaError(string cell, string error) =>
+            $"cell {cell} holds a formula whose result is the error {error}, not a value; correct the formula (or type the value) in Excel and save the workbook again";
+
+        public static string CellFormulaNotCalculated(string cell) =>
+            $"cell {cell} holds a formula whose result was never saved (the program that wrote the workbook does not calculate); open the workbook in Excel or LibreOffice, save it, and send it again, or type the value";
+
+        public static string CellNotANumber(string cell) =>
+            $"cell {cell} holds a number that is not a number (NaN or infinity, as a failed calculation gives); type the value in Excel and save the workbook again";
+
+        public static string SheetAfterHidden(string read, IReadOnlyList<string> hidden) =>
+            $"Sheet '{read}' was read: {(hidden.Count == 1 ? $"the sheet before it, '{hidden[0]}', is hidden" : $"the sheets before it ({string.Join(", ", hidden.Select(h => $"'{h}'"))}) are hidden")}, and a hidden sheet is never read. If the audits are on a hidden sheet, unhide it and move it to the front.";
+
+        public static string OnlyHiddenSheets(string read) =>
+            $"Sheet '{read}' was read although it is hidden: every sheet of the workbook is hidden. Unhide the sheet with the audits and move it to the front.";
 
         public static string NotReadToTheEnd(string errorType) =>
             $"The file could not be read to the end ({errorType}): it was changed, truncated or removed while it was read, or the disk failed. The rows before that were read; check the file and run again.";
+
+        public const string ChangedWhileRead =
+            "The file changed while it was read (it was written to, cut short or replaced): the rows were read from it as it was when the run began, and may not be what it holds now. Run again once it is complete.";
 
         public static string SeparatedBy(string separator) =>
             $"the columns are separated by {separator}, not commas, so no column could be found; save the file again as CSV (Comma delimited), or as .xlsx";
@@ -109,6 +128,10 @@ public static partial class Messages
             CultureInfo.InvariantCulture,
             $"Team '{spelling}' (row {row}) differs from '{first}' ({firstSource} row {firstRow}) only in case or spacing, so it is counted as '{first}'. Spell it one way in every file.");
 
+        public static string TeamSpellingKnown(string spelling, string known, int row, string where) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Team '{spelling}' (row {row}) differs from '{known}', a team already in {where}, only in case or spacing, so it is counted as '{known}'. Spell it one way in every file.");
+
         public static string TeamSpacing(string spaced, int row) => string.Create(
             CultureInfo.InvariantCulture,
             $"Team '{spaced}' (row {row}) was written with extra or unusual spaces; it is counted as '{spaced}'.");
@@ -124,6 +147,16 @@ public static partial class Messages
         public static string AuditDateYearsBeforeAsOf(int row, DateOnly date, DateOnly asOf, int years) => string.Create(
             CultureInfo.InvariantCulture,
             $"Row {row} has audit_date {date:yyyy-MM-dd}, more than {years} years before the as-of date {asOf:yyyy-MM-dd} (the first such row of this file). Check the date.");
+
+        public static string DayMonthSwapped(int row, string value, DateOnly read, DateOnly swapped, int more, int nearMonths, int near) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has audit_date {Quote(value)}, read day first as {Words(read)}, but no other audit date of this file is within {nearMonths} months of it, while {near} are within {nearMonths} months of {Words(swapped)}{(more > 0 ? $" ({more} more row(s) have the same date)" : string.Empty)}. If it was written month first, write it as {swapped:yyyy-MM-dd} or {swapped:dd/MM/yyyy}: dates with slashes are read day first.");
+
+        public static string FileLooksMonthFirst(int row, string column, string value, int ambiguous, int firstRow, string firstColumn, string firstValue, DateOnly firstRead) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"Row {row} has {column} {Quote(value)}, which can only be month first, so this file may write dates month first: {ambiguous} date(s) with day and month both 12 or under were read day first (the first: row {firstRow}, {firstColumn} {Quote(firstValue)}, read as {Words(firstRead)}). Check them, and write dates as YYYY-MM-DD.");
+
+        private static string Words(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
         public static string MonthFirstDate(string column, string value) =>
             $"{column}: {Quote(value)} is not a date; dates are day first (DD/MM/YYYY), or use YYYY-MM-DD";

@@ -42,6 +42,7 @@ public static partial class Messages
         public const string KeyNotTextCode = "AK1028";
         public const string CommentColumnClashCode = "AK1029";
         public const string GradeNotOnScaleCode = "AK1030";
+        public const string TabIndentCode = "AK1031";
 
         public static Diagnostic FileUnreadable(string path, string reason) =>
             Error(FileUnreadableCode, SourceLocation.FileOnly(path), $"The file could not be read: {reason}");
@@ -52,6 +53,11 @@ public static partial class Messages
         public static Diagnostic Syntax(SourceLocation at, string detail) =>
             Error(SyntaxCode, at, $"Invalid YAML: {Sentence(detail)}");
 
+        public const string TabIndentFix = "YAML indents with spaces only; replace the tab with spaces (in most editors: turn on 'insert spaces' or 'convert indentation to spaces')";
+
+        public static Diagnostic TabIndent(SourceLocation at) =>
+            Error(TabIndentCode, at, $"This line is indented with a tab. {TabIndentFix}.");
+
         public static Diagnostic SyntaxNoDetail(SourceLocation at) =>
             Error(SyntaxCode, at, "Invalid YAML after this point; look for an unclosed bracket or quote, or a line indented wrongly.");
 
@@ -60,6 +66,11 @@ public static partial class Messages
 
         public static Diagnostic UnknownKey(SourceLocation at, string key, IReadOnlyCollection<string> allowed)
         {
+            if (key == "rules" && allowed.Contains("grading") && !allowed.Contains("criteria"))
+            {
+                return Error(UnknownKeyCode, at, "Unknown key 'rules': a rule set cannot list other rule sets; only a template's 'rules' can. Remove it here, and list the rule sets in the template.");
+            }
+
             var hint = NameSuggestions.Hint(key, allowed);
             return Error(UnknownKeyCode, at, hint.Length > 0
                 ? $"Unknown key '{key}'.{hint}"

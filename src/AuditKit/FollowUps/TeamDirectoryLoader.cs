@@ -54,12 +54,25 @@ public static partial class TeamDirectoryLoader
         ArgumentNullException.ThrowIfNull(source);
         var bag = new DiagnosticBag();
         var stream = new YamlStream();
+        var yaml = reader.ReadToEnd();
         try
         {
-            stream.Load(reader);
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlException ex)
         {
+            var tabs = Templates.Yaml.TabIndentation.Find(yaml);
+            if (tabs.Count > 0)
+            {
+                // Only spaces indent YAML; the parser names another place for a tab (often 1:1).
+                foreach (var (line, column) in tabs)
+                {
+                    Error(bag, new SourceLocation(source, line, column), Messages.DirectoryTabIndent());
+                }
+
+                return LoadResult<TeamDirectory>.Failed(bag.ToImmutableSorted());
+            }
+
             var text = StripMarks(ex.Message);
             var problem = text.StartsWith("Duplicate key", StringComparison.Ordinal)
                 ? Messages.DirectoryDuplicateKey()

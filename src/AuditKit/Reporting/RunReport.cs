@@ -84,4 +84,8 @@ public sealed record CaseRow(
     string? AuditorGrade,
     string? Grade,
     double? Score,
-    ImmutableArray<Outcome> Outcomes);
+    ImmutableArray<Outcome> Outcomes)
+{
+    /// <summary>The auditor's comment on each criterion (<c>&lt;criterion&gt;_comment</c>), by criterion position; empty when there are none.</summary>
+    public ImmutableArray<string?> Comments { get; init; } = [];
+}

@@ -19,13 +19,18 @@ namespace AuditKit.Runs;
 /// Read and validate rows on a thread of their own, a batch ahead of evaluating them (worth it with a second
 /// processor); the results are the same either way.
 /// </param>
+/// <param name="KnownTeams">Team names already in use (the store's): a team spelt differently only in case or spacing is counted as one of them.</param>
 public sealed record RunOptions(
     DateOnly AsOf,
     IWorkingDayCalendar Calendar,
     bool CollectCases = false,
     TeamDirectory? Directory = null,
     double DataQualityThreshold = DataQualityReport.DefaultThreshold,
-    bool ReadAhead = false);
+    bool ReadAhead = false,
+    KnownTeams? KnownTeams = null);
+
+/// <summary>Team names already in use, and where (for the warning: "the store auditkit.db").</summary>
+public sealed record KnownTeams(string Where, IReadOnlyList<string> Names);
 
 /// <summary>What a check (read and validate, no evaluation) found.</summary>
 /// <param name="SourceDiagnostics">Problems with whole sources, such as a column no criterion or fact has.</param>
@@ -59,6 +64,11 @@ public static class AuditRunner
         ArgumentNullException.ThrowIfNull(options);
         var template = rules.Template;
         var validator = new SubmissionValidator(template) { AsOf = options.AsOf };
+        if (options.KnownTeams is { } known)
+        {
+            validator.AddKnownTeams(known.Names, known.Where);
+        }
+
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
         var caseActions = new CaseActions.Builder(template.Id, options.Directory);
@@ -137,7 +147,11 @@ public static class AuditRunner
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Submission;
-        return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes);
+        return new CaseRow(s.AuditId, s.AuditDate, s.Auditor, s.CaseRef, s.CaseType, s.Team, s.Service, s.Practitioner, s.OverallGrade, result.Grade, result.Score, result.Outcomes)
+        {
+            // Kept only when the auditor wrote any, so that rows without comments carry none.
+            Comments = s.Comments.Any(c => c is not null) ? s.Comments : [],
+        };
     }
 
     /// <summary>Counts each row for data quality and validates it, on the caller's thread, in the order read.</summary>

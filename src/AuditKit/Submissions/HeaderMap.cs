@@ -49,6 +49,11 @@ internal sealed class HeaderMap
     /// <summary>The lower-case name of each column, by column index.</summary>
     public string[] HashNames { get; private set; } = [];
 
+    /// <summary>True when the column is one the template reads (a fixed column, an answer, a comment or a fact).</summary>
+    public bool IsRead(int column) =>
+        column >= 0 && (Array.IndexOf(Standard, column) >= 0 || Array.IndexOf(Answers, column) >= 0
+            || Array.IndexOf(Comments, column) >= 0 || Array.IndexOf(Facts, column) >= 0);
+
     public static HeaderMap Build(TemplateColumns columns, IReadOnlyList<string> header, string source)
     {
         ArgumentNullException.ThrowIfNull(columns);

@@ -1,3 +1,5 @@
+using AuditKit.Diagnostics;
+
 namespace AuditKit.Submissions;
 
 /// <summary>
@@ -17,4 +19,17 @@ public sealed record RawRecord(string Source, int Row, IReadOnlyList<string> Hea
     /// Null for a row read cleanly.
     /// </summary>
     public string? ReadProblem { get; init; }
+
+    /// <summary>
+    /// Cells the reader could not take a value from (a spreadsheet formula whose saved result is an error, or that
+    /// was never calculated): the cell is read as blank, and a row that uses its column is rejected with the problem,
+    /// which names the cell and the fix. Null when there are none.
+    /// </summary>
+    public IReadOnlyList<CellProblem>? CellProblems { get; init; }
+
+    /// <summary>A warning about the source as a whole from its reader (which sheet of a workbook was read), or null.</summary>
+    public Diagnostic? SourceWarning { get; init; }
 }
+
+/// <summary>A cell of a row whose value could not be read: its column index and what is wrong, naming the cell and the fix.</summary>
+public readonly record struct CellProblem(int Column, string Problem);

@@ -34,6 +34,8 @@ public sealed class SubmissionValidator
     private readonly Dictionary<string, (string Spelling, string Source, int Row)> _teamSpellings = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
+    private List<int>? _problemColumns;
+    private readonly DayMonthOrder _dayMonth = new();
 
     public SubmissionValidator(AuditTemplate template)
     {
@@ -62,9 +64,36 @@ public sealed class SubmissionValidator
 
     /// <summary>
     /// Problems with a source as a whole, once per source, in the order found: missing required columns and
-    /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings).
+    /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings); then
+    /// dates that look written month first, judged over each whole source (so read this after the last row).
     /// </summary>
-    public IReadOnlyList<Diagnostic> SourceDiagnostics => _diagnostics;
+    public IReadOnlyList<Diagnostic> SourceDiagnostics
+    {
+        get
+        {
+            foreach (var warning in _dayMonth.Warnings())
+            {
+                AddDiagnostic(warning);
+            }
+
+            return _diagnostics;
+        }
+    }
+
+    /// <summary>
+    /// Team names already in use elsewhere (the store's, from earlier runs): a row's team that differs from one of them
+    /// only in case or spacing is counted as that team, with a warning (AK3007) naming <paramref name="where"/>. Call
+    /// before the first row.
+    /// </summary>
+    public void AddKnownTeams(IEnumerable<string> names, string where)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(where);
+        foreach (var name in names)
+        {
+            _teamSpellings.TryAdd(NormaliseSpacing(name), (name, where, 0));
+        }
+    }
 
     /// <summary>Validates one row. Bad input never throws: it gives a <see cref="RejectedRow"/>.</summary>
     public ValidationResult Validate(RawRecord record)
@@ -96,6 +125,16 @@ public sealed class SubmissionValidator
         }
 
         _reasons.AddRange(map.RowReasons);
+        if (record.SourceWarning is { } warning)
+        {
+            AddDiagnostic(warning);
+        }
+
+        _problemColumns = null;
+        if (record.CellProblems is { } problems)
+        {
+            AddCellProblems(record, map, problems);
+        }
 
         // Fixed columns. Identifying fields hold no control characters and no replacement character.
         Identifying(RequireText(auditId, ColumnKind.AuditId, map), ColumnKind.AuditId);
@@ -129,8 +168,8 @@ public sealed class SubmissionValidator
             var text = Clean(Cell(cells, column));
             if (text is null)
             {
-                // A missing required column is already a reason of its own.
-                if (criteria[i].Required && column >= 0)
+                // A missing required column, or a cell that could not be read, is already a reason of its own.
+                if (criteria[i].Required && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.AnswerRequired(criteria[i].Id));
                 }
@@ -154,7 +193,7 @@ public sealed class SubmissionValidator
             var text = Clean(Cell(cells, column));
             if (text is null)
             {
-                if (factDefinitions[j].Required && column >= 0)
+                if (factDefinitions[j].Required && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.ValueRequired(factDefinitions[j].Id));
                 }
@@ -162,7 +201,7 @@ public sealed class SubmissionValidator
                 continue;
             }
 
-            facts[j] = ReadFact(factDefinitions[j], text);
+            facts[j] = ReadFact(record, factDefinitions[j], text);
         }
 
         // Repeated audit ids, across the batch.
@@ -239,7 +278,8 @@ public sealed class SubmissionValidator
 
     /// <summary>
     /// One team, however its name is spaced or capitalised: runs of white space become one space, and the first
-    /// spelling read (in this run) is kept for every later one that differs only in case or spacing, with a warning
+    /// spelling read (in this run, or known from earlier runs: <see cref="AddKnownTeams"/>) is kept for every later one that
+    /// differs only in case or spacing, with a warning
     /// (once per spelling) that says so.
     /// </summary>
     private string? TeamSpelling(RawRecord record, string? team)
@@ -257,7 +297,9 @@ public sealed class SubmissionValidator
                 AddDiagnostic(new Diagnostic(
                     Messages.Submissions.TeamSpellingCode,
                     Severity.Warning,
-                    Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
+                    first.Row == 0
+                        ? Messages.Submissions.TeamSpellingKnown(team, first.Spelling, record.Row, first.Source)
+                        : Messages.Submissions.TeamSpelling(team, first.Spelling, record.Row, first.Source, first.Row),
                     SourceLocation.FileOnly(record.Source)));
             }
 
@@ -292,9 +334,26 @@ public sealed class SubmissionValidator
         return needed ? string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : text;
     }
 
+    /// <summary>The reader's problems with cells in columns the template reads: a reason each (cells of other columns are not needed).</summary>
+    private void AddCellProblems(RawRecord record, HeaderMap map, IReadOnlyList<CellProblem> problems)
+    {
+        foreach (var problem in problems)
+        {
+            if (map.IsRead(problem.Column))
+            {
+                (_problemColumns ??= []).Add(problem.Column);
+                var name = problem.Column < record.Header.Count ? record.Header[problem.Column].Trim() : string.Empty;
+                _reasons.Add($"{name}: {problem.Problem}");
+            }
+        }
+    }
+
+    /// <summary>True for a column whose cell in this row the reader could not read (its reason is given already).</summary>
+    private bool Unreadable(int column) => _problemColumns is { } columns && columns.Contains(column);
+
     private string? RequireText(string? value, ColumnKind kind, HeaderMap map)
     {
-        if (value is null && !map.StandardMissing[(int)kind])
+        if (value is null && !map.StandardMissing[(int)kind] && !Unreadable(map.Standard[(int)kind]))
         {
             _reasons.Add(Messages.Submissions.ValueRequired(TemplateColumns.StandardNames[(int)kind]));
         }
@@ -321,7 +380,13 @@ public sealed class SubmissionValidator
             }
 
             WarnIfImplausible(record, date);
+            _dayMonth.AuditDate(record.Source, record.Row, text, date);
             return date;
+        }
+
+        if (monthFirst)
+        {
+            _dayMonth.MonthFirst(record.Source, record.Row, column, text);
         }
 
         _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(column, text) : Messages.Submissions.NotADate(column, text));
@@ -348,7 +413,7 @@ public sealed class SubmissionValidator
         return null;
     }
 
-    private Value ReadFact(FactDefinition fact, string text)
+    private Value ReadFact(RawRecord record, FactDefinition fact, string text)
     {
         switch (fact.Type)
         {
@@ -369,7 +434,13 @@ public sealed class SubmissionValidator
                         return Value.Missing;
                     }
 
+                    _dayMonth.FactDate(record.Source, record.Row, fact.Id, text, date);
                     return Value.FromDate(date);
+                }
+
+                if (monthFirst)
+                {
+                    _dayMonth.MonthFirst(record.Source, record.Row, fact.Id, text);
                 }
 
                 _reasons.Add(monthFirst ? Messages.Submissions.MonthFirstDate(fact.Id, text) : Messages.Submissions.NotADate(fact.Id, text));

@@ -61,9 +61,10 @@ public static class AuditFiles
 
     /// <summary>
     /// Tells a template from a rule set by its top-level keys. Any key only a template has (<c>criteria</c>,
-    /// <c>applies_to</c>, <c>version</c>, <c>title</c>, <c>facts</c>, <c>scoring</c>, <c>rules</c>) makes it a
-    /// template, so a template with typos elsewhere is still checked as one. Otherwise a mapping with
-    /// <c>grading</c> or an <c>*_actions</c> key is a rule set. When the keys do not say (an empty file, a syntax
+    /// <c>applies_to</c>, <c>version</c>, <c>title</c>, <c>facts</c>, <c>scoring</c>) makes it a template, so a
+    /// template with typos elsewhere is still checked as one. Otherwise a mapping with <c>grading</c> or an
+    /// <c>*_actions</c> key is a rule set (even with a <c>rules</c> key, which is then reported as out of place), and
+    /// one with <c>rules</c> a template. When the keys do not say (an empty file, a syntax
     /// error, only <c>id</c>, only unknown keys), the folder decides: a file in a folder named <c>rules</c> is a rule
     /// set, one in <c>templates</c> a template; anything else is <see cref="AuditFileKind.Unknown"/>, which a caller
     /// should load as a template so that its problems are still reported. Never throws for a bad or missing file.
@@ -75,7 +76,10 @@ public static class AuditFiles
         var text = SourceFiles.TryRead(path, YamlSource.DisplayPath(path), bag);
         var root = text is null ? null : YamlDocumentReader.ReadRoot(new YamlSource(path, text), bag, "template");
         var keys = root?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).ToHashSet(StringComparer.Ordinal) ?? [];
-        if (keys.Overlaps(Keys.TemplateOnly))
+        // 'rules' alone does not make a template: a rule set that lists rule sets (which only a template can) is still
+        // told by its grading or actions, and then hears that 'rules' has no place in it.
+        var templateKeys = keys.Intersect(Keys.TemplateOnly).ToList();
+        if (templateKeys.Exists(k => k != "rules"))
         {
             return AuditFileKind.Template;
         }
@@ -83,6 +87,11 @@ public static class AuditFiles
         if (keys.Overlaps(Keys.RuleBook))
         {
             return AuditFileKind.RuleSet;
+        }
+
+        if (templateKeys.Count > 0)
+        {
+            return AuditFileKind.Template;
         }
 
         var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty);

@@ -69,6 +69,25 @@ public sealed class CliCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_AuditWithComments_ShowsEachCommentUnderItsCriterionEscaped()
+    {
+        // Arrange: comments on two criteria, one over two lines, one holding an escape sequence.
+        File.WriteAllText(_fixture.PathOf("audits", "commented.csv"),
+            "audit_id,audit_date,auditor,case_ref,case_type,team,seen_alone,seen_alone_comment,views_recorded,plan_smart,plan_smart_comment,child_age,last_visit_date\n"
+            + "C1,2026-11-02,Ann Auditor,C-1,CP,Team A,No,\"Not seen alone:\nmother present at both visits\",Yes,Partly,Targets have no dates \u001B[31m,7,2026-10-26\n");
+
+        // Act
+        var result = await _fixture.RunAsync("explain", "--template", "templates/mini-audit.yaml", "--submissions", "audits/commented.csv");
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.Error);
+        // (The test runner shows every backslash as '/', so the escaped \u001B reads /u001B here.)
+        result.Out.ShouldContain("Auditor's comments:\n  seen_alone: Not seen alone:\n    mother present at both visits\n  plan_smart: Targets have no dates /u001B[31m\n");
+        result.Out.IndexOf("Auditor's comments:", StringComparison.Ordinal).ShouldBeLessThan(result.Out.IndexOf("Score ", StringComparison.Ordinal));
+        result.Out.ShouldNotContain("\u001B");
+    }
+
+    [Fact]
     public async Task Explain_UnknownAuditId_ExitsTwo()
     {
         // Act

@@ -1,4 +1,7 @@
+using AuditKit.Diagnostics;
 using AuditKit.Excel;
+using AuditKit.Submissions;
+using AuditKit.Tests.Submissions;
 using OfficeOpenXml;
 
 namespace AuditKit.Tests.Excel;
@@ -173,6 +176,135 @@ public sealed class XlsxSubmissionReaderTests
     public void IsDateFormat_Formats_RecognisesDates(int id, string format, bool expected)
     {
         CellText.IsDateFormat(id, format).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Read_FormulaErrorsNaNAndUncalculatedFormulas_AreProblemsNamingTheCellNeverValues()
+    {
+        // Arrange: saved results #DIV/0! (=0/0), #N/A and #NUM!, a NaN number, a formula never calculated, and good cells.
+        var xlsx = Build(sheet =>
+        {
+            sheet.Cells[1, 1, 1, 7].LoadFromArrays([["audit_id", "a", "b", "c", "d", "e", "f"]]);
+            sheet.Cells[2, 1].Value = "AUD-1";
+            sheet.Cells[2, 2].Formula = "0/0";
+            sheet.Cells[2, 3].Formula = "NA()";
+            sheet.Cells[2, 4].Formula = "SQRT(-1)";
+            sheet.Cells[2, 6].Formula = "1+1";
+            sheet.Cells[2, 7].Value = "fine";
+            sheet.Calculate();
+            sheet.Cells[2, 5].Value = double.NaN;
+            sheet.Cells[3, 1].Value = "AUD-2";
+            sheet.Cells[3, 2].Formula = "2+2"; // saved without a result, as some programs write workbooks
+        });
+
+        // Act
+        var records = XlsxSubmissionReader.Read(new MemoryStream(xlsx), "formulas.xlsx").ToList();
+
+        // Assert
+        records[0].Cells.ShouldBe(["AUD-1", null, null, null, null, "2", "fine"]);
+        records[0].CellProblems.ShouldNotBeNull().Select(p => p.Column).ShouldBe([1, 2, 3, 4]);
+        records[0].CellProblems![0].Problem.ShouldBe(Messages.Submissions.CellFormulaError("B2", "#DIV/0!"));
+        records[0].CellProblems![1].Problem.ShouldBe(Messages.Submissions.CellFormulaError("C2", "#N/A"));
+        records[0].CellProblems![2].Problem.ShouldBe(Messages.Submissions.CellFormulaError("D2", "#NUM!"));
+        records[0].CellProblems![3].Problem.ShouldBe(Messages.Submissions.CellNotANumber("E2"));
+        records[1].Cells.ShouldBe(["AUD-2", null, null, null, null, null, null]);
+        records[1].CellProblems.ShouldNotBeNull().ShouldHaveSingleItem().ShouldBe(new CellProblem(1, Messages.Submissions.CellFormulaNotCalculated("B3")));
+        records.ShouldAllBe(r => !r.Cells.Contains("NaN") && !r.Cells.Contains("#DIV/0!"));
+    }
+
+    [Theory]
+    [InlineData("0/0", "#DIV/0!")]
+    [InlineData("NA()", "#N/A")]
+    [InlineData("1/0", "#DIV/0!")]
+    public void Validate_FormulaErrorInAColumnTheTemplateReads_RejectsTheRowWithTheCellAndTheFixOnly(string formula, string error)
+    {
+        // Arrange: the error in a number fact; a second row with the same error in a column the template does not read.
+        var xlsx = Build(sheet =>
+        {
+            string[] header = ["audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "child_seen_alone", "supervision_recorded", "child_age", "scratch"];
+            sheet.Cells[1, 1, 1, header.Length].LoadFromArrays([header]);
+            sheet.Cells[2, 1, 3, 8].LoadFromArrays([
+                ["AUD-1", "2026-11-03", "Ann", "C-1", "CP", "Team A", "Yes", "Yes"],
+                ["AUD-2", "2026-11-03", "Ann", "C-2", "CP", "Team A", "Yes", "No"]]);
+            sheet.Cells[2, 9].Formula = formula;
+            sheet.Cells[3, 9].Value = 7d;
+            sheet.Cells[3, 10].Formula = formula;
+            sheet.Calculate();
+        });
+        var validator = new SubmissionValidator(SubmissionTestData.Template());
+
+        // Act
+        var results = XlsxSubmissionReader.Read(new MemoryStream(xlsx), "errors.xlsx").Select(validator.Validate).ToList();
+
+        // Assert
+        results[0].Rejected.ShouldNotBeNull().Reasons.ShouldBe([$"child_age: {Messages.Submissions.CellFormulaError("I2", error)}"]);
+        results[0].Rejected!.Reasons[0].ShouldContain("correct the formula");
+        results[1].Submission.ShouldNotBeNull("a column the template does not read is not needed");
+    }
+
+    [Fact]
+    public void Validate_FormulaNeverCalculatedInARequiredAnswer_OneReasonNamingTheCellNotAlsoAnswerRequired()
+    {
+        var xlsx = Build(sheet =>
+        {
+            sheet.Cells[1, 1, 2, 8].LoadFromArrays([
+                ["audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "child_seen_alone", "supervision_recorded"],
+                ["AUD-1", "2026-11-03", "Ann", "C-1", "CP", "Team A", null!, "Yes"]]);
+            sheet.Cells[2, 7].Formula = "IF(H2=\"Yes\",\"Yes\",\"No\")";
+        });
+        var validator = new SubmissionValidator(SubmissionTestData.Template());
+
+        var result = validator.Validate(XlsxSubmissionReader.Read(new MemoryStream(xlsx), "form.xlsx").Single());
+
+        result.Rejected.ShouldNotBeNull().Reasons.ShouldBe([$"child_seen_alone: {Messages.Submissions.CellFormulaNotCalculated("G2")}"]);
+    }
+
+    [Fact]
+    public void Read_FirstSheetsHidden_ReadsTheFirstVisibleSheetAndSaysWhich()
+    {
+        // Arrange: a hidden lookup sheet and a very hidden one before the audits.
+        using var package = new ExcelPackage();
+        package.Workbook.Worksheets.Add("Lookups").Cells[1, 1].Value = "Yes";
+        package.Workbook.Worksheets.Add("Settings").Cells[1, 1].Value = "x";
+        package.Workbook.Worksheets.Add("Audits").Cells[1, 1, 2, 2].LoadFromArrays([["audit_id", "case_ref"], ["AUD-1", "C-1"]]);
+        package.Workbook.Worksheets.Add("Old audits").Cells[1, 1, 2, 2].LoadFromArrays([["audit_id", "case_ref"], ["AUD-0", "C-0"]]);
+        package.Workbook.Worksheets["Lookups"].Hidden = eWorkSheetHidden.Hidden;
+        package.Workbook.Worksheets["Settings"].Hidden = eWorkSheetHidden.VeryHidden;
+
+        // Act
+        var record = XlsxSubmissionReader.Read(new MemoryStream(package.GetAsByteArray()), "hidden.xlsx").Single();
+
+        // Assert
+        record.Cells[0].ShouldBe("AUD-1");
+        var warning = record.SourceWarning.ShouldNotBeNull();
+        warning.Code.ShouldBe(Messages.Submissions.SheetChosenCode);
+        warning.Severity.ShouldBe(Severity.Warning);
+        warning.Message.ShouldBe("Sheet 'Audits' was read: the sheets before it ('Lookups', 'Settings') are hidden, and a hidden sheet is never read. If the audits are on a hidden sheet, unhide it and move it to the front.");
+    }
+
+    [Fact]
+    public void Validate_HiddenFirstSheet_TheWarningIsASourceDiagnosticOnce()
+    {
+        using var package = new ExcelPackage();
+        package.Workbook.Worksheets.Add("Lists").Hidden = eWorkSheetHidden.Hidden;
+        package.Workbook.Worksheets.Add("Audits").Cells[1, 1, 3, 8].LoadFromArrays([
+            ["audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "child_seen_alone", "supervision_recorded"],
+            ["AUD-1", "2026-11-03", "Ann", "C-1", "CP", "Team A", "Yes", "Yes"],
+            ["AUD-2", "2026-11-03", "Ann", "C-2", "CP", "Team A", "No", "Yes"]]);
+        var validator = new SubmissionValidator(SubmissionTestData.Template());
+
+        var results = XlsxSubmissionReader.Read(new MemoryStream(package.GetAsByteArray()), "lists.xlsx").Select(validator.Validate).ToList();
+
+        results.ShouldAllBe(r => r.Submission != null);
+        validator.SourceDiagnostics.Where(d => d.Code == Messages.Submissions.SheetChosenCode).ShouldHaveSingleItem().Message.ShouldStartWith("Sheet 'Audits' was read: the sheet before it, 'Lists', is hidden");
+    }
+
+    [Fact]
+    public void Read_VisibleFirstSheet_NoWarning()
+    {
+        var xlsx = Build(sheet => sheet.Cells[1, 1, 2, 2].LoadFromArrays([["audit_id", "case_ref"], ["AUD-1", "C-1"]]));
+
+        XlsxSubmissionReader.Read(new MemoryStream(xlsx), "plain.xlsx").Single().SourceWarning.ShouldBeNull();
     }
 
     private static byte[] Build(Action<ExcelWorksheet> fill)

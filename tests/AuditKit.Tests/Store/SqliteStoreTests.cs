@@ -49,14 +49,14 @@ public sealed class SqliteStoreTests : StoreContractTests
             store.RecordRun(StoreRuns.Run(StoreRuns.D("2026-11-30"), StoreRuns.FromCsv("history.csv")));
         }
 
-        Raw("INSERT INTO schema_version (version) VALUES (5)");
+        Raw($"INSERT INTO schema_version (version) VALUES ({Schema.Latest + 1})");
         Raw("PRAGMA wal_checkpoint(TRUNCATE)");
         var before = File.ReadAllBytes(DbPath);
         var written = File.GetLastWriteTimeUtc(DbPath);
 
         var error = Should.Throw<StoreException>(() => AuditStore.OpenSqlite(DbPath));
 
-        error.Message.ShouldBe($"{DbPath} was written by a newer AuditKit (schema 5; this program knows {Schema.Latest}). Use a newer AuditKit or another --db.");
+        error.Message.ShouldBe($"{DbPath} was written by a newer AuditKit (schema {Schema.Latest + 1}; this program knows {Schema.Latest}). Use a newer AuditKit or another --db.");
         File.ReadAllBytes(DbPath).ShouldBe(before);
         File.GetLastWriteTimeUtc(DbPath).ShouldBe(written);
     }

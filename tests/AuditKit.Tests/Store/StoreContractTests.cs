@@ -67,6 +67,41 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void TeamNames_RecordedRuns_EverySpellingOnceTheFirstRecordedFirst()
+    {
+        var store = Open();
+        store.TeamNames().ShouldBeEmpty();
+        store.RecordRun(Run(D("2026-11-30"), [new StoredCase(Case("T1", D("2026-11-02"), "Team B", Outcome.Met, Outcome.Met)), new StoredCase(Case("T2", D("2026-11-03"), "Team A", Outcome.Met, Outcome.Met))]));
+        store.RecordRun(Run(D("2026-12-31"), [new StoredCase(Case("T3", D("2026-12-02"), "Team B", Outcome.Met, Outcome.Met)), new StoredCase(Case("T4", D("2026-12-03"), "Team C", Outcome.Met, Outcome.Met))]));
+
+        store.TeamNames().ShouldBe(["Team B", "Team A", "Team C"]);
+    }
+
+    [StoreFact]
+    public void RecordRun_CasesWithComments_KeepsEachRevisionsCommentsByCriterionAndACorrectedCommentIsARevision()
+    {
+        // Arrange: comments on both criteria of one case (with text JSON must escape), on one criterion of another, none on a third.
+        var store = Open();
+        var both = Case("K1", D("2026-11-02"), "Team A", Outcome.Met, Outcome.NotMet) with { Comments = ["Seen at \"school\", alone.", "No dates in the plan.\nAsk the SW."] };
+        var one = Case("K2", D("2026-11-03"), "Team A", Outcome.Met, Outcome.Met) with { Comments = [null, "Siobhán Ó Briain's plan is clear."] };
+        var none = Case("K3", D("2026-11-04"), "Team A", Outcome.Met, Outcome.Met);
+
+        // Act
+        var first = store.RecordRun(Run(D("2026-11-30"), [new StoredCase(both), new StoredCase(one), new StoredCase(none)]));
+        var corrected = store.RecordRun(Run(D("2026-12-01"), [new StoredCase(both), new StoredCase(one with { Comments = [null, "Plan is clear."] }), new StoredCase(none)]));
+
+        // Assert
+        first.Added.ShouldBe(3);
+        corrected.ShouldBe(new StoreRunResult(3, 0, 1, 2, 0, 0, 0, 0));
+        Raw("SELECT comments FROM submissions WHERE audit_id = 'K1'").ShouldBe("{\"seen_alone\":\"Seen at \\\"school\\\", alone.\",\"plan_smart\":\"No dates in the plan.\\nAsk the SW.\"}");
+        Raw("SELECT comments FROM submissions WHERE audit_id = 'K2' AND revision = 1").ShouldBe("{\"plan_smart\":\"Siobhán Ó Briain's plan is clear.\"}");
+        Raw("SELECT comments FROM submissions WHERE audit_id = 'K2' AND is_current = 1").ShouldBe("{\"plan_smart\":\"Plan is clear.\"}");
+        Raw("SELECT comments FROM submissions WHERE audit_id = 'K3'").ShouldBeOneOf(null, DBNull.Value);
+        using var parsed = System.Text.Json.JsonDocument.Parse((string)Raw("SELECT comments FROM submissions WHERE audit_id = 'K1'")!);
+        parsed.RootElement.GetProperty("plan_smart").GetString().ShouldBe("No dates in the plan.\nAsk the SW.");
+    }
+
+    [StoreFact]
     public void RecordRun_NewCases_AddsEveryCaseWithItsFindings()
     {
         var store = Open();
@@ -351,15 +386,15 @@ public abstract class StoreContractTests : IDisposable
     public void Open_StoreWithNewerSchema_ThrowsAndLeavesItUntouched()
     {
         Open();
-        Raw("INSERT INTO schema_version (version) VALUES (5)");
+        Raw($"INSERT INTO schema_version (version) VALUES ({Schema.Latest + 1})");
         var tablesBefore = Count("schema_version");
 
         var error = Should.Throw<StoreException>(() => OpenStore());
 
         error.Code.ShouldBe("AK5001");
-        error.Message.ShouldContain($"was written by a newer AuditKit (schema 5; this program knows {Schema.Latest}). Use a newer AuditKit or another --");
+        error.Message.ShouldContain($"was written by a newer AuditKit (schema {Schema.Latest + 1}; this program knows {Schema.Latest}). Use a newer AuditKit or another --");
         Count("schema_version").ShouldBe(tablesBefore);
-        Convert.ToInt64(Raw("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
+        Convert.ToInt64(Raw("SELECT max(version) FROM schema_version"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(Schema.Latest + 1);
     }
 
     [StoreFact]

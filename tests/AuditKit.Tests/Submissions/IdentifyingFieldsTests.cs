@@ -71,4 +71,26 @@ public sealed class IdentifyingFieldsTests
         team.ShouldBe("Team A");
         validator.SourceDiagnostics.ShouldContain(d => d.Code == Messages.Submissions.TeamSpellingCode);
     }
+
+    [Fact]
+    public void Validate_TeamsKnownFromTheStore_ASpellingDifferingOnlyInCaseOrSpacingIsCountedAsTheStoresTeam()
+    {
+        // Arrange: the store already holds these spellings (from earlier runs).
+        var validator = new SubmissionValidator(Template());
+        validator.AddKnownTeams(["Child Protection East", "Children in Care 1"], "the store auditkit.db");
+        var rows = new RowFactory("december.csv");
+
+        // Act
+        var teams = new[] { "Child Protection east", "CHILDREN  IN CARE 1", "Child Protection East", "New Team" }
+            .Select(t => validator.Validate(rows.Row(("team", t))).Submission!.Team)
+            .ToList();
+
+        // Assert
+        teams.ShouldBe(["Child Protection East", "Children in Care 1", "Child Protection East", "New Team"]);
+        validator.SourceDiagnostics.Where(d => d.Code == Messages.Submissions.TeamSpellingCode).Select(d => d.Message).ShouldBe(
+        [
+            "Team 'Child Protection east' (row 2) differs from 'Child Protection East', a team already in the store auditkit.db, only in case or spacing, so it is counted as 'Child Protection East'. Spell it one way in every file.",
+            "Team 'CHILDREN  IN CARE 1' (row 3) differs from 'Children in Care 1', a team already in the store auditkit.db, only in case or spacing, so it is counted as 'Children in Care 1'. Spell it one way in every file.",
+        ]);
+    }
 }

@@ -61,6 +61,7 @@ public class AuditFilesTests
     [InlineData("Templates/broken/templates/empty.yaml", AuditFileKind.Template)]
     [InlineData("Templates/broken/rules/missing-id.yaml", AuditFileKind.RuleSet)]
     [InlineData("Templates/broken/rules/template-keys.yaml", AuditFileKind.Template)]
+    [InlineData("Templates/broken/rules/lists-rule-sets.yaml", AuditFileKind.RuleSet)]
     [InlineData("Templates/positions/positions.yaml", AuditFileKind.Template)]
     public void DetectKind_File_TellsTemplateFromRuleSet(string relative, AuditFileKind expected)
     {
@@ -86,5 +87,16 @@ public class AuditFilesTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Validate_RuleSetWithARulesKey_OneErrorSayingRuleSetsCannotListRuleSets()
+    {
+        var result = await Support.CliRunner.RunAsync(TemplateTestData.Root, "validate", "Templates/broken/rules/lists-rule-sets.yaml");
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBe(
+            "Templates/broken/rules/lists-rule-sets.yaml:2:1: error AK1003: Unknown key 'rules': a rule set cannot list other rule sets; only a template's 'rules' can. Remove it here, and list the rule sets in the template.\n"
+            + "1 error(s) in 1 file(s); 0 template(s) and 1 rule set(s) checked.\n");
     }
 }

@@ -24,7 +24,11 @@ internal static class YamlDocumentReader
         }
         catch (YamlException e)
         {
-            bag.Add(Messages.Templates.Syntax(source.At(e.Start), e.Message));
+            if (!ReportTabs(source, bag))
+            {
+                bag.Add(Messages.Templates.Syntax(source.At(e.Start), e.Message));
+            }
+
             return null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException
@@ -32,7 +36,11 @@ internal static class YamlDocumentReader
         {
             // The YAML library fails this way on some malformed text without naming a place: report it after the
             // last part that was read correctly.
-            bag.Add(Messages.Templates.SyntaxNoDetail(source.At(parser.LastEnd)));
+            if (!ReportTabs(source, bag))
+            {
+                bag.Add(Messages.Templates.SyntaxNoDetail(source.At(parser.LastEnd)));
+            }
+
             return null;
         }
 
@@ -54,5 +62,20 @@ internal static class YamlDocumentReader
                 bag.Add(Messages.Templates.RootNotMapping(source.At(root), YamlValues.Describe(root)));
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A file that failed to parse and has lines indented with tabs: each such line is reported at its tab (the
+    /// parser names another place, often 1:1), instead of the parser's message. False when there are none.
+    /// </summary>
+    private static bool ReportTabs(YamlSource source, DiagnosticBag bag)
+    {
+        var tabs = TabIndentation.Find(source.Text);
+        foreach (var (line, column) in tabs)
+        {
+            bag.Add(Messages.Templates.TabIndent(new SourceLocation(source.Path, line, column)));
+        }
+
+        return tabs.Count > 0;
     }
 }

@@ -50,6 +50,79 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_LaterRunSpellsATeamAnotherWay_MatchedToTheStoresTeamWithAWarning()
+    {
+        // Arrange: November recorded as "Child Protection East"; December's file spells it "Child Protection east".
+        var november = await _folder.SynthAsync("november.csv", 30, endMonth: "2026-11", months: 1);
+        var december = await _folder.SynthAsync("december.csv", 30, endMonth: "2026-12", months: 1);
+        var text = File.ReadAllText(december);
+        text.ShouldContain(",Child Protection East,");
+        File.WriteAllText(december, text.Replace(",Child Protection East,", ",Child Protection east,", StringComparison.Ordinal));
+        (await _folder.AuditAsync("out1", november)).ExitCode.ShouldBe(0);
+
+        // Act
+        var result = await _folder.AuditAsync("out2", december);
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.Error);
+        result.Error.ShouldContain("warning AK3007: Team 'Child Protection east' (row ");
+        result.Error.ShouldContain("differs from 'Child Protection East', a team already in the store auditkit.db, only in case or spacing");
+        using var summary = JsonDocument.Parse(File.ReadAllText(_folder.File("out2/summary.json")));
+        summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldContain("Child Protection East");
+        summary.RootElement.GetProperty("teams").EnumerateArray().Select(t => t.GetProperty("team").GetString()).ShouldNotContain("Child Protection east");
+        var trend = await _folder.RunAsync("trend", "--template", "quality-of-practice", "--team", "Child Protection East", "--format", "json");
+        trend.ExitCode.ShouldBe(0, trend.Error);
+        trend.Out.ShouldContain("\"2026-12\"");
+        using var store = AuditKit.Store.AuditStore.OpenSqlite(_folder.File("auditkit.db"));
+        store.TeamNames().ShouldNotContain("Child Protection east");
+    }
+
+    [Fact]
+    public async Task Run_AuditorsComments_AreKeptInTheStoreAndACorrectedCommentIsARevision()
+    {
+        // Arrange: a comment column beside child_seen_alone, filled in on the first audit only.
+        var csv = await _folder.SynthAsync("audits.csv", 10, months: 1);
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',').ToList();
+        var column = header.IndexOf("child_seen_alone");
+        column.ShouldBeGreaterThan(0);
+        string WithComment(string line, string comment)
+        {
+            var cells = line.Split(',').ToList();
+            cells.Insert(column + 1, comment);
+            return string.Join(',', cells);
+        }
+
+        File.WriteAllLines(csv, [WithComment(lines[0], "child_seen_alone_comment"), WithComment(lines[1], "\"Seen at school, alone\""), .. lines.Skip(2).Select(l => WithComment(l, string.Empty))]);
+        var auditId = lines[1].Split(',')[0];
+
+        // Act
+        var first = await _folder.AuditAsync("out", csv);
+        File.WriteAllText(csv, File.ReadAllText(csv).Replace("Seen at school, alone", "Seen at home, alone", StringComparison.Ordinal));
+        var second = await _folder.AuditAsync("out", csv);
+
+        // Assert
+        first.ExitCode.ShouldBe(0, first.Error);
+        second.Out.ShouldContain("Store auditkit.db: 10 audits (0 new, 1 revised, 9 unchanged); ");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("auditkit.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT revision, comments FROM submissions WHERE audit_id = @a ORDER BY revision";
+        command.Parameters.AddWithValue("@a", auditId);
+        using var reader = command.ExecuteReader();
+        var revisions = new List<string>();
+        while (reader.Read())
+        {
+            revisions.Add(reader.GetString(1));
+        }
+
+        revisions.ShouldBe(["{\"child_seen_alone\":\"Seen at school, alone\"}", "{\"child_seen_alone\":\"Seen at home, alone\"}"]);
+        using var others = connection.CreateCommand();
+        others.CommandText = "SELECT count(*) FROM submissions WHERE comments IS NOT NULL";
+        Convert.ToInt32(others.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ActionsUpdate_DoneAction_StaysClosedWhenTheSameFilesRunAgain()
     {
         var csv = await _folder.SynthAsync("audits.csv", 40);
@@ -164,6 +237,7 @@ public sealed class StoreCommandTests : IDisposable
         again.Out.ShouldContain("60 actions (34 new, 0 refreshed, 25 unchanged, 1 kept closed, 34 superseded).");
         again.Out.ShouldContain("Team and service actions of 2026-09 planned from the 8 audits the store holds for it (34 called for).");
         third.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed, 0 superseded).");
+        again.Out.ShouldContain("8 audits (0 new, 0 revised, 8 unchanged)", customMessage: "migration 5 (comments) leaves the audits' content hashes as they were");
     }
 
     [Fact]

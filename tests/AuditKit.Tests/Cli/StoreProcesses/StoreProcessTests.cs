@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AuditKit.Tests.Cli.StoreCommands;
+using AuditKit.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace AuditKit.Tests.Cli.StoreProcesses;
@@ -8,7 +9,6 @@ namespace AuditKit.Tests.Cli.StoreProcesses;
 /// <summary>Real <c>auditkit</c> processes sharing one SQLite store: at the same time, and killed halfway.</summary>
 public sealed class StoreProcessTests : IDisposable
 {
-    private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "AuditKit.Cli.dll");
     private readonly StoreCliFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();
@@ -68,35 +68,9 @@ public sealed class StoreProcessTests : IDisposable
         Scalar("SELECT count(*) FROM submissions WHERE is_current = 1").ShouldBe(before.Item1 + 20_000);
     }
 
-    private Process Start(params string[] args)
-    {
-        File.Exists(CliDll).ShouldBeTrue($"{CliDll} is built beside the tests");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _folder.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(CliDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+    private Process Start(params string[] args) => CliProcess.Start(_folder.Path, args);
 
-        return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
-
-    private static async Task<(int ExitCode, string Out, string Error)> Finish(Process process)
-    {
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-            return (process.ExitCode, (await output).Replace("\r\n", "\n", StringComparison.Ordinal), await error);
-        }
-    }
+    private static Task<(int ExitCode, string Out, string Error)> Finish(Process process) => CliProcess.Finish(process);
 
     /// <summary>New audits in a "Store ...: N audits (A new, ...)" line.</summary>
     private static int NewAudits(string line) =>

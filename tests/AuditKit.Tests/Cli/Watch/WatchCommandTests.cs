@@ -116,6 +116,159 @@ public sealed class WatchCommandTests : IDisposable
         Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
     }
 
+    [Fact]
+    public async Task Scan_LaterFileSpellsATeamAnotherWay_RecordedAsTheStoresTeam()
+    {
+        // Arrange
+        var november = await _folder.SynthAsync("november.csv", 20, endMonth: "2026-11", months: 1);
+        var december = await _folder.SynthAsync("december.csv", 20, endMonth: "2026-12", months: 1);
+        File.ReadAllText(december).ShouldContain(",Child Protection East,");
+        File.WriteAllText(december, File.ReadAllText(december).Replace(",Child Protection East,", ",child protection  EAST,", StringComparison.Ordinal));
+        var (watcher, clock, inbox) = Watcher();
+
+        // Act: one file after the other, each read through its own run.
+        foreach (var file in (string[])[november, december])
+        {
+            File.Copy(file, Path.Combine(inbox, Path.GetFileName(file)));
+            watcher.ScanOnce(CancellationToken.None);
+            clock.Advance(Settle);
+            watcher.ScanOnce(CancellationToken.None);
+        }
+
+        // Assert
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["december.csv", "november.csv"]);
+        Scalar("SELECT count(*) FROM submissions WHERE team = 'Child Protection East' AND audit_date >= '2026-12-01'").ShouldBeGreaterThan(0);
+        Scalar("SELECT count(*) FROM submissions WHERE lower(team) = 'child protection  east'").ShouldBe(0);
+        Scalar("SELECT count(DISTINCT team) FROM submissions WHERE lower(replace(team, '  ', ' ')) = 'child protection east'").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Scan_WriterThatTakesNoLockPausesLongerThanTheSettleTime_FileIsNotReadUntilItIsClosed()
+    {
+        // Arrange: a shell writes half the file, holds it open (no lock, as most programs on Linux) until told to go on.
+        var slow = await _folder.SynthAsync("slow.csv", 20, endMonth: "2026-10", months: 1);
+        var bytes = File.ReadAllBytes(slow);
+        var (watcher, clock, inbox) = Watcher();
+        var target = Path.Combine(inbox, "slow.csv");
+        var half = (bytes.Length / 2).ToString(CultureInfo.InvariantCulture);
+        var info = new System.Diagnostics.ProcessStartInfo("sh") { RedirectStandardInput = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-c", "exec 3>\"$0\"; head -c \"$2\" \"$1\" >&3; read go; tail -c +$(($2 + 1)) \"$1\" >&3; exec 3>&-", target, slow, half])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var writer = System.Diagnostics.Process.Start(info)!;
+        while (!File.Exists(target) || new FileInfo(target).Length < bytes.Length / 2)
+        {
+            await Task.Delay(10);
+        }
+
+        // Act: the writer pauses for three settle times.
+        for (var pause = 0; pause < 3; pause++)
+        {
+            watcher.ScanOnce(CancellationToken.None);
+            clock.Advance(Settle * 2);
+        }
+
+        // Assert: still open for writing, so never read, however long the pause.
+        Names(inbox).ShouldBe(["slow.csv"]);
+        File.Exists(_folder.File("watch.db")).ShouldBeFalse("nothing was recorded");
+
+        // Act: the writer finishes and closes the file.
+        await writer.StandardInput.WriteLineAsync("go");
+        writer.StandardInput.Close();
+        await writer.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert
+        writer.ExitCode.ShouldBe(0);
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["slow.csv"]);
+        File.ReadAllBytes(Path.Combine(inbox, "processed", "slow.csv")).ShouldBe(bytes);
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task Scan_FileReplacedWhileItIsProcessed_ProcessedHoldsWhatWasRecordedAndTheNewFileIsReadNext()
+    {
+        // Arrange: October's audits dropped; replaced by November's (same name) once October's are recorded.
+        var october = await _folder.SynthAsync("october.csv", 12, endMonth: "2026-10", months: 1);
+        var november = await _folder.SynthAsync("november.csv", 15, endMonth: "2026-11", months: 1);
+        var (watcher, clock, inbox) = Watcher();
+        var path = Path.Combine(inbox, "audits.csv");
+        File.Copy(october, path);
+        watcher.AfterRecording = inboxPath => File.Copy(november, inboxPath, overwrite: true);
+
+        // Act
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert: what processed/ holds is October's (recorded); November's waits in the inbox.
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["audits.csv"]);
+        File.ReadAllBytes(Path.Combine(inbox, "processed", "audits.csv")).ShouldBe(File.ReadAllBytes(october));
+        File.ReadAllBytes(path).ShouldBe(File.ReadAllBytes(november));
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(12);
+
+        // Act: the next scans read November's.
+        watcher.AfterRecording = null;
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert
+        Names(inbox).ShouldBeEmpty();
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["audits (2).csv", "audits.csv"]);
+        File.ReadAllBytes(Path.Combine(inbox, "processed", "audits (2).csv")).ShouldBe(File.ReadAllBytes(november));
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(12 + 15);
+        Directory.EnumerateFiles(watcher.WorkFolder, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Scan_FileDeletedWhileItIsProcessed_TheCopyThatWasRecordedGoesToProcessed()
+    {
+        var good = await _folder.SynthAsync("good.csv", 10, months: 1);
+        var (watcher, clock, inbox) = Watcher();
+        File.Copy(good, Path.Combine(inbox, "good.csv"));
+        watcher.AfterRecording = File.Delete;
+
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        Names(inbox).ShouldBeEmpty();
+        File.ReadAllBytes(Path.Combine(inbox, "processed", "good.csv")).ShouldBe(File.ReadAllBytes(good));
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task Scan_WhatAStoppedServiceLeftPartWay_ClaimedFileIsPutBackAndReadAgainWithoutCountingTwice()
+    {
+        // Arrange: a service stopped after recording a file and taking it aside, with its copy still there.
+        var good = await _folder.SynthAsync("good.csv", 10, months: 1);
+        var (watcher, clock, inbox) = Watcher();
+        File.Copy(good, Path.Combine(inbox, "good.csv"));
+        watcher.AfterRecording = _ => throw new IOException("stopped");
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
+        Directory.CreateDirectory(Path.Combine(watcher.WorkFolder, "claimed"));
+        File.Move(Path.Combine(inbox, "good.csv"), Path.Combine(watcher.WorkFolder, "claimed", "good.csv"));
+        watcher.AfterRecording = null;
+
+        // Act
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["good.csv"]);
+        Directory.EnumerateFiles(watcher.WorkFolder, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+        Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
+    }
+
     /// <summary>An inbox watcher on a clock of the test's, scanned by the test itself.</summary>
     private (InboxWatcher Watcher, FakeTimeProvider Clock, string Inbox) Watcher()
     {
