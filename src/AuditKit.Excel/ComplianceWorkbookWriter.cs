@@ -185,7 +185,6 @@ public sealed class ComplianceWorkbookWriter
         var teams = sheet.Cells[TeamRow, FirstGroupColumn, TeamRow, lastColumn];
         teams.Style.Font.Bold = true;
         teams.Style.WrapText = true;
-        teams.Style.VerticalAlignment = ExcelVerticalAlignment.Bottom;
         ExcelLook.Fill(sheet.Cells[TeamRow, 1, TeamRow, lastColumn], ExcelLook.HeadingFill);
         sheet.Cells[ServiceRow, FirstGroupColumn, ServiceRow, lastColumn].Style.WrapText = true;
         if (teamLines > 1)
@@ -242,6 +241,8 @@ public sealed class ComplianceWorkbookWriter
             left.Color.SetColor(ExcelLook.GroupBorder);
         }
 
+        // After loading (which sets the columns' alignment): the names sit just above their Compliance and n.
+        teams.Style.VerticalAlignment = ExcelVerticalAlignment.Bottom;
         sheet.Cells[lastRow, 1, lastRow, headings.Count].Style.Font.Bold = true;
         SheetTable.Finish(sheet, HeadingRow, lastRow, headings.Count, frozenColumns: 1);
         print.SetUp(sheet, HeadingRow, repeatColumns: 1);
