@@ -269,6 +269,28 @@ public sealed class WatchCommandTests : IDisposable
         Scalar("SELECT count(*) FROM submissions").ShouldBe(10);
     }
 
+    [Fact]
+    public async Task Scan_ReasonsFileCannotBeWritten_TheFileStillGoesToFailedAndTheServiceGoesOn()
+    {
+        // Arrange: a failing file, and a folder where its reasons would be written (as a full disk or a lock would stop them).
+        var broken = await _folder.SynthAsync("broken.csv", 6, months: 1, brokenRows: 2);
+        var good = await _folder.SynthAsync("good.csv", 5, endMonth: "2026-10", months: 1);
+        var (watcher, clock, inbox) = Watcher();
+        Directory.CreateDirectory(Path.Combine(inbox, "failed", "broken.csv.errors.txt.tmp"));
+        File.Copy(broken, Path.Combine(inbox, "broken.csv"));
+        File.Copy(good, Path.Combine(inbox, "good.csv"));
+
+        // Act
+        watcher.ScanOnce(CancellationToken.None);
+        clock.Advance(Settle);
+        watcher.ScanOnce(CancellationToken.None);
+
+        // Assert
+        File.Exists(Path.Combine(inbox, "failed", "broken.csv")).ShouldBeTrue();
+        Names(Path.Combine(inbox, "processed")).ShouldBe(["good.csv"]);
+        Names(inbox).ShouldBeEmpty();
+    }
+
     /// <summary>An inbox watcher on a clock of the test's, scanned by the test itself.</summary>
     private (InboxWatcher Watcher, FakeTimeProvider Clock, string Inbox) Watcher()
     {
