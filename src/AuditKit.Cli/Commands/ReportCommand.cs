@@ -30,17 +30,24 @@ internal static class ReportCommand
         var team = new Option<string?>("--team") { Description = "Only this team's audits and actions." };
         var outDir = new Option<string>("--out", "-o") { Description = "The folder to write summary.json, compliance.xlsx and report.html to.", Required = true };
         var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
+        var perTeam = new Option<bool>("--per-team") { Description = "Also write a pack for each team: OUT/teams/<team>/report.html and compliance.xlsx, as run --per-team does." };
         var asOf = CommonOptions.AsOf();
         var store = StoreOptions.Create();
         var command = new Command("report", "Compliance, grades and actions of a month, a quarter or a run of them, from every audit the store holds for them.")
         {
-            template, rules, period, from, to, team, outDir, outputs, asOf,
+            template, rules, period, from, to, team, outDir, outputs, perTeam, asOf,
         };
         store.AddTo(command);
         command.SetAction(parse =>
         {
             var (first, last) = Periods(parse.GetValue(period), parse.GetValue(from), parse.GetValue(to));
             var chosen = RunCommand.ParseOutputs(parse.GetValue(outputs)!);
+            var packs = parse.GetValue(perTeam);
+            if (packs && !chosen.Contains("xlsx") && !chosen.Contains("html"))
+            {
+                throw new CliUsageException($"--per-team writes each team's report.html and compliance.xlsx, but --outputs '{parse.GetValue(outputs)}' asks for neither; add html or xlsx to --outputs.");
+            }
+
             var calendar = context.Calendar();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
             var compiled = TemplateCompilation.LoadAndCompile(context, TemplatePath(context, parse.GetValue(template)!), parse.GetValue(rules) ?? [], calendar);
@@ -71,11 +78,15 @@ internal static class ReportCommand
 
                 var report = Build(compiled.Template, date, periods, stored);
                 var folder = context.PathFor(parse.GetValue(outDir)!);
-                RunCommand.WriteOutputs(report, folder, chosen);
+                var written = RunCommand.WriteOutputs(report, folder, chosen, packs);
                 context.Out.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
                     $"Report of {periods}{(teamName is null ? string.Empty : $" for {teamName}")} from {choice.DisplayName}: {report.Submissions.Accepted} audits, "
                     + $"{report.Actions.Count} actions. Outputs written to {parse.GetValue(outDir)}."));
+                if (packs)
+                {
+                    context.Out.WriteLine(TeamPacks.Line(written, Path.Combine(parse.GetValue(outDir)!, TeamPacks.Folder), chosen));
+                }
                 return ExitCodes.Ok;
             });
         });

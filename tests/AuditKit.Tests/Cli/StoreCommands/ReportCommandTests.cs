@@ -17,7 +17,7 @@ public sealed class ReportCommandTests : IDisposable
         var run = await _folder.RunAsync("run", "--template", StoreCliFolder.Template, "--submissions", csv, "--no-store", "--outputs", "json", "--out", "files", "--as-of", "2026-11-30");
 
         var report = await _folder.RunAsync("report", "--template", StoreCliFolder.Template, "--from", "2026-10", "--to", "2026-11", "--out", "rep", "--as-of", "2026-11-30");
-        var month = await _folder.RunAsync("report", "--template", StoreCliFolder.Template, "--period", "2026-11", "--out", "nov", "--as-of", "2026-11-30", "--outputs", "json,xlsx,html");
+        var month = await _folder.RunAsync("report", "--template", StoreCliFolder.Template, "--period", "2026-11", "--out", "nov", "--as-of", "2026-11-30", "--outputs", "json,xlsx,html", "--per-team");
 
         run.ExitCode.ShouldBe(0, run.Error);
         report.ExitCode.ShouldBe(0, report.Error);
@@ -39,6 +39,9 @@ public sealed class ReportCommandTests : IDisposable
             .ShouldAllBe(a => a.GetProperty("period").GetString() == "2026-11");
         File.Exists(_folder.File("nov/compliance.xlsx")).ShouldBeTrue();
         File.Exists(_folder.File("nov/report.html")).ShouldBeTrue();
+        var packs = Directory.GetDirectories(_folder.File("nov/teams"));
+        packs.Length.ShouldBe(november.RootElement.GetProperty("teams").GetArrayLength());
+        packs.ShouldAllBe(p => File.Exists(Path.Combine(p, "report.html")) && File.Exists(Path.Combine(p, "compliance.xlsx")));
     }
 
     [Theory]
