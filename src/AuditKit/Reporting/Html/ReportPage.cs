@@ -93,7 +93,15 @@ internal sealed partial class ReportPage
         var title = _report.Scope is { } scope ? $"{Template.Title}: {scope.Team}" : Template.Title;
         _html.Append("<header>\n<h1>").Append(E(title)).Append("</h1>\n<p class=\"subtitle\">Compliance report</p>\n<dl class=\"meta\">\n")
             .Append("<dt>Template</dt><dd>").Append(E(Template.Title)).Append(" (<code>").Append(E(Template.Id)).Append("</code>, version ")
-            .Append(N(Template.Version)).Append(")</dd>\n<dt>Period covered</dt><dd>");
+            .Append(N(Template.Version)).Append(")</dd>\n");
+        if (_report.Period is { } reported)
+        {
+            // A report made from the store: every current audit it holds for these months or quarters, whichever runs recorded them.
+            _html.Append("<dt>Reported period</dt><dd>").Append(E(reported.ToString()))
+                .Append(": every audit the history store holds for it, whichever runs recorded them</dd>\n");
+        }
+
+        _html.Append("<dt>Period covered</dt><dd>");
         if (compliance.FirstAuditDate is { } first && compliance.LastAuditDate is { } last)
         {
             _html.Append(LongDate(first)).Append(" to ").Append(LongDate(last)).Append(": the audit dates of the ")
