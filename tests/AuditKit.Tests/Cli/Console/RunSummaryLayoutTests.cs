@@ -145,10 +145,24 @@ public sealed class RunSummaryLayoutTests : IDisposable
         CliEnvironment.ConsoleWidthFrom(columns, window).ShouldBe(expected);
     }
 
-    private Task<CliResult> RunSample(params string[] extra) => CliRunner.RunAsync(
-        _folder,
-        [
-            "run", "--template", RepoPaths.InRepo("templates", "quality-of-practice.yaml"), "--submissions", RepoPaths.InRepo("samples", "audits"),
-            "--out", "out", "--as-of", "2026-11-30", "--no-store", "--outputs", "xlsx", .. extra,
-        ]);
+    /// <summary>
+    /// Runs the bundled sample from a copy in the test's folder, named by a relative path: rejected rows name their file,
+    /// so the layout must not depend on where the repository was cloned.
+    /// </summary>
+    private Task<CliResult> RunSample(params string[] extra)
+    {
+        var samples = Path.Combine(_folder, "samples", "audits");
+        Directory.CreateDirectory(samples);
+        foreach (var file in Directory.GetFiles(RepoPaths.InRepo("samples", "audits")))
+        {
+            File.Copy(file, Path.Combine(samples, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return CliRunner.RunAsync(
+            _folder,
+            [
+                "run", "--template", RepoPaths.InRepo("templates", "quality-of-practice.yaml"), "--submissions", Path.Combine("samples", "audits"),
+                "--out", "out", "--as-of", "2026-11-30", "--no-store", "--outputs", "xlsx", .. extra,
+            ]);
+    }
 }
