@@ -21,6 +21,10 @@ internal sealed class RegisterWriter : IDisposable
     private readonly string _asOf;
     private readonly Dictionary<string, Stored> _stored = new(StringComparer.Ordinal);
     private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
+
+    // The team and service actions among them: the few that periods supersede, looked at without going through every
+    // case action of the template for each period.
+    private readonly List<string> _teamAndService = [];
     private readonly BatchInsert _insert;
     private readonly BatchInsert _history;
     private readonly DbCommand _refresh;
@@ -86,6 +90,11 @@ internal sealed class RegisterWriter : IDisposable
         if (!_stored.TryGetValue(action.Id, out var existing))
         {
             _stored[action.Id] = new Stored(ActionStatus.Open, content, action.Scope, action.Period, action.Due.DayNumber);
+            if (action.Scope != ActionScope.Case)
+            {
+                _teamAndService.Add(action.Id);
+            }
+
             _insert.Add(
                 action.Id, _templateId, ActionScopes.Name(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
                 action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
@@ -175,7 +184,7 @@ internal sealed class RegisterWriter : IDisposable
     /// <summary>Supersedes the period's open team and service actions that its figures no longer call for.</summary>
     public void SupersedePeriodActions(string period, int audits)
     {
-        foreach (var (id, stored) in Candidates(s => s.Scope != ActionScope.Case && s.Period == period))
+        foreach (var (id, stored) in Candidates(s => s.Period == period))
         {
             Supersede(id, stored, $"the figures of {period}, from {audits} audits in the store, no longer call for it");
         }
@@ -187,7 +196,7 @@ internal sealed class RegisterWriter : IDisposable
     /// </summary>
     public void SupersedeActionsWithoutPeriod()
     {
-        foreach (var (id, stored) in Candidates(s => s.Scope != ActionScope.Case && s.Period is null))
+        foreach (var (id, stored) in Candidates(s => s.Period is null))
         {
             Supersede(id, stored, "planned from one run's files alone; team and service actions now come from each period's audits in the store");
         }
@@ -207,11 +216,12 @@ internal sealed class RegisterWriter : IDisposable
         _setStatus.Dispose();
     }
 
+    /// <summary>The open or in-progress team and service actions this run has not raised that <paramref name="matches"/> holds for, by id.</summary>
     private List<(string Id, Stored Stored)> Candidates(Func<Stored, bool> matches) =>
-        [.. _stored
-            .Where(e => e.Value.Status is ActionStatus.Open or ActionStatus.InProgress && !_raised.Contains(e.Key) && matches(e.Value))
-            .Select(e => (e.Key, e.Value))
-            .OrderBy(e => e.Key, StringComparer.Ordinal)];
+        [.. _teamAndService
+            .Select(id => (Id: id, Stored: _stored[id]))
+            .Where(e => e.Stored.Status is ActionStatus.Open or ActionStatus.InProgress && !_raised.Contains(e.Id) && matches(e.Stored))
+            .OrderBy(e => e.Id, StringComparer.Ordinal)];
 
     private void Supersede(string id, Stored stored, string why)
     {
@@ -270,7 +280,13 @@ internal sealed class RegisterWriter : IDisposable
         {
             ActionStatusNames.TryParse(reader.GetString(1), out var status);
             var scope = ActionScopes.TryParse(reader.GetString(5), out var s) ? s : ActionScope.Service;
-            _stored[reader.GetString(0)] = new Stored(
+            var id = reader.GetString(0);
+            if (scope != ActionScope.Case)
+            {
+                _teamAndService.Add(id);
+            }
+
+            _stored[id] = new Stored(
                 status,
                 ActionContent.Digest(reader.GetString(2), reader.GetString(3), reader.NullableString(4)),
                 scope,

@@ -691,12 +691,18 @@ internal sealed class SqlAuditStore : IAuditStore
             """
             SELECT action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period
             FROM actions
-            WHERE template_id = @t AND status <> 'superseded' AND (scope = 'case' OR period IS NOT NULL)
+            WHERE template_id = @t AND status <> 'superseded'
+              AND ((scope <> 'case' AND period IS NOT NULL)
+                OR (scope = 'case' AND audit_id IN (
+                  SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to)))
             ORDER BY action_id
             """,
-            ("@t", DbType.String)))
+            ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
         {
+            // The case actions of the periods' audits only (found by the audits' index), not every case action of the template.
             read.Set(0, templateId);
+            read.Set(1, DbCommands.Iso(from.First));
+            read.Set(2, DbCommands.Iso(to.Last));
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
