@@ -237,8 +237,7 @@ internal static class ExplainCommand
         public string Write(IReadOnlyList<CaseFeedback> feedback)
         {
             var folder = _oneFile ? Path.GetDirectoryName(Path.GetFullPath(_path))! : _path; // A full file path has a folder.
-            var set = new OutputSet(folder);
-            try
+            OutputSet.WriteAll(folder, set =>
             {
                 if (_oneFile)
                 {
@@ -252,19 +251,7 @@ internal static class ExplainCommand
                         WriteDocument(set, names.Of(one.Submission.AuditId) + ".html", [one]);
                     }
                 }
-
-                set.Commit();
-            }
-            catch (Exception e) when (OutputSet.IoCause(e) is not null)
-            {
-                set.Abandon();
-                throw new CliUsageException(Diagnostics.Messages.OutputsNotWritten(folder, set.Current ?? folder, OutputSet.IoCause(e)!));
-            }
-            catch
-            {
-                set.Abandon();
-                throw;
-            }
+            });
 
             var count = feedback.Count.ToString(CultureInfo.InvariantCulture);
             var audits = feedback.Count == 1 ? "1 audit" : $"{count} audits";

@@ -10,6 +10,39 @@ internal sealed class OutputSet(string folder)
 {
     private readonly List<(string Temporary, string Target)> _written = [];
 
+    /// <summary>
+    /// Writes a command's outputs into <paramref name="folder"/> with <paramref name="write"/>, then commits them all; on a
+    /// failure abandons them (the folder stays as it was), a failure to write a file becoming a usage error that says which.
+    /// </summary>
+    public static T WriteAll<T>(string folder, Func<OutputSet, T> write)
+    {
+        var set = new OutputSet(folder);
+        try
+        {
+            var result = write(set);
+            set.Commit();
+            return result;
+        }
+        catch (Exception e) when (IoCause(e) is not null)
+        {
+            set.Abandon();
+            throw new CliUsageException(Diagnostics.Messages.OutputsNotWritten(folder, set.Current ?? folder, IoCause(e)!));
+        }
+        catch
+        {
+            set.Abandon();
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="WriteAll{T}(string, Func{OutputSet, T})"/>
+    public static void WriteAll(string folder, Action<OutputSet> write) =>
+        WriteAll(folder, set =>
+        {
+            write(set);
+            return true;
+        });
+
     /// <summary>The output being written when a failure happened (for the message).</summary>
     public string? Current { get; private set; }
 

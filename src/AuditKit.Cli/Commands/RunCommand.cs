@@ -232,29 +232,17 @@ internal static class RunCommand
     {
         // Each output is written to a temporary file beside it and renamed over the old one only when all are written:
         // a failure leaves the folder as it was, never a truncated summary.json.
-        var set = new OutputSet(folder);
-        try
+        var packs = OutputSet.WriteAll(folder, set =>
         {
             WriteOutputFiles(report, set, outputs);
-            var packs = perTeam ? TeamPacks.Write(report, set, outputs) : new Dictionary<string, string>();
-            set.Commit();
-            if (perTeam)
-            {
-                TeamPacks.RemoveStale(Path.Combine(folder, TeamPacks.Folder), packs.Values);
-            }
+            return perTeam ? TeamPacks.Write(report, set, outputs) : new Dictionary<string, string>();
+        });
+        if (perTeam)
+        {
+            TeamPacks.RemoveStale(Path.Combine(folder, TeamPacks.Folder), packs.Values);
+        }
 
-            return packs;
-        }
-        catch (Exception e) when (OutputSet.IoCause(e) is not null)
-        {
-            set.Abandon();
-            throw new CliUsageException(Diagnostics.Messages.OutputsNotWritten(folder, set.Current ?? folder, OutputSet.IoCause(e)!));
-        }
-        catch
-        {
-            set.Abandon();
-            throw;
-        }
+        return packs;
     }
 
     internal static void WriteOutputFiles(RunReport report, OutputSet set, IReadOnlySet<string> outputs)
