@@ -82,18 +82,7 @@ internal static class RunSummaryDocument
             json.WriteStartArray("rejected");
             foreach (var row in report.Rejected)
             {
-                json.WriteStartObject();
-                json.WriteString("source", row.Source);
-                json.WriteNumber("row", row.Row);
-                WriteText(json, "audit_id", row.AuditId);
-                json.WriteStartArray("reasons");
-                foreach (var reason in row.Reasons)
-                {
-                    json.WriteStringValue(reason);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
+                SummaryJsonWriter.WriteRejected(json, row);
             }
 
             json.WriteEndArray();

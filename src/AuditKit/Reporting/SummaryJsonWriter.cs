@@ -117,18 +117,7 @@ public static class SummaryJsonWriter
         json.WriteStartArray("rejected");
         foreach (var row in report.Rejected)
         {
-            json.WriteStartObject();
-            json.WriteString("source", row.Source);
-            json.WriteNumber("row", row.Row);
-            WriteNullableString(json, "audit_id", row.AuditId);
-            json.WriteStartArray("reasons");
-            foreach (var reason in row.Reasons)
-            {
-                json.WriteStringValue(reason);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteRejected(json, row);
             FlushWhenFull(json);
         }
 
@@ -183,6 +172,25 @@ public static class SummaryJsonWriter
         {
             json.Flush();
         }
+    }
+
+    /// <summary>One rejected row as summary.json (and the console's JSON summary) writes it: source, row, audit id and reasons.</summary>
+    public static void WriteRejected(Utf8JsonWriter json, Submissions.RejectedRow row)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(row);
+        json.WriteStartObject();
+        json.WriteString("source", row.Source);
+        json.WriteNumber("row", row.Row);
+        WriteNullableString(json, "audit_id", row.AuditId);
+        json.WriteStartArray("reasons");
+        foreach (var reason in row.Reasons)
+        {
+            json.WriteStringValue(reason);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
