@@ -108,6 +108,13 @@ internal static class Schema
         // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
+
+        // 6: a moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
+        // moderates; null for first audits, and for every revision recorded before. Moderation audits count in no figure.
+        new("""
+        ALTER TABLE submissions ADD COLUMN moderates TEXT;
+        CREATE INDEX ix_submissions_moderates ON submissions (template_id, is_current, moderates);
+        """),
     ];
 
     public static int Latest => Migrations.Count;

@@ -67,6 +67,16 @@ public static class SummaryJsonWriter
         json.WriteNumber("read", report.Submissions.Read);
         json.WriteNumber("accepted", report.Submissions.Accepted);
         json.WriteNumber("rejected", report.Submissions.Rejected);
+        if (report.ModerationRead is { } moderation)
+        {
+            // Only when moderation audits were read, so that a run without them writes what it always wrote.
+            json.WriteStartObject("moderation");
+            json.WriteNumber("read", moderation.Read);
+            json.WriteNumber("accepted", moderation.Accepted);
+            json.WriteNumber("rejected", moderation.Rejected);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
 
         var scoring = report.Template.Scoring;
@@ -102,6 +112,12 @@ public static class SummaryJsonWriter
         }
 
         json.WriteEndArray();
+
+        if (report.Agreement is { } agreement)
+        {
+            json.WritePropertyName("moderation");
+            Moderation.AgreementJson.Write(json, agreement);
+        }
 
         json.WriteStartArray(ActionsName);
         json.Flush();
