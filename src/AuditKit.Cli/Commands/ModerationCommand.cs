@@ -73,7 +73,7 @@ internal static class ModerationCommand
                     return ExitCodes.Invalid;
                 }
 
-                var report = Agreement(opened, compiled.Template, periods?.First, periods?.Last, limit);
+                var report = Agreement(opened, compiled.Template, periods?.First, periods?.Last, threshold: limit);
                 if (report is null)
                 {
                     var named = periods is { } p ? new ReportPeriods(p.First, p.Last).ToString() : null;
@@ -96,10 +96,19 @@ internal static class ModerationCommand
         return command;
     }
 
-    /// <summary>The agreement of the template's moderation pairs whose first audits are dated in the periods; null when there are none.</summary>
-    internal static AgreementReport? Agreement(IAuditStore store, AuditTemplate template, ReportingPeriod? from, ReportingPeriod? to, double threshold = AgreementReport.DefaultThreshold)
+    /// <summary>
+    /// The agreement of the template's moderation pairs whose first audits are dated in the periods (and are of one team when
+    /// given); null when there are none.
+    /// </summary>
+    internal static AgreementReport? Agreement(
+        IAuditStore store, AuditTemplate template, ReportingPeriod? from, ReportingPeriod? to, string? team = null, double threshold = AgreementReport.DefaultThreshold)
     {
         var pairs = store.ReadModeration(template.Id, from, to, [.. template.Criteria.Select(c => c.Id)]);
+        if (team is not null)
+        {
+            pairs = [.. pairs.Where(p => string.Equals(p.First.Team, team, StringComparison.Ordinal))];
+        }
+
         return pairs.Count == 0 ? null : AgreementCalculator.Calculate(template, pairs, threshold);
     }
 

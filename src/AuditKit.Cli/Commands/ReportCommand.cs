@@ -76,7 +76,11 @@ internal static class ReportCommand
                     return ExitCodes.Invalid;
                 }
 
-                var report = Build(compiled.Template, date, periods, stored);
+                var report = Build(compiled.Template, date, periods, stored) with
+                {
+                    // Only when the periods have moderation pairs, so that a report without them is what it always was.
+                    Agreement = ModerationCommand.Agreement(opened, compiled.Template, first, last, teamName),
+                };
                 var folder = context.PathFor(parse.GetValue(outDir)!);
                 var written = RunCommand.WriteOutputs(report, folder, chosen, packs);
                 context.Out.WriteLine(string.Create(
