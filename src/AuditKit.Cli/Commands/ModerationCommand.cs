@@ -144,7 +144,7 @@ internal static class ModerationCommand
                 Markup.Escape(c.Id),
                 Count(c.Pairs),
                 Percent(c.Agreement),
-                c.Kappa is { } k ? $"{Number(k.Value)} ({Number(k.Low)} to {Number(k.High)})" : c.NoVariation ? "undefined: no variation" : "-",
+                c.Kappa is { } k ? Number(k.Value) + (k.Low is { } low && k.High is { } high ? $" ({Number(low)} to {Number(high)})" : " (one pair: no interval)") : c.NoVariation ? "undefined: no variation" : "-",
                 c.WeightedKappa is { } w ? Number(w) : "-",
                 c.Pabak is { } pabak ? Number(pabak) : "-",
                 c.Flagged ? "[yellow]below " + Number(report.Threshold) + "[/]" : string.Empty);

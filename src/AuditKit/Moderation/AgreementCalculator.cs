@@ -58,7 +58,8 @@ public static class AgreementCalculator
             Kappa.LinearWeighted(ordered)?.Value,
             Kappa.Total(ordered),
             Kappa.Pabak(counts),
-            kappa is { } k && k.Value < threshold,
+            // Judged on kappa as reported (six decimal places): a kappa of 0.4 worked out as 0.39999999 is not below 0.4.
+            kappa is { } k && Math.Round(k.Value, 6, MidpointRounding.AwayFromZero) < threshold,
             counts);
     }
 

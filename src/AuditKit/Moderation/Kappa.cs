@@ -1,9 +1,10 @@
 namespace AuditKit.Moderation;
 
 /// <summary>A kappa coefficient with its large-sample standard error and 95% interval.</summary>
-/// <param name="Low">The lower end of the 95% interval, kappa - 1.96 SE, no lower than -1.</param>
-/// <param name="High">The upper end, kappa + 1.96 SE, no higher than 1.</param>
-public readonly record struct KappaEstimate(double Value, double StandardError, double Low, double High);
+/// <param name="Low">The lower end of the 95% interval, kappa - 1.96 SE, no lower than -1; null for a single pair (no
+/// standard error can be estimated from one case).</param>
+/// <param name="High">The upper end, kappa + 1.96 SE, no higher than 1; null for a single pair.</param>
+public readonly record struct KappaEstimate(double Value, double StandardError, double? Low, double? High);
 
 /// <summary>
 /// Cohen's kappa for two raters over k categories, unweighted or weighted, from a k x k table of counts (rows the first
@@ -156,7 +157,9 @@ public static class Kappa
         var centre = kappa - (pe * (1 - kappa));
         var variance = Math.Max(0, (sum - (centre * centre)) / (n * (1 - pe) * (1 - pe)));
         var se = Math.Sqrt(variance);
-        return new KappaEstimate(kappa, se, Math.Max(-1, kappa - (Z95 * se)), Math.Min(1, kappa + (Z95 * se)));
+        return n < 2
+            ? new KappaEstimate(kappa, double.NaN, null, null)
+            : new KappaEstimate(kappa, se, Math.Max(-1, kappa - (Z95 * se)), Math.Min(1, kappa + (Z95 * se)));
     }
 
     private static double[,] Identity(int k)

@@ -26,7 +26,7 @@ internal sealed partial class ReportPage
         {
             _html.Append("<tr><th scope=\"row\">").Append(E(c.Text)).Append(" <span class=\"small\">(").Append(E(c.Id)).Append(")</span></th><td class=\"num\">")
                 .Append(N(c.Pairs)).Append("</td><td class=\"num\">").Append(c.Agreement is { } a ? Pct(a) : "-").Append("</td><td class=\"num\">")
-                .Append(c.Kappa is { } k ? $"{Kappa(k.Value)} ({Kappa(k.Low)} to {Kappa(k.High)})" : c.NoVariation ? "undefined: no variation" : "-")
+                .Append(c.Kappa is { } k ? Kappa(k.Value) + (k.Low is { } low && k.High is { } high ? $" ({Kappa(low)} to {Kappa(high)})" : " (one pair: no interval)") : c.NoVariation ? "undefined: no variation" : "-")
                 .Append("</td><td class=\"num\">").Append(c.WeightedKappa is { } w ? Kappa(w) : "-").Append("</td><td class=\"num\">")
                 .Append(c.Pabak is { } p ? Kappa(p) : "-").Append("</td><td>").Append(c.Flagged ? "<strong>Rewrite the guidance</strong>" : string.Empty)
                 .Append("</td></tr>\n");
