@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using AuditKit.Cli.Hosting;
 using AuditKit.Compliance;
 using AuditKit.Diagnostics;
@@ -83,7 +81,7 @@ internal static class ModerationCommand
 
                 if (formatText == "json")
                 {
-                    context.Out.Write(Json(report));
+                    context.Out.Write(AgreementJson.Write(report));
                 }
                 else
                 {
@@ -110,17 +108,6 @@ internal static class ModerationCommand
         }
 
         return pairs.Count == 0 ? null : AgreementCalculator.Calculate(template, pairs, threshold);
-    }
-
-    internal static string Json(AgreementReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            AgreementJson.Write(json, report);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     private static void Render(IAnsiConsole console, AuditTemplate template, AgreementReport report, ReportPeriods? periods)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace AuditKit.Moderation;
@@ -10,6 +11,19 @@ namespace AuditKit.Moderation;
 /// </summary>
 public static class AgreementJson
 {
+    /// <summary>The report as one indented JSON document, with a line break at the end.</summary>
+    public static string Write(AgreementReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            Write(json, report);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
     /// <summary>Writes the report as one object (as a property value when the writer is inside an object).</summary>
     public static void Write(Utf8JsonWriter json, AgreementReport report)
     {

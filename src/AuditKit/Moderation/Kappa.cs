@@ -17,7 +17,8 @@ public readonly record struct KappaEstimate(double Value, double StandardError, 
 /// var = [sum of p_ij (w_ij - (wi. + w.j)(1 - kappa))^2 - (kappa - pe (1 - kappa))^2] / (n (1 - pe)^2), where wi. is the
 /// sum over j of w_ij p_.j and w.j the sum over i of w_ij p_i.; it is what statistical packages print as ASE.</para>
 /// <para>Kappa is undefined (null) when there are no pairs, or when chance agreement is complete (pe = 1: both raters put
-/// every case in one and the same category, so there is no variation to agree on).</para>
+/// every case in one and the same category, so there is no variation to agree on). With a single pair there is no
+/// interval: no spread can be estimated from one case.</para>
 /// </remarks>
 public static class Kappa
 {

@@ -67,16 +67,7 @@ public static class SummaryJsonWriter
         json.WriteNumber("read", report.Submissions.Read);
         json.WriteNumber("accepted", report.Submissions.Accepted);
         json.WriteNumber("rejected", report.Submissions.Rejected);
-        if (report.ModerationRead is { } moderation)
-        {
-            // Only when moderation audits were read, so that a run without them writes what it always wrote.
-            json.WriteStartObject("moderation");
-            json.WriteNumber("read", moderation.Read);
-            json.WriteNumber("accepted", moderation.Accepted);
-            json.WriteNumber("rejected", moderation.Rejected);
-            json.WriteEndObject();
-        }
-
+        WriteModerationRead(json, report);
         json.WriteEndObject();
 
         var scoring = report.Template.Scoring;
@@ -191,6 +182,26 @@ public static class SummaryJsonWriter
     }
 
     /// <summary>One rejected row as summary.json (and the console's JSON summary) writes it: source, row, audit id and reasons.</summary>
+    /// <summary>
+    /// <c>"moderation": {"read", "accepted", "rejected"}</c> inside the submissions object: how many rows read were moderation
+    /// audits. Only when there were any, so that a run without them writes what it always wrote.
+    /// </summary>
+    public static void WriteModerationRead(Utf8JsonWriter json, RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.ModerationRead is not { } moderation)
+        {
+            return;
+        }
+
+        json.WriteStartObject("moderation");
+        json.WriteNumber("read", moderation.Read);
+        json.WriteNumber("accepted", moderation.Accepted);
+        json.WriteNumber("rejected", moderation.Rejected);
+        json.WriteEndObject();
+    }
+
     public static void WriteRejected(Utf8JsonWriter json, Submissions.RejectedRow row)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using AuditKit.Calendar;
 using AuditKit.Cli.Commands;
 using AuditKit.Compliance;
-using AuditKit.Evaluation;
 using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Store;
@@ -15,35 +14,8 @@ namespace AuditKit.Tests.Store;
 /// Moderation audits in the store: kept beside the audits they moderate, never a revision of them, and counted in no
 /// figure, grade count or action, whether the run uses the store or not; run on SQLite and on a real PostgreSQL server.
 /// </summary>
-public abstract class ModerationStoreTests : IDisposable
+public abstract class ModerationStoreTests : SampleStoreTests
 {
-    private static readonly Lazy<CompiledRuleSet> Rules = new(() =>
-        TemplateValidator.ValidateTemplate(RepoPaths.InRepo("templates", "quality-of-practice.yaml"), null, EnglandAndWalesCalendar.Default).Compiled
-        ?? throw new InvalidOperationException("The bundled template does not compile."));
-
-    private static readonly DateOnly AsOf = new(2026, 11, 30);
-    private readonly List<IAuditStore> _opened = [];
-
-    /// <summary>A new, empty store of this kind each call.</summary>
-    protected abstract IAuditStore NewStore();
-
-    public virtual void Dispose()
-    {
-        foreach (var store in _opened)
-        {
-            store.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private IAuditStore Open()
-    {
-        var store = NewStore();
-        _opened.Add(store);
-        return store;
-    }
-
     private static string[] Samples() => File.ReadAllLines(RepoPaths.InRepo("samples", "audits", "quality-of-practice-2026-09-to-11.csv"));
 
     private static string[] Moderation() =>
@@ -180,23 +152,14 @@ public abstract class ModerationStoreTests : IDisposable
 /// <summary><see cref="ModerationStoreTests"/> on SQLite files.</summary>
 public sealed class SqliteModerationStoreTests : ModerationStoreTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditkit-moderation-" + Guid.NewGuid().ToString("N")[..12]);
-    private int _count;
+    private readonly SqliteStoreFiles _files = new("auditkit-moderation-");
 
-    protected override IAuditStore NewStore()
-    {
-        Directory.CreateDirectory(_folder);
-        return AuditStore.OpenSqlite(Path.Combine(_folder, $"store-{++_count}.db"));
-    }
+    protected override IAuditStore NewStore() => _files.NewStore();
 
     public override void Dispose()
     {
         base.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _files.Dispose();
     }
 }
 
