@@ -64,6 +64,7 @@ public abstract class ModerationStoreTests : SampleStoreTests
         result.Periods.Sum(p => p.Audits).ShouldBe(145);
         Register(moderated).ShouldBe(Register(plain));
         Figures(ReportOf(moderated)).ShouldBe(Figures(ReportOf(plain)));
+        AuditKit.Compliance.Trends.TrendJson.Write(moderated.Trend("quality-of-practice")).ShouldBe(AuditKit.Compliance.Trends.TrendJson.Write(plain.Trend("quality-of-practice")));
         moderated.ReadModeration("quality-of-practice", null, null, [.. Rules.Value.Template.Criteria.Select(c => c.Id)]).Count.ShouldBe(15);
         plain.ReadModeration("quality-of-practice", null, null, []).ShouldBeEmpty();
     }
