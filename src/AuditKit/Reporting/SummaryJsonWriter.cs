@@ -253,6 +253,11 @@ public static class SummaryJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("id", stat.Id);
+        if (stat.Standard is { } standard)
+        {
+            json.WriteString("standard", standard);
+        }
+
         json.WriteNumber("met", stat.Counts.Met);
         json.WriteNumber("partly", stat.Counts.Partly);
         json.WriteNumber("not_met", stat.Counts.NotMet);
