@@ -110,7 +110,7 @@ internal static class StandardsReportCommand
         return ExitCodes.Invalid;
     }
 
-    private static StandardSource Source(StoredTemplateAudits stored) => new(
+    internal static StandardSource Source(StoredTemplateAudits stored) => new(
         stored.Template.Id,
         stored.Template.Version,
         stored.Template.Title,
