@@ -413,10 +413,10 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
+    internal static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
         json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
 
-    private static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
+    internal static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AuditKit.Compliance.Standards;
+using static AuditKit.Reporting.SummaryJsonWriter;
 
 namespace AuditKit.Reporting.Standards;
 
@@ -115,20 +116,5 @@ public static class StandardsJsonWriter
         WriteNullableFraction(json, "compliance", figures.Compliance);
         WriteNullableFraction(json, "ci_low", interval?.Low);
         WriteNullableFraction(json, "ci_high", interval?.High);
-    }
-
-    private static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
-        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
-
-    private static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            WriteFraction(json, name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -8,38 +8,10 @@ namespace AuditKit.Tests.Store;
 
 /// <summary>
 /// The store keeps each criterion's standard and gives a report across templates what it needs: the figures the store's
-/// audits of two templates roll up to are the hand-worked ones of <see cref="StandardRollupTests"/>. Run on SQLite and on a
-/// real PostgreSQL server.
+/// audits of two templates roll up to are the hand-worked ones of <see cref="StandardRollupTests"/>.
 /// </summary>
-public abstract class StandardStoreTests : IDisposable
+public abstract partial class StoreContractTests
 {
-    private readonly List<IAuditStore> _opened = [];
-
-    /// <summary>The test's store (the same database each call).</summary>
-    protected abstract IAuditStore OpenStore();
-
-    /// <summary>The test's store opened by a program that knows only schema <paramref name="version"/>.</summary>
-    private protected abstract SqlAuditStore OpenAt(int version);
-
-    protected abstract object? Raw(string sql);
-
-    public virtual void Dispose()
-    {
-        foreach (var store in _opened)
-        {
-            store.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private IAuditStore Open()
-    {
-        var store = OpenStore();
-        _opened.Add(store);
-        return store;
-    }
-
     [StoreFact]
     public void ReadAcrossTemplates_TwoTemplatesRecorded_RollUpToTheHandWorkedFigures()
     {
@@ -94,7 +66,7 @@ public abstract class StandardStoreTests : IDisposable
     public void Open_StoreFromBeforeStandards_MigratesAndItsCriteriaHaveNone()
     {
         // A store of the schema before standards, holding one audit of qop (its criteria as that schema kept them).
-        using (var old = OpenAt(Schema.Latest - 1))
+        using (var old = SqlAuditStoreAt(Schema.Latest - 1))
         {
             old.SchemaVersion.ShouldBe(Schema.Latest - 1);
         }
@@ -135,65 +107,5 @@ public abstract class StandardStoreTests : IDisposable
             && x.Teams.Zip(y.Teams).All(t => t.First.Team == t.Second.Team && t.First.Overall == t.Second.Overall && t.First.Periods.SequenceEqual(t.Second.Periods));
 
         public int GetHashCode(StandardSummary obj) => obj.Id.GetHashCode(StringComparison.Ordinal);
-    }
-}
-
-/// <summary><see cref="StandardStoreTests"/> on an SQLite file.</summary>
-public sealed class SqliteStandardStoreTests : StandardStoreTests
-{
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditkit-standards-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public SqliteStandardStoreTests()
-    {
-        Directory.CreateDirectory(_folder);
-    }
-
-    private string DbPath => Path.Combine(_folder, "auditkit.db");
-
-    protected override IAuditStore OpenStore() => AuditStore.OpenSqlite(DbPath);
-
-    private protected override SqlAuditStore OpenAt(int version) => SqlAuditStore.Open(new SqliteDialect(DbPath), version);
-
-    protected override object? Raw(string sql)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = DbPath, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    public override void Dispose()
-    {
-        base.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
-}
-
-/// <summary><see cref="StandardStoreTests"/> on a database of a real PostgreSQL server.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class PostgresStandardStoreTests(PostgresServer server) : StandardStoreTests
-{
-    private readonly Lazy<string> _connectionString = new(server.CreateDatabase);
-
-    protected override IAuditStore OpenStore() => AuditStore.OpenPostgres(_connectionString.Value);
-
-    private protected override SqlAuditStore OpenAt(int version) => SqlAuditStore.Open(new PostgresDialect(_connectionString.Value), version);
-
-    protected override object? Raw(string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(_connectionString.Value);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }
