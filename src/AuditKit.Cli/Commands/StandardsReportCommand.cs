@@ -59,12 +59,12 @@ internal static class StandardsReportCommand
                 return Refuse(context, Messages.StoreStandardsTemplateUnknown(unknown, choice.DisplayName, known));
             }
 
-            var ids = asked.Order(StringComparer.Ordinal).ToList();
             if (asked.Count < 2)
             {
-                // The same template given twice: one template's report is --template once.
-                return Refuse(context, Messages.StoreStandardsNoneShared(ids, choice.DisplayName));
+                return Refuse(context, Messages.StoreStandardsOneTemplate(asked[0]));
             }
+
+            var ids = asked.Order(StringComparer.Ordinal).ToList();
 
             var periods = request.Periods;
             var sources = opened.ReadAcrossTemplates(ids, periods.From, periods.To, request.Team).Select(Source).ToList();

@@ -90,6 +90,11 @@ public static partial class Messages
             : $"{Sentence(store)} holds audits of one template only ('{known[0]}'), and a report across templates rolls up the standards that two or more share. "
                 + "Report that template with --template, or record audits of another template that shares its standards.";
 
+    /// <summary>AK5013: a report across templates given one template more than once.</summary>
+    public static string StoreStandardsOneTemplate(string templateId) =>
+        $"--template names template '{templateId}' each time, and a report across templates rolls up the standards that two or more different templates share. "
+        + "Give another template with a second --template, or give --template once for that template's own report.";
+
     /// <summary>AK5013: the templates of a report across templates share no standard.</summary>
     public static string StoreStandardsNoneShared(IReadOnlyList<string> templateIds, string store) =>
         $"The templates {Quoted(templateIds)} share no standard in {store}: no two of them give a criterion the same 'standard:'. "

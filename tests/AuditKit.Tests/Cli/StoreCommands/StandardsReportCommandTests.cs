@@ -113,6 +113,17 @@ public sealed class StandardsReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_OneTemplateGivenTwice_ExitsTwoWithAK5013()
+    {
+        await RecordAsync("supervision-quality");
+
+        var result = await _folder.RunAsync("report", "--template", "supervision-quality", "--template", Template("supervision-quality"), "--period", "2026-11", "--out", "h2");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("error AK5013: --template names template 'supervision-quality' each time, and a report across templates rolls up");
+    }
+
+    [Fact]
     public async Task Report_AllTemplatesOfAStoreWithOne_ExitsTwoWithAK5013()
     {
         await RecordAsync("supervision-quality");
