@@ -108,6 +108,10 @@ internal static class Schema
         // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
+
+        // The standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
+        // across templates rolls up; null when it has none, and for criteria stored before.
+        new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
     ];
 
     public static int Latest => Migrations.Count;
