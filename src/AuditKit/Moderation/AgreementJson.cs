@@ -108,16 +108,5 @@ public static class AgreementJson
         json.WriteEndObject();
     }
 
-    private static void Fraction(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            // Adding 0.0 turns a -0 (a kappa a hair below zero, rounded) into 0.
-            json.WriteNumber(name, Math.Round(v, 6, MidpointRounding.AwayFromZero) + 0.0);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+    private static void Fraction(Utf8JsonWriter json, string name, double? value) => Reporting.SummaryJsonWriter.WriteNullableFraction(json, name, value);
 }

@@ -280,6 +280,11 @@ public static class SummaryJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("id", stat.Id);
+        if (stat.Standard is { } standard)
+        {
+            json.WriteString("standard", standard);
+        }
+
         json.WriteNumber("met", stat.Counts.Met);
         json.WriteNumber("partly", stat.Counts.Partly);
         json.WriteNumber("not_met", stat.Counts.NotMet);
@@ -435,10 +440,11 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
-        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
+    /// <summary>Rounded to six decimal places; adding 0.0 turns a -0 (a kappa a hair below zero, rounded) into 0.</summary>
+    internal static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
+        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero) + 0.0);
 
-    private static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
+    internal static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v)
         {
