@@ -112,6 +112,13 @@ internal static class Schema
         // The standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
         // across templates rolls up; null when it has none, and for criteria stored before.
         new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
+
+        // A moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
+        // moderates; null for first audits, and for every revision recorded before. Moderation audits count in no figure.
+        new("""
+        ALTER TABLE submissions ADD COLUMN moderates TEXT;
+        CREATE INDEX ix_submissions_moderates ON submissions (template_id, is_current, moderates);
+        """),
     ];
 
     public static int Latest => Migrations.Count;
