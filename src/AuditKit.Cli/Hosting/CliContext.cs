@@ -31,16 +31,13 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         return console;
     }
 
-    /// <summary>
-    /// Configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the working folder and
-    /// <c>AUDITKIT_</c> environment variables, later sources winning.
-    /// </summary>
-    public void AddConfiguration(ConfigurationManager configuration)
-    {
-        AddJsonFile(configuration, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-        AddJsonFile(configuration, Path.Combine(Environment.WorkingDirectory, "auditkit.json"));
-        configuration.AddEnvironmentVariables("AUDITKIT_");
-    }
+    /// <summary>The settings of every source (<see cref="Hosting.Settings"/>), read once.</summary>
+    public Settings Settings => _settings ??= Settings.Load(Environment);
+
+    private Settings? _settings;
+
+    /// <summary>Adds the settings of every source (<see cref="Hosting.Settings"/>), later sources winning.</summary>
+    public void AddConfiguration(ConfigurationManager configuration) => Settings.AddTo(configuration);
 
     /// <summary>The working-day calendar from configuration: what the commands that run once need of it.</summary>
     public IWorkingDayCalendar Calendar()
@@ -69,32 +66,6 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
         configure?.Invoke(builder.Services);
         return builder.Build();
-    }
-
-    /// <summary>
-    /// Adds an optional JSON settings file (a <see cref="ConfigurationManager"/> reads it at once); one that is not valid
-    /// JSON is a usage error naming it and the line.
-    /// </summary>
-    private static void AddJsonFile(IConfigurationBuilder configuration, string path)
-    {
-        try
-        {
-            configuration.AddJsonFile(path, optional: true);
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
-        {
-            var inner = (Exception?)e;
-            while (inner is not null and not System.Text.Json.JsonException)
-            {
-                inner = inner.InnerException;
-            }
-
-            throw new CliUsageException(Diagnostics.Messages.SettingsFileInvalid(path, (inner as System.Text.Json.JsonException)?.LineNumber + 1));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException(Diagnostics.Messages.SettingsFileUnreadable(path));
-        }
     }
 
     /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
