@@ -2,6 +2,8 @@ using AuditKit.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -62,11 +64,40 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (UnderSystemd)
+        {
+            // A systemd unit (Type=notify): tell systemd when the service is ready and when it is stopping, and log lines
+            // with the journal's priority prefix.
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+            builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
+        }
+        else if (OperatingSystem.IsWindows() && WindowsServiceHelpers.IsWindowsService())
+        {
+            AddWindowsService(builder);
+        }
+
         builder.Services.AddSingleton(Environment.Clock);
         builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
+
+    /// <summary>A Windows Service: the service control manager starts and stops it, and it logs to the Event Log.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static void AddWindowsService(HostApplicationBuilder builder)
+    {
+        builder.Services.AddWindowsService(o => o.ServiceName = "AuditKit");
+        builder.Logging.AddEventLog(o => o.SourceName = "AuditKit");
+    }
+
+    /// <summary>
+    /// Whether systemd runs this process as a service: it is the unit's process, or systemd gave it a socket to notify
+    /// (<c>NOTIFY_SOCKET</c>, set for <c>Type=notify</c> units, also when started through a wrapper such as <c>sudo -u</c>).
+    /// </summary>
+    private bool UnderSystemd =>
+        OperatingSystem.IsLinux()
+        && (SystemdHelpers.IsSystemdService() || !string.IsNullOrEmpty(Environment.Variables.GetValueOrDefault("NOTIFY_SOCKET")));
 
     /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
     public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)
