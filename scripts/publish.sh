@@ -29,6 +29,7 @@ for rid in "${RIDS[@]}"; do
     dotnet publish src/AuditKit.Cli/AuditKit.Cli.csproj -c Release -r "$rid" --self-contained true \
         -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:IncludeNativeLibrariesForSelfExtract=true \
         -p:DebugType=none --artifacts-path "$OUT/.build" -o "$OUT/$rid" -nologo -v quiet >&2
+    rm -f "$OUT/$rid"/*.xml   # API documentation of the libraries: not needed to run
     # The program is named as people type it (a single-file program finds its bundle whatever it is called).
     for ext in "" .exe; do
         if [[ -f "$OUT/$rid/AuditKit.Cli$ext" ]]; then
