@@ -17,9 +17,6 @@ public static partial class Messages
         /// <summary>AK7003: a store setting that is present but empty.</summary>
         public const string StoreSettingEmptyCode = "AK7003";
 
-        /// <summary>AK7004: a configured connection string that cannot be read.</summary>
-        public const string ConnectionUnreadableCode = "AK7004";
-
         public static string PasswordOnCommandLine(string key) =>
             $"--connection holds a password ({key}=...), and a command line can be read by anyone who lists the machine's processes. "
             + "Leave the password out of --connection and give it in the PGPASSWORD environment variable, a pgpass file "
@@ -30,8 +27,5 @@ public static partial class Messages
 
         public static string StoreSettingEmpty(string key, string source) =>
             $"{key} in {source} is empty; give a value (for example Db: \"/srv/auditkit/auditkit.db\") or remove it.";
-
-        public static string ConnectionUnreadable(string source) =>
-            $"The Connection in {source} is not a connection string AuditKit can read; write it as \"Host=...;Database=...;Username=...\".";
     }
 }
