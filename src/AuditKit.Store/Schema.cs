@@ -108,6 +108,23 @@ internal static class Schema
         // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
+
+        // Escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
+        // the service), read by later periods' escalations (periods Red in a row, the previous period's RAG); the working
+        // days within which a case action asks for a re-audit; later audits of a case found by index.
+        new("""
+        CREATE TABLE period_figures (
+            template_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            team TEXT NOT NULL,
+            criterion TEXT NOT NULL,
+            compliance {real},
+            rag TEXT,
+            applicable INTEGER NOT NULL,
+            PRIMARY KEY (template_id, period, team, criterion));
+        ALTER TABLE actions ADD COLUMN reaudit_days INTEGER;
+        CREATE INDEX ix_submissions_case ON submissions (template_id, case_ref, is_current, audit_date);
+        """),
     ];
 
     public static int Latest => Migrations.Count;
