@@ -478,7 +478,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
         }
 
         // A case action's audit date comes from the current revision of its audit (none for team and service actions).
-        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days"
+        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days, a.rule_key"
             + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
@@ -517,6 +517,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
                     AuditId: reader.NullableString(16))
                 {
                     ReauditWithinWorkingDays = reader.IsDBNull(17) ? null : reader.Int32(17),
+                    RuleKey = reader.GetString(18),
                 });
             }
         }

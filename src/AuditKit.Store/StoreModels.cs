@@ -288,6 +288,9 @@ public sealed record RegisterEntry(
     string? AuditId = null,
     DateOnly? AuditDate = null)
 {
+    /// <summary>The rule that raised it (<c>standard-actions/escalations/red_three_periods</c>).</summary>
+    public string RuleKey { get; init; } = string.Empty;
+
     /// <summary>For a case action whose rule asks for it: the working days after the audit within which the case is to be re-audited.</summary>
     public int? ReauditWithinWorkingDays { get; init; }
 

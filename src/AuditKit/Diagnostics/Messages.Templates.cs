@@ -169,7 +169,7 @@ public static partial class Messages
 
         public static Diagnostic EscalateToOwner(SourceLocation at, string subject) =>
             Error(EscalateToOwnerCode, at, $"'owner: escalate_to' hands the escalation to the 'escalate_to' of the action it is about, but this escalation is about {subject}, "
-                + "which has none; name a role (for example service_manager).");
+                + "not an action; name a role instead (for example service_manager).");
 
         public static Diagnostic DuplicateEscalation(SourceLocation at, string id, int otherLine) =>
             Error(DuplicateIdCode, at, $"The escalation id '{id}' is already used by the escalation at line {Number(otherLine)}; escalation ids must be unique.");
