@@ -109,7 +109,11 @@ internal static class Schema
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
 
-        // Escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
+        // 6: the standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
+        // across templates rolls up; null when it has none, and for criteria stored before.
+        new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
+
+        // 7: escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
         // the service), read by later periods' escalations (periods Red in a row, the previous period's RAG); the working
         // days within which a case action asks for a re-audit; later audits of a case found by index.
         new("""
