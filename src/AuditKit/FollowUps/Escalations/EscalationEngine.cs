@@ -37,7 +37,8 @@ internal sealed class EscalationEngine
 
     /// <summary>
     /// Fires the rules over <paramref name="subjects"/> in a new session. A condition or action that fails records a failure
-    /// on its rule and the others go on. Results are in a fixed order: by rule position, then subject key.
+    /// on its rule and the others go on (a rule of <see cref="string.Empty"/> with the reason when firing reached the cap).
+    /// Results are in a fixed order: by rule position, then subject key.
     /// </summary>
     public (ImmutableArray<RaisedFact> Raised, ImmutableArray<(string Rule, string Reason)> Failures) Fire(IEnumerable<SubjectFact> subjects)
     {
@@ -62,7 +63,7 @@ internal sealed class EscalationEngine
         var fired = session.Fire(FiringCap);
         if (fired >= FiringCap)
         {
-            failures.Add(("escalations", Diagnostics.Messages.EscalationsCapped(FiringCap).Text));
+            failures.Add((string.Empty, Diagnostics.Messages.EscalationsCapped(FiringCap).Text));
         }
 
         var order = Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ using AuditKit.Templates;
 
 namespace AuditKit.FollowUps.Escalations;
 
-/// <summary>What escalations raised: their actions (owners still role names) and the rules that could not be evaluated.</summary>
+/// <summary>What escalations raised: their actions (owners still role names) and, as "AKnnnn: text", the rules that could not be evaluated.</summary>
 public sealed record EscalationResult(ImmutableArray<FollowUpAction> Actions, ImmutableArray<string> Failures)
 {
     public static EscalationResult None { get; } = new([], []);
@@ -92,7 +92,16 @@ public static class EscalationPlanner
             });
         }
 
-        return new EscalationResult(actions.ToImmutable(), [.. failures.Select(f => Diagnostics.Messages.RuleFailed(f.Rule, f.Reason).Text)]);
+        return new EscalationResult(actions.ToImmutable(), [.. failures.Select(Describe)]);
+    }
+
+    /// <summary>"AK2090: Rule 'red_three_periods' could not be evaluated: InvalidOperationException."</summary>
+    private static string Describe((string Rule, string Reason) failure)
+    {
+        var (code, text) = failure.Rule.Length == 0
+            ? Diagnostics.Messages.EscalationsCapped(EscalationEngine.FiringCap)
+            : Diagnostics.Messages.RuleFailed(failure.Rule, failure.Reason);
+        return $"{code}: {text}";
     }
 
     /// <summary>
