@@ -27,7 +27,7 @@ public class EscalationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(FindRepositoryRoot(), "templates", "quality-of-practice.yaml");
+        var path = Path.Combine(BundledTemplateBenchmarks.FindRepositoryRoot(), "templates", "quality-of-practice.yaml");
         _rules = TemplateValidator.ValidateTemplate(path, null, Calendar).Compiled ?? throw new InvalidOperationException("The bundled template does not compile.");
         var csv = new StringWriter();
         new SubmissionSynthesizer().Write(_rules.Template, new SynthesisOptions(2000, 42) { Teams = 50, Months = 1 }, csv);
@@ -68,15 +68,4 @@ public class EscalationBenchmarks
 
     private static Compliance.ReportingPeriod Previous(Compliance.ReportingPeriod period) =>
         Compliance.ReportingPeriod.Of(period.First.AddDays(-1), period.Length);
-
-    private static string FindRepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AuditKit.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the AuditKit repository.");
-    }
 }

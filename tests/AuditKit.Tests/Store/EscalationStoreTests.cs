@@ -185,23 +185,14 @@ public abstract class EscalationStoreTests : IDisposable
 /// <summary><see cref="EscalationStoreTests"/> on SQLite files.</summary>
 public sealed class SqliteEscalationStoreTests : EscalationStoreTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditkit-escalations-" + Guid.NewGuid().ToString("N")[..12]);
-    private int _count;
+    private readonly SqliteStoreFolder _stores = new("escalations");
 
-    protected override IAuditStore NewStore()
-    {
-        Directory.CreateDirectory(_folder);
-        return AuditStore.OpenSqlite(Path.Combine(_folder, $"store-{++_count}.db"));
-    }
+    protected override IAuditStore NewStore() => _stores.NewStore();
 
     public override void Dispose()
     {
         base.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _stores.Dispose();
     }
 }
 
