@@ -113,7 +113,14 @@ internal static class Schema
         // across templates rolls up; null when it has none, and for criteria stored before.
         new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
 
-        // 7: escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
+        // 7: a moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
+        // moderates; null for first audits, and for every revision recorded before. Moderation audits count in no figure.
+        new("""
+        ALTER TABLE submissions ADD COLUMN moderates TEXT;
+        CREATE INDEX ix_submissions_moderates ON submissions (template_id, is_current, moderates);
+        """),
+
+        // 8: escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
         // the service), read by later periods' escalations (periods Red in a row, the previous period's RAG); the working
         // days within which a case action asks for a re-audit; later audits of a case found by index.
         new("""

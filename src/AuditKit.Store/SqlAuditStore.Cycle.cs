@@ -118,7 +118,8 @@ internal sealed partial class SqlAuditStore
 
     /// <summary>
     /// The re-audits carried out in the period: for each case action that asked for one (and was not superseded), the first
-    /// later current audit of the same case and template, when that audit falls in the period.
+    /// later current audit of the same case and template, when that audit falls in the period. A moderation audit (a second
+    /// audit of the same case by another auditor) is no re-audit.
     /// </summary>
     private List<Reaudit> ReadReaudits(
         DbTransaction? transaction, string templateId, ReportingPeriod period, Dictionary<(int Version, string Hash), List<string>> versions)
@@ -130,13 +131,14 @@ internal sealed partial class SqlAuditStore
             SELECT a.action_id, a.team, e.case_ref, a.criterion, e.audit_id, e.audit_date, e.grade,
                    l.audit_id, l.audit_date, l.grade, l.outcomes, l.template_version, l.template_hash
             FROM submissions l
-            JOIN submissions e ON e.template_id = l.template_id AND e.case_ref = l.case_ref AND e.is_current = 1 AND e.audit_date < l.audit_date
+            JOIN submissions e ON e.template_id = l.template_id AND e.case_ref = l.case_ref AND e.is_current = 1 AND e.moderates IS NULL
+              AND e.audit_date < l.audit_date
             JOIN actions a ON a.template_id = e.template_id AND a.audit_id = e.audit_id
-            WHERE l.template_id = @t AND l.is_current = 1 AND l.audit_date >= @from AND l.audit_date <= @to
+            WHERE l.template_id = @t AND l.is_current = 1 AND l.moderates IS NULL AND l.audit_date >= @from AND l.audit_date <= @to
               AND a.scope = 'case' AND a.reaudit_days IS NOT NULL AND a.status <> 'superseded'
               AND NOT EXISTS (
                 SELECT 1 FROM submissions x
-                WHERE x.template_id = l.template_id AND x.case_ref = l.case_ref AND x.is_current = 1
+                WHERE x.template_id = l.template_id AND x.case_ref = l.case_ref AND x.is_current = 1 AND x.moderates IS NULL
                   AND x.audit_date > e.audit_date AND x.audit_date < @from)
             """,
             ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String));
@@ -182,7 +184,7 @@ internal sealed partial class SqlAuditStore
             : null;
     }
 
-    /// <summary>Links each case action to the first later current audit of its case and template, if any.</summary>
+    /// <summary>Links each case action to the first later current audit of its case and template, if any (moderation audits left out).</summary>
     private List<RegisterEntry> AddReaudits(List<RegisterEntry> rows)
     {
         if (!rows.Exists(r => r.Scope == ActionScope.Case && r.CaseRef is not null && r.AuditDate is not null))
@@ -196,7 +198,7 @@ internal sealed partial class SqlAuditStore
             """
             SELECT audit_id, audit_date, grade, outcomes, template_version, template_hash
             FROM submissions
-            WHERE template_id = @t AND case_ref = @c AND is_current = 1 AND audit_date > @d
+            WHERE template_id = @t AND case_ref = @c AND is_current = 1 AND moderates IS NULL AND audit_date > @d
             ORDER BY audit_date, audit_id
             LIMIT 1
             """,

@@ -48,14 +48,14 @@ public sealed record StoredRun(
     IEnumerable<FollowUpAction> Actions,
     PeriodPlanning? Periods = null)
 {
-    /// <summary>From a run report; its <see cref="RunReport.Cases"/> must be filled.</summary>
+    /// <summary>From a run report; its <see cref="RunReport.Cases"/> must be filled (its moderation audits are recorded too).</summary>
     public static StoredRun From(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         return new StoredRun(
             StoredTemplate.From(report.Template),
             report.AsOf,
-            report.Cases.Select(c => new StoredCase(c)),
+            report.Cases.Concat(report.Moderation).Select(c => new StoredCase(c)),
             report.Actions.ToFollowUpActions());
     }
 
@@ -70,7 +70,7 @@ public sealed record StoredRun(
         return new StoredRun(
             StoredTemplate.From(report.Template),
             report.AsOf,
-            report.Cases.Select(c => new StoredCase(c)),
+            report.Cases.Concat(report.Moderation).Select(c => new StoredCase(c)),
             report.Actions.Cases.ToFollowUpActions(),
             periods);
     }

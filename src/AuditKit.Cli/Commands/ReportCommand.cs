@@ -103,7 +103,11 @@ internal static class ReportCommand
                     return ExitCodes.Invalid;
                 }
 
-                var report = Build(compiled.Template, date, periods, stored);
+                var report = Build(compiled.Template, date, periods, stored) with
+                {
+                    // Only when the periods have moderation pairs, so that a report without them is what it always was.
+                    Agreement = ModerationCommand.Agreement(opened, compiled.Template, first, last, teamName),
+                };
                 var folder = context.PathFor(parse.GetValue(outDir)!);
                 var written = RunCommand.WriteOutputs(report, folder, chosen, packs);
                 context.Out.WriteLine(string.Create(
@@ -186,7 +190,7 @@ internal static class ReportCommand
             : throw new CliUsageException($"{option} '{text}' is not a month (yyyy-MM) or a quarter (yyyy-Qn); {examples}.");
 
     /// <summary>A template file as given, or templates/ID.yaml when an id is given and that file exists.</summary>
-    private static string TemplatePath(CliContext context, string given)
+    internal static string TemplatePath(CliContext context, string given)
     {
         if (File.Exists(context.PathFor(given)) || given.Contains('/', StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal)
             || given.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || given.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))

@@ -185,7 +185,7 @@ public abstract class EscalationStoreTests : IDisposable
 /// <summary><see cref="EscalationStoreTests"/> on SQLite files.</summary>
 public sealed class SqliteEscalationStoreTests : EscalationStoreTests
 {
-    private readonly SqliteStoreFolder _stores = new("escalations");
+    private readonly SqliteStoreFiles _stores = new("auditkit-escalations-");
 
     protected override IAuditStore NewStore() => _stores.NewStore();
 
