@@ -413,6 +413,12 @@ public static class SummaryJsonWriter
             json.WriteString("period", action.Period);
         }
 
+        if (action.Explanation is not null)
+        {
+            // An extension of contract 3: an escalation's rules and the values they read.
+            json.WriteString("explanation", action.Explanation);
+        }
+
         json.WriteEndObject();
     }
 
