@@ -136,6 +136,25 @@ internal static class Schema
         ALTER TABLE actions ADD COLUMN reaudit_days INTEGER;
         CREATE INDEX ix_submissions_case ON submissions (template_id, case_ref, is_current, audit_date);
         """),
+
+        // 9: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
+        // scoped to) and the data protection keys that sign its cookies, kept here so that every instance reads them.
+        new("""
+        CREATE TABLE users (
+            email TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            team TEXT,
+            service TEXT,
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL,
+            failed_sign_ins INTEGER NOT NULL,
+            locked_until TEXT,
+            created TEXT NOT NULL);
+        CREATE TABLE data_protection_keys (
+            name TEXT NOT NULL PRIMARY KEY,
+            xml TEXT NOT NULL);
+        """),
     ];
 
     public static int Latest => Migrations.Count;
