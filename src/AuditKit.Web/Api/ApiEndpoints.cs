@@ -83,7 +83,7 @@ internal static class ApiEndpoints
     /// <summary>The team's object of <c>summary.json</c> for one template and month.</summary>
     private static IResult TeamSummary(string team, string? template, string? period, RequestStore store, ScopeProvider scopes, WebAppSettings settings)
     {
-        var known = store.People.TeamServices().FirstOrDefault(t => string.Equals(t.Team, team, StringComparison.OrdinalIgnoreCase));
+        var known = TeamNames.Find(store.People, team);
         if (known is null || !scopes.Current.CanSeeTeam(known.Team))
         {
             return Results.NotFound();
@@ -105,13 +105,9 @@ internal static class ApiEndpoints
             return Results.NotFound();
         }
 
-        return Results.Stream(
-            stream =>
-            {
-                SummaryJsonWriter.WriteTeam(figures.Overall, stream);
-                return Task.CompletedTask;
-            },
-            "application/json; charset=utf-8");
+        using var buffer = new MemoryStream();
+        SummaryJsonWriter.WriteTeam(figures.Overall, buffer);
+        return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");
     }
 
     private static IResult Json(Action<Utf8JsonWriter> write)

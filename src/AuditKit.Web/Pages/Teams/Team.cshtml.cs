@@ -15,8 +15,8 @@ public sealed class TeamModel(RequestStore store, ScopeProvider scopes, WebAppSe
     public IActionResult OnGet(string team)
     {
         var scope = scopes.Current;
-        // The store's own spelling of the team, when it holds one; out of scope and unknown look the same.
-        var known = store.People.TeamServices().FirstOrDefault(t => string.Equals(t.Team, team, StringComparison.OrdinalIgnoreCase));
+        // Out of scope and unknown look the same.
+        var known = TeamNames.Find(store.People, team);
         if (known is null || !scope.CanSeeTeam(known.Team))
         {
             return NotFound();
