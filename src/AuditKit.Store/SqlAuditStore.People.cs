@@ -162,22 +162,7 @@ internal sealed partial class SqlAuditStore : IPeopleStore
             hash = reader.GetString(13);
             templateId = reader.GetString(15);
             comments = reader.NullableString(16);
-            row = new Reporting.CaseRow(
-                reader.GetString(0),
-                DbCommands.ParseIso(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.NullableString(6),
-                reader.NullableString(7),
-                reader.NullableString(8),
-                reader.NullableString(9),
-                reader.NullableDouble(10),
-                [])
-            {
-                Moderates = reader.NullableString(14),
-            };
+            row = CaseRowAt(reader, []);
         }
 
         var criteria = CriteriaByVersion(null, templateId).GetValueOrDefault((version, hash)) ?? [];
