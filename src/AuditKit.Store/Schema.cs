@@ -108,6 +108,10 @@ internal static class Schema
         // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
+
+        // 6: the team and service actions of a period (and those recorded without one) found by index, without going
+        // through the millions of case actions that share the template.
+        new("CREATE INDEX ix_actions_scope ON actions (template_id, scope, period)"),
     ];
 
     public static int Latest => Migrations.Count;
