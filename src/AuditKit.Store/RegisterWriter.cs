@@ -242,7 +242,7 @@ internal sealed class RegisterWriter : IDisposable
 
     /// <summary>
     /// The open or in-progress team and service actions of the template matching <paramref name="condition"/> that this run
-    /// has not raised, by id (found through the actions' index on template, scope and period).
+    /// has not raised, by id (found through the index of team and service actions by template and period).
     /// </summary>
     private List<(string Id, Stored Stored)> Candidates(string condition, params (string Name, DbType Type, object? Value)[] parameters)
     {
@@ -250,7 +250,7 @@ internal sealed class RegisterWriter : IDisposable
         using var read = DbCommands.Create(
             _connection,
             _transaction,
-            $"SELECT {StoredColumns} FROM actions WHERE template_id = @t AND scope IN ('team', 'service') AND {condition} AND status IN ('open', 'in_progress')",
+            $"SELECT {StoredColumns} FROM actions WHERE template_id = @t AND scope <> 'case' AND {condition} AND status IN ('open', 'in_progress')",
             [("@t", DbType.String), .. parameters.Select(p => (p.Name, p.Type))]);
         read.Set(0, _templateId);
         for (var i = 0; i < parameters.Length; i++)

@@ -109,9 +109,12 @@ internal static class Schema
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
 
-        // 6: the team and service actions of a period (and those recorded without one) found by index, without going
-        // through the millions of case actions that share the template.
-        new("CREATE INDEX ix_actions_scope ON actions (template_id, scope, period)"),
+        // 6: the team and service actions of a period (and those recorded without one) found by an index that holds them
+        // alone, not the millions of case actions of the template; the store's team names found by index.
+        new("""
+        CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';
+        CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
+        """),
     ];
 
     public static int Latest => Migrations.Count;

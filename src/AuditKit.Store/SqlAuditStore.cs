@@ -752,7 +752,19 @@ internal sealed class SqlAuditStore : IAuditStore
     public IReadOnlyList<string> TeamNames()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = DbCommands.Create(_connection, null, "SELECT team, min(submission_id) AS first_id FROM submissions GROUP BY team ORDER BY first_id, team");
+        // Each team name, found by stepping through the index of names (the next name after the last one found) instead of
+        // reading every revision, with its first revision.
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            """
+            WITH RECURSIVE names(team) AS (
+              SELECT min(team) FROM submissions
+              UNION ALL
+              SELECT (SELECT min(s.team) FROM submissions s WHERE s.team > names.team) FROM names WHERE names.team IS NOT NULL)
+            SELECT team, (SELECT min(s.submission_id) FROM submissions s WHERE s.team = names.team) AS first_id
+            FROM names WHERE team IS NOT NULL ORDER BY first_id, team
+            """);
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read())

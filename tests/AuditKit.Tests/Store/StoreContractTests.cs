@@ -462,6 +462,28 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [StoreFact]
+    public void RecordRun_MoreAuditsAndActionsThanOneLookUp_FindsEveryStoredRevisionAndAction()
+    {
+        // The store looks a run's audits and actions up a few hundred at a time: 1,201 of each cross two chunk boundaries.
+        var store = Open();
+        var cases = Enumerable.Range(0, 1201).Select(i => new StoredCase(Case($"L{i:D4}", D("2026-10-01"), "Team A", Outcome.NotMet, Outcome.Met))).ToList();
+        var actions = cases.Select(c => CaseAction(c.Row.AuditId, "Team A", D("2026-10-15"))).ToArray();
+        store.RecordRun(Run(D("2026-10-31"), cases, actions));
+
+        // Every third audit corrected; the corrected audits no longer raise their case action.
+        var corrected = cases.Select((c, i) => i % 3 == 0 ? c with { Row = c.Row with { Outcomes = [Outcome.Met, Outcome.Met] } } : c).ToList();
+        var stillRaised = actions.Where((_, i) => i % 3 != 0).ToArray();
+        var result = store.RecordRun(Run(D("2026-11-30"), corrected, stillRaised));
+
+        (result.Added, result.Revised, result.Unchanged).ShouldBe((0, 401, 800));
+        (result.ActionsAdded, result.ActionsUnchanged, result.ActionsSuperseded).ShouldBe((0, 800, 401));
+        Count("submissions").ShouldBe(1602);
+        Count("actions").ShouldBe(1201);
+        store.ListActions(new ActionFilter(Status: ActionStatusFilter.Superseded), D("2026-11-30")).Select(a => a.Id)
+            .ShouldBe(actions.Where((_, i) => i % 3 == 0).Select(a => a.Id), ignoreOrder: true);
+    }
+
+    [StoreFact]
     public void Trend_TwoTemplateVersions_ReadsEachRowWithItsOwnCriteriaOrder()
     {
         var store = Open();
