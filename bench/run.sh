@@ -321,6 +321,23 @@ describe() {
     esac
 }
 
+# figures NAME SIZE : "runs | wall s | peak RSS MB" of a table row (medians), or nothing when NAME did not run at SIZE.
+figures() {
+    local count wall rss failed cells note=""
+    count="$(runs "$1" "$2")"
+    [[ "$count" == 0 ]] && return 0
+    wall="$(median 3 "$1" "$2")"
+    rss="$(median 4 "$1" "$2")"
+    failed="$(failures "$1" "$2")"
+    if [[ -z "$wall" ]]; then
+        cells="failed | failed"
+    else
+        cells="$(awk -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f | %.1f", w, r / 1024 }')"
+    fi
+    [[ "$failed" != 0 ]] && note=" ($failed failed)"
+    echo "$count$note | $cells"
+}
+
 # ratio NAME_A SIZE_A NAME_B SIZE_B FIELD : median A / median B, or n/a.
 ratio() {
     local a b
@@ -353,19 +370,8 @@ echo "| --- | ---: | ---: | ---: | ---: |"
 fi
 for size in $SIZES; do
     for name in synth "${COMMANDS[@]}"; do
-        count="$(runs "$name" "$size")"
-        [[ "$count" == 0 ]] && continue
-        wall="$(median 3 "$name" "$size")"
-        rss="$(median 4 "$name" "$size")"
-        failed="$(failures "$name" "$size")"
-        if [[ -z "$wall" ]]; then
-            cells="failed | failed"
-        else
-            cells="$(awk -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f | %.1f", w, r / 1024 }')"
-        fi
-        note=""
-        [[ "$failed" != 0 ]] && note=" ($failed failed)"
-        echo "| $(describe "$name") | $(thousands "$size") | $count$note | $cells |"
+        cells="$(figures "$name" "$size")"
+        [[ -n "$cells" ]] && echo "| $(describe "$name") | $(thousands "$size") | $cells |"
     done
 done
 
@@ -377,19 +383,8 @@ for store in sqlite postgres; do
     echo "| command | runs | wall s (median) | peak RSS MB (median) |"
     echo "| --- | ---: | ---: | ---: |"
     for name in "build-$store" "record-$store" "report-$store" "report-full-$store"; do
-        count="$(runs "$name" "$STORE_AUDITS")"
-        [[ "$count" == 0 ]] && continue
-        wall="$(median 3 "$name" "$STORE_AUDITS")"
-        rss="$(median 4 "$name" "$STORE_AUDITS")"
-        failed="$(failures "$name" "$STORE_AUDITS")"
-        if [[ -z "$wall" ]]; then
-            cells="failed | failed"
-        else
-            cells="$(awk -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f | %.1f", w, r / 1024 }')"
-        fi
-        note=""
-        [[ "$failed" != 0 ]] && note=" ($failed failed)"
-        echo "| $(describe "$name") | $count$note | $cells |"
+        cells="$(figures "$name" "$STORE_AUDITS")"
+        [[ -n "$cells" ]] && echo "| $(describe "$name") | $cells |"
     done
 done
 
