@@ -16,12 +16,12 @@ namespace AuditKit.Store;
 /// </remarks>
 internal sealed class RegisterWriter : IDisposable
 {
+    private const string StoredColumns = "action_id, status, text, owner, escalate_to, due";
+
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly string _templateId;
     private readonly string _asOf;
-    private const string StoredColumns = "action_id, status, text, owner, escalate_to, due";
-
     private readonly Dictionary<string, Stored> _stored = new(StringComparer.Ordinal);
 
     // Ids looked up that the store does not hold.
@@ -97,8 +97,8 @@ internal sealed class RegisterWriter : IDisposable
         KeyedRead.ForEach(
             _connection,
             _transaction,
-            $"SELECT {StoredColumns} FROM actions WHERE action_id IN ({{keys}})",
-            [],
+            $"SELECT {StoredColumns} FROM actions WHERE template_id = @t AND action_id IN ({{keys}})",
+            [("@t", DbType.String, _templateId)],
             wanted,
             reader => _stored[reader.GetString(0)] = Read(reader));
         _absent.UnionWith(wanted.Where(id => !_stored.ContainsKey(id)));
