@@ -35,6 +35,18 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
     public StoredReport ReadReport(string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null) =>
         Guard(() => inner.ReadReport(templateId, from, to, criteria, team));
 
+    public IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
+        IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null) =>
+        Guard(() => inner.ReadAcrossTemplates(templateIds, from, to, team));
+
+    public IReadOnlyList<Moderation.ModerationPair> ReadModeration(
+        string templateId, Compliance.ReportingPeriod? from, Compliance.ReportingPeriod? to, IReadOnlyList<string> criteria) =>
+        Guard(() => inner.ReadModeration(templateId, from, to, criteria));
+
+    public IReadOnlySet<string> ModerationIds(string templateId) => Guard(() => inner.ModerationIds(templateId));
+
+    public IReadOnlyList<Submissions.KnownAudit> FindAudits(IReadOnlyCollection<string> auditIds) => Guard(() => inner.FindAudits(auditIds));
+
     public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
 
     public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);

@@ -109,7 +109,18 @@ internal static class Schema
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
 
-        // 6: the team and service actions of a period (and those recorded without one) found by an index that holds them
+        // The standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
+        // across templates rolls up; null when it has none, and for criteria stored before.
+        new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
+
+        // A moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
+        // moderates; null for first audits, and for every revision recorded before. Moderation audits count in no figure.
+        new("""
+        ALTER TABLE submissions ADD COLUMN moderates TEXT;
+        CREATE INDEX ix_submissions_moderates ON submissions (template_id, is_current, moderates);
+        """),
+
+        // The team and service actions of a period (and those recorded without one) found by an index that holds them
         // alone, not the millions of case actions of the template; the store's team names found by index.
         new("""
         CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';

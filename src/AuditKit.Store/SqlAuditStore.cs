@@ -212,12 +212,12 @@ internal sealed class SqlAuditStore : IAuditStore
             _connection,
             transaction,
             """
-            INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical)
-            VALUES (@id, @version, @hash, @position, @criterion, @target, @critical)
+            INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical, standard)
+            VALUES (@id, @version, @hash, @position, @criterion, @target, @critical, @standard)
             ON CONFLICT (template_id, version, source_hash, criterion_id) DO NOTHING
             """,
             ("@id", DbType.String), ("@version", DbType.Int32), ("@hash", DbType.String), ("@position", DbType.Int32),
-            ("@criterion", DbType.String), ("@target", DbType.Double), ("@critical", DbType.Int32));
+            ("@criterion", DbType.String), ("@target", DbType.Double), ("@critical", DbType.Int32), ("@standard", DbType.String));
         for (var i = 0; i < template.Criteria.Length; i++)
         {
             var c = template.Criteria[i];
@@ -228,6 +228,7 @@ internal sealed class SqlAuditStore : IAuditStore
             criterion.Set(4, c.Id);
             criterion.Set(5, c.Target);
             criterion.Set(6, c.Critical ? 1 : 0);
+            criterion.Set(7, c.Standard);
             criterion.ExecuteNonQuery();
         }
     }
@@ -263,6 +264,15 @@ internal sealed class SqlAuditStore : IAuditStore
             }
         }
 
+        // A moderation audit counts in no period's figures: recording one plans no period again.
+        void TouchRow(Reporting.CaseRow row)
+        {
+            if (row.Moderates is null)
+            {
+                Touch(row.AuditDate);
+            }
+        }
+
         using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
         int count = 0, added = 0, revised = 0, unchanged = 0;
         foreach (var stored in given)
@@ -283,7 +293,7 @@ internal sealed class SqlAuditStore : IAuditStore
                 if (existing.Hash == hash)
                 {
                     // Its period is still planned again: the run's outputs show the actions of the periods it covers.
-                    Touch(row.AuditDate);
+                    TouchRow(row);
                     unchanged++;
                     continue;
                 }
@@ -291,7 +301,10 @@ internal sealed class SqlAuditStore : IAuditStore
                 writer.Supersede(row.AuditId, existing.Revision);
                 revision = existing.Revision + 1;
                 revisions[row.AuditId] = revision;
-                Touch(DbCommands.ParseIso(existing.AuditDate));
+                if (row.Moderates is null)
+                {
+                    Touch(DbCommands.ParseIso(existing.AuditDate));
+                }
                 revised++;
             }
             else
@@ -301,7 +314,7 @@ internal sealed class SqlAuditStore : IAuditStore
 
             writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes), CaseComments.Encode(template, row.Comments));
             current[row.AuditId] = (revision, hash, DbCommands.Iso(row.AuditDate));
-            Touch(row.AuditDate);
+            TouchRow(row);
             FaultHook?.Invoke("case");
         }
 
@@ -346,7 +359,8 @@ internal sealed class SqlAuditStore : IAuditStore
         DateOnly to,
         IReadOnlyList<string> criteria,
         Dictionary<(int Version, string Hash), List<string>> versions,
-        string? team)
+        string? team,
+        CaseSelection selection = CaseSelection.FirstAudits)
     {
         var positions = new Dictionary<(int Version, string Hash), int[]>();
         int[] PositionsOf(int version, string hash)
@@ -366,11 +380,15 @@ internal sealed class SqlAuditStore : IAuditStore
             transaction,
             """
             SELECT audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score,
-                   outcomes, template_version, template_hash
+                   outcomes, template_version, template_hash, moderates
             FROM submissions
             WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND (@team IS NULL OR team = @team)
-            ORDER BY audit_id
-            """,
+            """ + selection switch
+            {
+                CaseSelection.FirstAudits => " AND moderates IS NULL",
+                CaseSelection.Moderation => " AND moderates IS NOT NULL",
+                _ => " AND moderates IS NULL AND audit_id IN (SELECT moderates FROM submissions WHERE template_id = @t AND is_current = 1 AND moderates IS NOT NULL)",
+            } + " ORDER BY audit_id",
             ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String), ("@team", DbType.String));
         read.Set(0, templateId);
         read.Set(1, DbCommands.Iso(from));
@@ -401,10 +419,26 @@ internal sealed class SqlAuditStore : IAuditStore
                 reader.NullableString(8),
                 reader.NullableString(9),
                 reader.NullableDouble(10),
-                [.. outcomes]));
+                [.. outcomes])
+            {
+                Moderates = reader.NullableString(14),
+            });
         }
 
         return rows;
+    }
+
+    /// <summary>Which current revisions <see cref="ReadCases"/> reads.</summary>
+    internal enum CaseSelection
+    {
+        /// <summary>First audits: every audit that is not a moderation audit (the figures come from these alone).</summary>
+        FirstAudits,
+
+        /// <summary>Moderation audits.</summary>
+        Moderation,
+
+        /// <summary>First audits that a current moderation audit moderates.</summary>
+        Moderated,
     }
 
     public IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf)
@@ -695,7 +729,7 @@ internal sealed class SqlAuditStore : IAuditStore
             UNION ALL
             SELECT {Columns} FROM actions
             WHERE template_id = @t AND scope = 'case' AND status <> 'superseded' AND audit_id IN (
-              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to)
+              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)
             ORDER BY action_id
             """,
             ("@t", DbType.String), ("@first", DbType.String), ("@last", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
@@ -732,6 +766,113 @@ internal sealed class SqlAuditStore : IAuditStore
 
         transaction.Commit();
         return new StoredReport(cases, actions);
+    }
+
+    public IReadOnlyList<Moderation.ModerationPair> ReadModeration(
+        string templateId, Compliance.ReportingPeriod? from, Compliance.ReportingPeriod? to, IReadOnlyList<string> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var first = from?.First ?? DateOnly.MinValue;
+        var last = to?.Last ?? DateOnly.MaxValue;
+        using var transaction = _connection.BeginTransaction();
+        var versions = CriteriaByVersion(transaction, templateId);
+        var moderation = ReadCases(transaction, templateId, DateOnly.MinValue, DateOnly.MaxValue, criteria, versions, team: null, CaseSelection.Moderation);
+        var moderated = ReadCases(transaction, templateId, first, last, criteria, versions, team: null, CaseSelection.Moderated)
+            .ToDictionary(c => c.AuditId, StringComparer.Ordinal);
+        transaction.Commit();
+
+        // By the first audit's id, then the moderation audit's; a moderation audit whose first audit is not current or is
+        // dated outside the periods is left out.
+        return
+        [
+            .. moderation
+                .Where(m => moderated.ContainsKey(m.Moderates!))
+                .Select(m => new Moderation.ModerationPair(moderated[m.Moderates!], m))
+                .OrderBy(p => p.First.AuditId, StringComparer.Ordinal)
+                .ThenBy(p => p.Moderation.AuditId, StringComparer.Ordinal),
+        ];
+    }
+
+    public IReadOnlySet<string> ModerationIds(string templateId)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND moderates IS NOT NULL",
+            ("@t", DbType.String));
+        command.Set(0, templateId);
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public IReadOnlyList<Submissions.KnownAudit> FindAudits(IReadOnlyCollection<string> auditIds)
+    {
+        ArgumentNullException.ThrowIfNull(auditIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var found = new List<Submissions.KnownAudit>();
+        const int Chunk = 200;
+        var ids = auditIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        for (var start = 0; start < ids.Count; start += Chunk)
+        {
+            var part = ids.Skip(start).Take(Chunk).ToList();
+            var names = part.Select((_, i) => ("@a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DbType.String)).ToArray();
+            using var command = DbCommands.Create(
+                _connection,
+                null,
+                "SELECT template_id, audit_id, case_ref, auditor, moderates FROM submissions WHERE is_current = 1 AND audit_id IN ("
+                + string.Join(", ", names.Select(n => n.Item1)) + ") ORDER BY template_id, audit_id",
+                names);
+            for (var i = 0; i < part.Count; i++)
+            {
+                command.Set(i, part[i]);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(new Submissions.KnownAudit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4)));
+            }
+        }
+
+        return found;
+    }
+
+    public IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
+        IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null)
+    {
+        ArgumentNullException.ThrowIfNull(templateIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (from.Length != to.Length || to.CompareTo(from) < 0)
+        {
+            throw new ArgumentException($"'{from}' to '{to}' is not a run of periods of one length.", nameof(to));
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        var result = new List<StoredTemplateAudits>();
+        foreach (var templateId in templateIds.Distinct(StringComparer.Ordinal))
+        {
+            if (LatestTemplate(transaction, templateId) is not { } template)
+            {
+                continue;
+            }
+
+            var criteria = template.Criteria.Select(c => c.Id).ToList();
+            var cases = ReadCases(transaction, templateId, from.First, to.Last, criteria, CriteriaByVersion(transaction, templateId), team);
+            result.Add(new StoredTemplateAudits(template, cases));
+        }
+
+        transaction.Commit();
+        return result;
     }
 
     public IReadOnlyList<string> TemplateIds()
@@ -821,7 +962,7 @@ internal sealed class SqlAuditStore : IAuditStore
             """
             SELECT team, substr(audit_date, 1, 7), template_version, template_hash, outcomes, count(*)
             FROM submissions
-            WHERE template_id = @t AND is_current = 1
+            WHERE template_id = @t AND is_current = 1 AND moderates IS NULL
             GROUP BY team, substr(audit_date, 1, 7), template_version, template_hash, outcomes
             """,
             ("@t", DbType.String));
@@ -872,16 +1013,25 @@ internal sealed class SqlAuditStore : IAuditStore
 
     private sealed record TemplateInfo(double PartlyWeight, ImmutableArray<string> Criteria, ImmutableDictionary<string, double> Targets);
 
+    private TemplateInfo? LatestTemplate(string templateId) =>
+        LatestTemplate(null, templateId) is { } template
+            ? new TemplateInfo(
+                template.PartlyWeight,
+                [.. template.Criteria.Select(c => c.Id)],
+                template.Criteria.ToImmutableDictionary(c => c.Id, c => c.Target, StringComparer.Ordinal))
+            : null;
+
     /// <summary>The highest version of the template (the latest recorded text of it when one version has several).</summary>
-    private TemplateInfo? LatestTemplate(string templateId)
+    private StoredTemplate? LatestTemplate(DbTransaction? transaction, string templateId)
     {
         int version;
         string hash;
+        string title;
         double weight;
         using (var command = DbCommands.Create(
             _connection,
-            null,
-            "SELECT version, source_hash, partly_weight FROM templates WHERE template_id = @t ORDER BY version DESC, first_recorded DESC, source_hash DESC",
+            transaction,
+            "SELECT version, source_hash, partly_weight, title FROM templates WHERE template_id = @t ORDER BY version DESC, first_recorded DESC, source_hash DESC",
             ("@t", DbType.String)))
         {
             command.Set(0, templateId);
@@ -894,26 +1044,25 @@ internal sealed class SqlAuditStore : IAuditStore
             version = reader.Int32(0);
             hash = reader.GetString(1);
             weight = reader.NullableDouble(2) ?? 0.5;
+            title = reader.GetString(3);
         }
 
         using var criteria = DbCommands.Create(
             _connection,
-            null,
-            "SELECT criterion_id, target FROM template_criteria WHERE template_id = @t AND version = @v AND source_hash = @h ORDER BY position",
+            transaction,
+            "SELECT criterion_id, target, critical, standard FROM template_criteria WHERE template_id = @t AND version = @v AND source_hash = @h ORDER BY position",
             ("@t", DbType.String), ("@v", DbType.Int32), ("@h", DbType.String));
         criteria.Set(0, templateId);
         criteria.Set(1, version);
         criteria.Set(2, hash);
         using var rows = criteria.ExecuteReader();
-        var ids = ImmutableArray.CreateBuilder<string>();
-        var targets = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        var stored = ImmutableArray.CreateBuilder<StoredCriterion>();
         while (rows.Read())
         {
-            ids.Add(rows.GetString(0));
-            targets[rows.GetString(0)] = rows.NullableDouble(1) ?? 0.8;
+            stored.Add(new StoredCriterion(rows.GetString(0), rows.NullableDouble(1) ?? 0.8, rows.Int32(2) != 0, rows.NullableString(3)));
         }
 
-        return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
+        return new StoredTemplate(templateId, version, hash, title, weight, stored.ToImmutable());
     }
 
     private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(

@@ -18,10 +18,14 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var template = new Option<string>("--template", "-t")
+        var template = new Option<string[]>("--template", "-t")
         {
-            Description = "The template's YAML file, or its id (then read from templates/ID.yaml in the current folder).",
-            Required = true,
+            Description = "The template's YAML file, or its id (then read from templates/ID.yaml in the current folder). "
+                + "Given more than once: the standards those templates share, rolled up (standards.json, standards.html).",
+        };
+        var allTemplates = new Option<bool>("--all-templates")
+        {
+            Description = "The standards that the templates recorded in the store share, rolled up (standards.json, standards.html).",
         };
         var rules = CommonOptions.Rules();
         var period = new Option<string?>("--period") { Description = "One month (2026-11) or quarter (2026-Q3)." };
@@ -35,7 +39,7 @@ internal static class ReportCommand
         var store = StoreOptions.Create();
         var command = new Command("report", "Compliance, grades and actions of a month, a quarter or a run of them, from every audit the store holds for them.")
         {
-            template, rules, period, from, to, team, outDir, outputs, perTeam, asOf,
+            template, allTemplates, rules, period, from, to, team, outDir, outputs, perTeam, asOf,
         };
         store.AddTo(command);
         command.SetAction(parse =>
@@ -48,9 +52,32 @@ internal static class ReportCommand
                 throw new CliUsageException($"--per-team writes each team's report.html and compliance.xlsx, but --outputs '{parse.GetValue(outputs)}' asks for neither; add html or xlsx to --outputs.");
             }
 
+            var templates = parse.GetValue(template) ?? [];
+            var all = parse.GetValue(allTemplates);
+            if (all || templates.Length > 1)
+            {
+                if (all && templates.Length > 0)
+                {
+                    throw new CliUsageException("Give either --template (once or more) or --all-templates, not both.");
+                }
+
+                if (packs)
+                {
+                    throw new CliUsageException("--per-team writes one template's team packs; a report across templates writes standards.json and standards.html only. Leave out --per-team, or give one --template.");
+                }
+
+                var across = new StandardsRequest(all ? null : templates, new ReportPeriods(first, last), parse.GetValue(team)?.Trim(), chosen, parse.GetValue(outDir)!);
+                return StandardsReportCommand.Execute(context, store.Read(context, parse)!, across, parse.GetValue(rules) ?? []);
+            }
+
+            if (templates.Length == 0)
+            {
+                throw new CliUsageException("Say which template to report: --template ID or FILE (more than once for the standards several templates share), or --all-templates.");
+            }
+
             var calendar = context.Calendar();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
-            var compiled = TemplateCompilation.LoadAndCompile(context, TemplatePath(context, parse.GetValue(template)!), parse.GetValue(rules) ?? [], calendar);
+            var compiled = TemplateCompilation.LoadAndCompile(context, TemplatePath(context, templates[0]), parse.GetValue(rules) ?? [], calendar);
             if (compiled is null)
             {
                 return ExitCodes.Invalid;
@@ -76,7 +103,11 @@ internal static class ReportCommand
                     return ExitCodes.Invalid;
                 }
 
-                var report = Build(compiled.Template, date, periods, stored);
+                var report = Build(compiled.Template, date, periods, stored) with
+                {
+                    // Only when the periods have moderation pairs, so that a report without them is what it always was.
+                    Agreement = ModerationCommand.Agreement(opened, compiled.Template, first, last, teamName),
+                };
                 var folder = context.PathFor(parse.GetValue(outDir)!);
                 var written = RunCommand.WriteOutputs(report, folder, chosen, packs);
                 context.Out.WriteLine(string.Create(
@@ -159,7 +190,7 @@ internal static class ReportCommand
             : throw new CliUsageException($"{option} '{text}' is not a month (yyyy-MM) or a quarter (yyyy-Qn); {examples}.");
 
     /// <summary>A template file as given, or templates/ID.yaml when an id is given and that file exists.</summary>
-    private static string TemplatePath(CliContext context, string given)
+    internal static string TemplatePath(CliContext context, string given)
     {
         if (File.Exists(context.PathFor(given)) || given.Contains('/', StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal)
             || given.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || given.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))

@@ -89,7 +89,9 @@ internal static class RunCommand
         var collectCases = store is not null || outputs.Contains("xlsx") || perTeam;
         var console = context.CreateConsole(summary.Width);
         var knownTeams = RecordedRun.KnownTeams(store);
-        var report = RunWithProgress(context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, knownTeams, onCase));
+        var knownAudits = RecordedRun.KnownAudits(store, compiled.Template.Id);
+        var report = RunWithProgress(
+            context, console, files, onCase => RecordedRun.Evaluate(context, compiled, files, asOf, calendar, teamDirectory, collectCases, knownTeams, onCase, knownAudits));
 
         if (report.Submissions.Read == 0)
         {
