@@ -97,8 +97,10 @@ internal sealed class RegisterWriter : IDisposable
         KeyedRead.ForEach(
             _connection,
             _transaction,
-            $"SELECT {StoredColumns} FROM actions WHERE template_id = @t AND action_id IN ({{keys}})",
-            [("@t", DbType.String, _templateId)],
+            // By the actions' key alone: with the template too, SQLite would go through the template's actions by the audits'
+            // index instead (an id is a hash of its template among other parts, so it names an action of this template).
+            $"SELECT {StoredColumns} FROM actions WHERE action_id IN ({{keys}})",
+            [],
             wanted,
             reader => _stored[reader.GetString(0)] = Read(reader));
         _absent.UnionWith(wanted.Where(id => !_stored.ContainsKey(id)));
