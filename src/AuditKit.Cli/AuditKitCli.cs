@@ -19,6 +19,7 @@ public static class AuditKitCli
             CheckCommand.Create(context),
             ExplainCommand.Create(context),
             FormCommand.Create(context),
+            SampleCommand.Create(context),
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),

@@ -108,6 +108,31 @@ internal static class Schema
         // 5: the auditor's comments on the criteria (<criterion>_comment columns) of each revision, as a JSON object
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
+
+        // 6: samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
+        new("""
+        CREATE TABLE samples (
+            sample_id TEXT NOT NULL PRIMARY KEY,
+            as_of TEXT NOT NULL,
+            template_id TEXT,
+            seed BIGINT NOT NULL,
+            size TEXT NOT NULL,
+            by_case_type INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
+            excluded_within TEXT,
+            source TEXT NOT NULL,
+            cases INTEGER NOT NULL);
+        CREATE INDEX ix_samples_as_of ON samples (as_of);
+        CREATE TABLE sample_cases (
+            sample_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            case_ref TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT,
+            auditor TEXT,
+            reserve INTEGER NOT NULL,
+            PRIMARY KEY (sample_id, position));
+        """),
     ];
 
     public static int Latest => Migrations.Count;

@@ -9,7 +9,7 @@ using AuditKit.Templates;
 namespace AuditKit.Store;
 
 /// <summary>The store over one connection; SQL shared by SQLite and PostgreSQL, differences in <see cref="SqlDialect"/>.</summary>
-internal sealed class SqlAuditStore : IAuditStore
+internal sealed partial class SqlAuditStore : IAuditStore
 {
     private const string Current = "1";
 

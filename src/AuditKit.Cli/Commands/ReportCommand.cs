@@ -159,7 +159,7 @@ internal static class ReportCommand
             : throw new CliUsageException($"{option} '{text}' is not a month (yyyy-MM) or a quarter (yyyy-Qn); {examples}.");
 
     /// <summary>A template file as given, or templates/ID.yaml when an id is given and that file exists.</summary>
-    private static string TemplatePath(CliContext context, string given)
+    internal static string TemplatePath(CliContext context, string given)
     {
         if (File.Exists(context.PathFor(given)) || given.Contains('/', StringComparison.Ordinal) || given.Contains('\\', StringComparison.Ordinal)
             || given.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || given.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))

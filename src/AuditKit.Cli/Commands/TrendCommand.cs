@@ -60,7 +60,7 @@ internal static class TrendCommand
     }
 
     /// <summary>The id as given, or the id of the template file it names (null after printing why it could not be read).</summary>
-    private static string? TemplateId(CliContext context, string given, IReadOnlyList<string> rules)
+    internal static string? TemplateId(CliContext context, string given, IReadOnlyList<string> rules)
     {
         var path = context.PathFor(given);
         if (!File.Exists(path))
