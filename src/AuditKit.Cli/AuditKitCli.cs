@@ -20,6 +20,7 @@ public static class AuditKitCli
             ExplainCommand.Create(context),
             FormCommand.Create(context),
             SampleCommand.Create(context),
+            ProgrammeCommand.Create(context),
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),
