@@ -66,12 +66,7 @@ internal static class ProgrammeCommand
             var choice = store.Read(context, parse)!;
             return ActionsCommand.WithStore(context, choice, opened =>
             {
-                var from = loaded.Rounds.Select(r => r.Start).DefaultIfEmpty(date).Min();
-                var audits = from > date ? [] : opened.AuditedCases(from, date)
-                    .Select(a => new ProgrammeAudit(a.TemplateId, a.AuditDate, a.Auditor, a.CaseRef, a.CaseType, a.Team, a.Moderation)).ToList();
-                var samples = from > date ? [] : opened.Samples(from, date)
-                    .SelectMany(s => s.Cases.Select(c => new ProgrammeSampleCase(s.Id, s.TemplateId, s.AsOf, c.CaseRef, c.Team, c.Auditor, c.Reserve))).ToList();
-                var report = ProgrammeStatus.Build(loaded, date, month, audits, samples, caseload?.Cases);
+                var report = StatusOf(opened, loaded, date, month, caseload?.Cases);
                 if (formatText == "json")
                 {
                     context.Out.Write(ProgrammeStatusJson.Write(report) + "\n");
@@ -85,6 +80,18 @@ internal static class ProgrammeCommand
             });
         });
         return command;
+    }
+
+    /// <summary>Where the programme stands on <paramref name="date"/>, from the store's audits and samples since its first round began.</summary>
+    internal static ProgrammeStatusReport StatusOf(
+        Store.IAuditStore store, AuditProgramme programme, DateOnly date, (DateOnly First, DateOnly Last, string Label)? shown, IReadOnlyList<CaseloadCase>? caseload)
+    {
+        var from = programme.Rounds.Select(r => r.Start).DefaultIfEmpty(date).Min();
+        var audits = from > date ? [] : store.AuditedCases(from, date)
+            .Select(a => new ProgrammeAudit(a.TemplateId, a.AuditDate, a.Auditor, a.CaseRef, a.CaseType, a.Team, a.Moderation)).ToList();
+        var samples = from > date ? [] : store.Samples(from, date)
+            .SelectMany(s => s.Cases.Select(c => new ProgrammeSampleCase(s.Id, s.TemplateId, s.AsOf, c.CaseRef, c.Team, c.Auditor, c.Reserve))).ToList();
+        return ProgrammeStatus.Build(programme, date, shown, audits, samples, caseload);
     }
 
     /// <summary>The programme, or null after printing every problem with its line and column.</summary>

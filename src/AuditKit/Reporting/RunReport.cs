@@ -49,6 +49,9 @@ public sealed record RunReport
 
     /// <summary>For a report made from the store: the periods it covers; null for a run's files.</summary>
     public ReportPeriods? Period { get; init; }
+
+    /// <summary>For a report made from the store with <c>--programme</c>: where the audit programme stands; else null.</summary>
+    public Programme.ProgrammeStatusReport? Programme { get; init; }
 }
 
 /// <summary>What a team pack is scoped to: see <see cref="RunReport.Scope"/>.</summary>

@@ -159,6 +159,13 @@ public static class SummaryJsonWriter
             json.WriteEndArray();
         }
 
+        // An extension for reports from the store given a programme: its rounds' expected and done audits.
+        if (report.Programme is { } programme)
+        {
+            json.WritePropertyName("programme");
+            Programme.ProgrammeStatusJson.Write(json, programme);
+        }
+
         json.WriteEndObject();
     }
 

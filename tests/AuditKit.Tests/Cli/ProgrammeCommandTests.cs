@@ -108,6 +108,49 @@ public sealed class ProgrammeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_WithProgramme_SummaryWorkbookAndPageGainTheProgramme()
+    {
+        await RecordAudits();
+
+        var result = await _fixture.RunAsync("report", "--template", "templates/mini-audit.yaml", "--period", "2026-11", "--out", "report", "--as-of", "2026-11-30", "--db", "store.db", "--programme", "programme.yaml");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        using (var json = JsonDocument.Parse(_fixture.ReadText("report", "summary.json")))
+        {
+            var programme = json.RootElement.GetProperty("programme");
+            programme.GetProperty("period").GetString().ShouldBe("2026-11");
+            var monthly = programme.GetProperty("rounds")[0].GetProperty("periods").EnumerateArray().ShouldHaveSingleItem();
+            monthly.GetProperty("service").GetProperty("done").GetInt32().ShouldBe(7);
+        }
+
+        using (var package = new OfficeOpenXml.ExcelPackage(new FileInfo(_fixture.PathOf("report", "compliance.xlsx"))))
+        {
+            var sheet = package.Workbook.Worksheets["Programme"].ShouldNotBeNull();
+            sheet.Cells[1, 5].Text.ShouldBe("Who");
+            sheet.Cells[2, 1].Text.ShouldBe("Monthly audits");
+            sheet.Cells[2, 3].Text.ShouldBe("2026-11");
+            sheet.Cells[2, 5].Text.ShouldBe("All teams");
+            sheet.Cells[2, 8].Text.ShouldBe("7");
+        }
+
+        var html = _fixture.ReadText("report", "report.html");
+        html.ShouldContain("<li><a href=\"#programme\">Audit programme</a></li>");
+        html.ShouldContain("<tr><td>2026-11 (current)</td><th scope=\"row\">Auditor: Ann Auditor</th><td class=\"num\">3</td><td class=\"num\">4</td><td class=\"num\">3</td>");
+    }
+
+    [Fact]
+    public async Task Report_WithoutProgramme_HasNoProgrammePart()
+    {
+        await RecordAudits();
+
+        var result = await _fixture.RunAsync("report", "--template", "templates/mini-audit.yaml", "--period", "2026-11", "--out", "report", "--as-of", "2026-11-30", "--db", "store.db");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        _fixture.ReadText("report", "summary.json").ShouldNotContain("\"programme\"");
+        _fixture.ReadText("report", "report.html").ShouldNotContain("id=\"programme\"");
+    }
+
+    [Fact]
     public async Task Validate_Programme_CheckedBesideTemplates()
     {
         var result = await _fixture.RunAsync("validate", "programme.yaml", "templates/mini-audit.yaml");

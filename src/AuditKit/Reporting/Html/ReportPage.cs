@@ -59,6 +59,7 @@ internal sealed partial class ReportPage
         AppendServices();
         AppendGrades();
         AppendActions();
+        AppendProgramme();
         AppendDataQuality();
         AppendRejected();
         _html.Append("</main>\n</body>\n</html>\n");
@@ -75,6 +76,7 @@ internal sealed partial class ReportPage
         ("services", "Services"),
         ("grades", "Grades"),
         ("actions", "Follow-up actions"),
+        ("programme", "Audit programme"),
         ("data-quality", "Data quality"),
         ("rejected", "Rejected rows"),
     ];
@@ -137,7 +139,7 @@ internal sealed partial class ReportPage
         _html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
         foreach (var (id, title) in Sections)
         {
-            if (id != "rejected" || !_report.Rejected.IsEmpty)
+            if ((id != "rejected" || !_report.Rejected.IsEmpty) && (id != "programme" || _report.Programme is not null))
             {
                 _html.Append("<li><a href=\"#").Append(id).Append("\">").Append(title).Append("</a></li>\n");
             }
