@@ -45,19 +45,8 @@ internal static class ProgrammeCommand
             Caseload? caseload = null;
             if (parse.GetValue(cases) is { } casesPath)
             {
-                var files = SubmissionFiles.Expand(context, [casesPath]);
-                caseload = Caseload.Read(files.ReadAll(), needCaseType: false, casesPath);
-                foreach (var problem in files.Unreadable)
-                {
-                    context.Error.WriteLine($"{problem.Source}: error AK3000: {string.Join(" ", problem.Reasons)}");
-                }
-
-                foreach (var problem in caseload.Problems)
-                {
-                    context.Error.WriteLine(problem.ToString());
-                }
-
-                if (files.Unreadable.Count > 0 || caseload.HasErrors)
+                caseload = SampleCommand.ReadCaseload(context, casesPath, needCaseType: false);
+                if (caseload is null)
                 {
                     return ExitCodes.Invalid;
                 }

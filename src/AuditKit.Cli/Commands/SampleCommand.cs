@@ -181,10 +181,13 @@ internal static class SampleCommand
         }
     }
 
-    private static Caseload? ReadCaseload(CliContext context, Options options)
+    private static Caseload? ReadCaseload(CliContext context, Options options) => ReadCaseload(context, options.Cases, options.ByCaseType);
+
+    /// <summary>The caseload extract, or null after printing why it cannot be used (its warnings are printed too).</summary>
+    internal static Caseload? ReadCaseload(CliContext context, string path, bool needCaseType)
     {
-        var files = SubmissionFiles.Expand(context, [options.Cases]);
-        var caseload = Caseload.Read(files.ReadAll(), options.ByCaseType, options.Cases);
+        var files = SubmissionFiles.Expand(context, [path]);
+        var caseload = Caseload.Read(files.ReadAll(), needCaseType, path);
         return Report(context, caseload.Problems, files.Unreadable) ? caseload : null;
     }
 
