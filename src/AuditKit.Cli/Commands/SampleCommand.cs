@@ -133,15 +133,12 @@ internal static class SampleCommand
         IAuditStore? opened = null;
         try
         {
-            if (options.Store is { } choice)
+            if (options.Store is { } choice && options.LookBack is { } lookBack)
             {
-                opened = options.LookBack is not null ? choice.OpenExisting() : choice.Open();
-                if (options.LookBack is { } lookBack)
+                opened = choice.OpenExisting();
+                foreach (var audit in opened.AuditedCases(lookBack.Start(options.AsOf), options.AsOf, templateId))
                 {
-                    foreach (var audit in opened.AuditedCases(lookBack.Start(options.AsOf), options.AsOf, templateId))
-                    {
-                        recent.Add(audit.CaseRef.Trim());
-                    }
+                    recent.Add(audit.CaseRef.Trim());
                 }
             }
 
@@ -152,17 +149,28 @@ internal static class SampleCommand
                 context.Error.WriteLine(warning);
             }
 
+            // The sample and its form are written whole, or neither is changed.
             var outPath = context.PathFor(options.Out);
-            WriteCsv(outPath, caseload, sample, auditorList.Count > 0);
-            if (options.Form is { } formPath)
+            var folder = Path.GetDirectoryName(outPath) is { Length: > 0 } parent ? parent : ".";
+            OutputSet.WriteAll(folder, set =>
             {
-                WriteForm(context.PathFor(formPath), compiled!.Template, caseload, sample); // compiled is set whenever a form is asked for (checked above)
-            }
+                using (var csv = set.Create(outPath))
+                {
+                    WriteCsv(csv, caseload, sample, auditorList.Count > 0);
+                }
+
+                if (options.Form is { } formPath)
+                {
+                    using var form = set.Create(context.PathFor(formPath));
+                    WriteForm(form, compiled!.Template, caseload, sample); // compiled is set whenever a form is asked for (checked above)
+                }
+            });
 
             Print(context, options, caseload, sample);
             context.Out.WriteLine($"Wrote {options.Out}{(options.Form is null ? string.Empty : $" and the audit form {options.Form}")}.");
-            if (opened is not null)
+            if (options.Store is { } recordIn)
             {
+                opened ??= recordIn.Open();
                 var stored = ToStored(options, templateId, sample);
                 var added = opened.RecordSample(stored);
                 context.Out.WriteLine($"Store {options.Store!.DisplayName}: sample {stored.Id} {(added ? "recorded" : "already recorded (the same sample was drawn before)")}.");
@@ -243,7 +251,7 @@ internal static class SampleCommand
     /// <summary>The as-of date as a number (20261130), so that a sample drawn without --seed can be drawn again.</summary>
     private static int DefaultSeed(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static void WriteCsv(string path, Caseload caseload, SampleResult sample, bool withAuditors)
+    private static void WriteCsv(Stream stream, Caseload caseload, SampleResult sample, bool withAuditors)
     {
         var columns = caseload.Columns
             .Where(c => !string.Equals(c, "reserve", StringComparison.OrdinalIgnoreCase) && !(withAuditors && string.Equals(c, "auditor", StringComparison.OrdinalIgnoreCase)))
@@ -255,9 +263,7 @@ internal static class SampleCommand
         }
 
         header.Add("reserve");
-        CreateFolder(path);
-        using var stream = OutputFile.Create(path);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         writer.WriteLine(CsvText.Line(header));
         foreach (var drawn in sample.Cases)
         {
@@ -274,7 +280,7 @@ internal static class SampleCommand
     }
 
     /// <summary>The audit form with a row per main case (reserves are added to it only when they are used).</summary>
-    private static void WriteForm(string path, Templates.AuditTemplate template, Caseload caseload, SampleResult sample)
+    private static void WriteForm(Stream stream, Templates.AuditTemplate template, Caseload caseload, SampleResult sample)
     {
         var rows = sample.Main.Select(drawn =>
         {
@@ -287,18 +293,7 @@ internal static class SampleCommand
 
             return (IReadOnlyDictionary<string, string?>)cells;
         }).ToList();
-        CreateFolder(path);
-        using var stream = OutputFile.Create(path);
         new AuditFormWriter().Write(template, rows, 0, stream);
-    }
-
-    private static void CreateFolder(string path)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
     }
 
     private static void Print(CliContext context, Options options, Caseload caseload, SampleResult sample)

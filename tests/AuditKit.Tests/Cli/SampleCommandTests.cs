@@ -121,6 +121,19 @@ public sealed class SampleCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sample_FolderInTheWayOfTheForm_Exit2AndNeitherFileWritten()
+    {
+        Directory.CreateDirectory(_fixture.PathOf("form.xlsx"));
+
+        var result = await Sample("--per-team", "1", "--template", "templates/mini-audit.yaml", "--form", "form.xlsx");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("error: Could not write 'form.xlsx': there is a folder of that name in the way; move or rename it. Nothing in '");
+        File.Exists(_fixture.PathOf("sample.csv")).ShouldBeFalse();
+        File.Exists(_fixture.PathOf("store.db")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Sample_ExcludeWithoutAStore_SaysTheStoreIsMissing()
     {
         var result = await Sample("--per-team", "2", "--exclude-audited-within", "6m");
