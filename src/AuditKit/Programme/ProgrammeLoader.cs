@@ -34,8 +34,15 @@ public static class ProgrammeLoader
     private static readonly IReadOnlyCollection<string> QuotaKeys = ["per_auditor", "per_team", "service"];
     private const int MaxQuota = 100_000;
 
-    /// <summary>True when the root mapping's keys make the file a programme (it lists <c>rounds</c>).</summary>
-    internal static bool IsProgramme(IReadOnlySet<string> rootKeys) => rootKeys.Contains("rounds");
+    /// <summary>
+    /// True when the file is a programme: it lists <c>rounds</c> or names a <c>directory</c>, or it is named
+    /// <c>*programme*.yaml</c> and has no key only a template has but <c>title</c> (so a misspelt <c>rounds</c> is still
+    /// reported as a programme's unknown key, not a template's).
+    /// </summary>
+    internal static bool IsProgramme(IReadOnlySet<string> rootKeys, string path) =>
+        rootKeys.Contains("rounds") || rootKeys.Contains("directory")
+        || (Path.GetFileName(path).Contains("programme", StringComparison.OrdinalIgnoreCase)
+            && !rootKeys.Intersect(Keys.TemplateOnly).Any(k => k != "title") && !rootKeys.Overlaps(Keys.RuleBook));
 
     public static LoadResult<AuditProgramme> Load(string path)
     {

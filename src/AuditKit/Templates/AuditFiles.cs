@@ -81,7 +81,7 @@ public static class AuditFiles
         var keys = root?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).ToHashSet(StringComparer.Ordinal) ?? [];
         // 'rules' alone does not make a template: a rule set that lists rule sets (which only a template can) is still
         // told by its grading or actions, and then hears that 'rules' has no place in it.
-        if (Programme.ProgrammeLoader.IsProgramme(keys))
+        if (Programme.ProgrammeLoader.IsProgramme(keys, path))
         {
             return AuditFileKind.Programme;
         }

@@ -65,6 +65,31 @@ public sealed class ProgrammeLoaderTests
     }
 
     [Fact]
+    public void DetectKind_ProgrammeFileWithRoundsMisspelt_StillAProgramme()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "auditkit-kind-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var programme = Path.Combine(folder, "qa-programme.yaml");
+            System.IO.File.WriteAllText(programme, "id: p\ntitle: P\nrouns: []\n");
+            var template = Path.Combine(folder, "programme-audit.yaml");
+            System.IO.File.WriteAllText(template, "id: t\ntitle: T\ncriteria: []\n");
+
+            AuditFiles.DetectKind(programme).ShouldBe(AuditFileKind.Programme);
+            AuditFiles.DetectKind(template).ShouldBe(AuditFileKind.Template);
+            ProgrammeLoader.Load(programme).Diagnostics.Select(d => d.ToString()[(folder.Length + 1)..]).ShouldBe([
+                "qa-programme.yaml:1:1: error AK1005: Missing required key 'rounds' in the programme.",
+                "qa-programme.yaml:3:1: error AK1003: Unknown key 'rouns'. Did you mean 'rounds'?",
+            ]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void PeriodsTo_EachKind_CutsTheRoundAsWritten()
     {
         static AuditRound Round(RoundPeriodKind kind, DateOnly start, DateOnly? end) =>
