@@ -35,6 +35,10 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
     public StoredReport ReadReport(string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null) =>
         Guard(() => inner.ReadReport(templateId, from, to, criteria, team));
 
+    public IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
+        IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null) =>
+        Guard(() => inner.ReadAcrossTemplates(templateIds, from, to, team));
+
     public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
 
     public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);

@@ -42,6 +42,15 @@ public interface IAuditStore : IDisposable
     /// </summary>
     StoredReport ReadReport(string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null);
 
+    /// <summary>
+    /// What a report across templates of the periods <paramref name="from"/> to <paramref name="to"/> is made from, read as one
+    /// moment of the store: for each of <paramref name="templateIds"/> that the store holds (in the order given), its latest
+    /// recorded version (criteria with their standards) and its current revisions dated in the periods (of one team when
+    /// given), their outcomes in the order of that version's criteria.
+    /// </summary>
+    IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
+        IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null);
+
     /// <summary>The ids of the templates with recorded audits, sorted.</summary>
     IReadOnlyList<string> TemplateIds();
 

@@ -109,7 +109,11 @@ internal static class Schema
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
 
-        // 6: samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
+        // The standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
+        // across templates rolls up; null when it has none, and for criteria stored before.
+        new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
+
+        // Samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
         new("""
         CREATE TABLE samples (
             sample_id TEXT NOT NULL PRIMARY KEY,

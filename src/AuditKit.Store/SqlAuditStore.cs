@@ -207,12 +207,12 @@ internal sealed partial class SqlAuditStore : IAuditStore
             _connection,
             transaction,
             """
-            INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical)
-            VALUES (@id, @version, @hash, @position, @criterion, @target, @critical)
+            INSERT INTO template_criteria (template_id, version, source_hash, position, criterion_id, target, critical, standard)
+            VALUES (@id, @version, @hash, @position, @criterion, @target, @critical, @standard)
             ON CONFLICT (template_id, version, source_hash, criterion_id) DO NOTHING
             """,
             ("@id", DbType.String), ("@version", DbType.Int32), ("@hash", DbType.String), ("@position", DbType.Int32),
-            ("@criterion", DbType.String), ("@target", DbType.Double), ("@critical", DbType.Int32));
+            ("@criterion", DbType.String), ("@target", DbType.Double), ("@critical", DbType.Int32), ("@standard", DbType.String));
         for (var i = 0; i < template.Criteria.Length; i++)
         {
             var c = template.Criteria[i];
@@ -223,6 +223,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             criterion.Set(4, c.Id);
             criterion.Set(5, c.Target);
             criterion.Set(6, c.Critical ? 1 : 0);
+            criterion.Set(7, c.Standard);
             criterion.ExecuteNonQuery();
         }
     }
@@ -729,6 +730,34 @@ internal sealed partial class SqlAuditStore : IAuditStore
         return new StoredReport(cases, actions);
     }
 
+    public IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
+        IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null)
+    {
+        ArgumentNullException.ThrowIfNull(templateIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (from.Length != to.Length || to.CompareTo(from) < 0)
+        {
+            throw new ArgumentException($"'{from}' to '{to}' is not a run of periods of one length.", nameof(to));
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        var result = new List<StoredTemplateAudits>();
+        foreach (var templateId in templateIds.Distinct(StringComparer.Ordinal))
+        {
+            if (LatestTemplate(transaction, templateId) is not { } template)
+            {
+                continue;
+            }
+
+            var criteria = template.Criteria.Select(c => c.Id).ToList();
+            var cases = ReadCases(transaction, templateId, from.First, to.Last, criteria, CriteriaByVersion(transaction, templateId), team);
+            result.Add(new StoredTemplateAudits(template, cases));
+        }
+
+        transaction.Commit();
+        return result;
+    }
+
     public IReadOnlyList<string> TemplateIds()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -855,16 +884,25 @@ internal sealed partial class SqlAuditStore : IAuditStore
 
     private sealed record TemplateInfo(double PartlyWeight, ImmutableArray<string> Criteria, ImmutableDictionary<string, double> Targets);
 
+    private TemplateInfo? LatestTemplate(string templateId) =>
+        LatestTemplate(null, templateId) is { } template
+            ? new TemplateInfo(
+                template.PartlyWeight,
+                [.. template.Criteria.Select(c => c.Id)],
+                template.Criteria.ToImmutableDictionary(c => c.Id, c => c.Target, StringComparer.Ordinal))
+            : null;
+
     /// <summary>The highest version of the template (the latest recorded text of it when one version has several).</summary>
-    private TemplateInfo? LatestTemplate(string templateId)
+    private StoredTemplate? LatestTemplate(DbTransaction? transaction, string templateId)
     {
         int version;
         string hash;
+        string title;
         double weight;
         using (var command = DbCommands.Create(
             _connection,
-            null,
-            "SELECT version, source_hash, partly_weight FROM templates WHERE template_id = @t ORDER BY version DESC, first_recorded DESC, source_hash DESC",
+            transaction,
+            "SELECT version, source_hash, partly_weight, title FROM templates WHERE template_id = @t ORDER BY version DESC, first_recorded DESC, source_hash DESC",
             ("@t", DbType.String)))
         {
             command.Set(0, templateId);
@@ -877,26 +915,25 @@ internal sealed partial class SqlAuditStore : IAuditStore
             version = reader.Int32(0);
             hash = reader.GetString(1);
             weight = reader.NullableDouble(2) ?? 0.5;
+            title = reader.GetString(3);
         }
 
         using var criteria = DbCommands.Create(
             _connection,
-            null,
-            "SELECT criterion_id, target FROM template_criteria WHERE template_id = @t AND version = @v AND source_hash = @h ORDER BY position",
+            transaction,
+            "SELECT criterion_id, target, critical, standard FROM template_criteria WHERE template_id = @t AND version = @v AND source_hash = @h ORDER BY position",
             ("@t", DbType.String), ("@v", DbType.Int32), ("@h", DbType.String));
         criteria.Set(0, templateId);
         criteria.Set(1, version);
         criteria.Set(2, hash);
         using var rows = criteria.ExecuteReader();
-        var ids = ImmutableArray.CreateBuilder<string>();
-        var targets = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        var stored = ImmutableArray.CreateBuilder<StoredCriterion>();
         while (rows.Read())
         {
-            ids.Add(rows.GetString(0));
-            targets[rows.GetString(0)] = rows.NullableDouble(1) ?? 0.8;
+            stored.Add(new StoredCriterion(rows.GetString(0), rows.NullableDouble(1) ?? 0.8, rows.Int32(2) != 0, rows.NullableString(3)));
         }
 
-        return new TemplateInfo(weight, ids.ToImmutable(), targets.ToImmutable());
+        return new StoredTemplate(templateId, version, hash, title, weight, stored.ToImmutable());
     }
 
     private DbCommand HistoryCommand(DbTransaction transaction) => DbCommands.Create(

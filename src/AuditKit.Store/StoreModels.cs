@@ -23,11 +23,12 @@ public sealed record StoredTemplate(
             template.SourceHash,
             template.Title,
             template.Scoring.PartlyWeight,
-            [.. template.Criteria.Select(c => new StoredCriterion(c.Id, c.Target, c.Critical))]);
+            [.. template.Criteria.Select(c => new StoredCriterion(c.Id, c.Target, c.Critical, c.Standard))]);
     }
 }
 
-public sealed record StoredCriterion(string Id, double Target, bool Critical);
+/// <param name="Standard">The criterion's <c>standard</c> (snake_case), or null.</param>
+public sealed record StoredCriterion(string Id, double Target, bool Critical, string? Standard = null);
 
 /// <summary>One evaluated audit. <paramref name="ContentHash"/> identifies its content; when null the store
 /// computes one from the row (<see cref="CaseContentHash.Of"/>). Pass a hash of the raw answers and comments when
@@ -92,6 +93,11 @@ public sealed record StoredPeriod(Compliance.ReportingPeriod Period, IReadOnlyLi
 /// <param name="Cases">Current revisions, sorted by audit id.</param>
 /// <param name="Actions">Their case actions, then the periods' team and service actions, as recorded.</param>
 public sealed record StoredReport(IReadOnlyList<CaseRow> Cases, IReadOnlyList<FollowUpAction> Actions);
+
+/// <summary>One template's part of a report across templates (<see cref="IAuditStore.ReadAcrossTemplates"/>).</summary>
+/// <param name="Template">The template's latest recorded version, whose criteria (and their standards) the cases are read by.</param>
+/// <param name="Cases">Current revisions dated in the periods, sorted by audit id, outcomes in the order of <c>Template.Criteria</c>.</param>
+public sealed record StoredTemplateAudits(StoredTemplate Template, IReadOnlyList<CaseRow> Cases);
 
 /// <summary>What planning one period again changed.</summary>
 /// <param name="Audits">The period's current audits the figures come from.</param>

@@ -18,10 +18,14 @@ internal static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var template = new Option<string>("--template", "-t")
+        var template = new Option<string[]>("--template", "-t")
         {
-            Description = "The template's YAML file, or its id (then read from templates/ID.yaml in the current folder).",
-            Required = true,
+            Description = "The template's YAML file, or its id (then read from templates/ID.yaml in the current folder). "
+                + "Given more than once: the standards those templates share, rolled up (standards.json, standards.html).",
+        };
+        var allTemplates = new Option<bool>("--all-templates")
+        {
+            Description = "The standards that the templates recorded in the store share, rolled up (standards.json, standards.html).",
         };
         var rules = CommonOptions.Rules();
         var period = new Option<string?>("--period") { Description = "One month (2026-11) or quarter (2026-Q3)." };
@@ -36,7 +40,7 @@ internal static class ReportCommand
         var store = StoreOptions.Create();
         var command = new Command("report", "Compliance, grades and actions of a month, a quarter or a run of them, from every audit the store holds for them.")
         {
-            template, rules, period, from, to, team, outDir, outputs, perTeam, programme, asOf,
+            template, allTemplates, rules, period, from, to, team, outDir, outputs, perTeam, programme, asOf,
         };
         store.AddTo(command);
         command.SetAction(parse =>
@@ -49,9 +53,37 @@ internal static class ReportCommand
                 throw new CliUsageException($"--per-team writes each team's report.html and compliance.xlsx, but --outputs '{parse.GetValue(outputs)}' asks for neither; add html or xlsx to --outputs.");
             }
 
+            var templates = parse.GetValue(template) ?? [];
+            var all = parse.GetValue(allTemplates);
+            if (all || templates.Length > 1)
+            {
+                if (all && templates.Length > 0)
+                {
+                    throw new CliUsageException("Give either --template (once or more) or --all-templates, not both.");
+                }
+
+                if (parse.GetValue(programme) is not null)
+                {
+                    throw new CliUsageException("--programme adds the programme to one template's report; a report across templates writes standards.json and standards.html only. Leave out --programme, or give one --template.");
+                }
+
+                if (packs)
+                {
+                    throw new CliUsageException("--per-team writes one template's team packs; a report across templates writes standards.json and standards.html only. Leave out --per-team, or give one --template.");
+                }
+
+                var across = new StandardsRequest(all ? null : templates, new ReportPeriods(first, last), parse.GetValue(team)?.Trim(), chosen, parse.GetValue(outDir)!);
+                return StandardsReportCommand.Execute(context, store.Read(context, parse)!, across, parse.GetValue(rules) ?? []);
+            }
+
+            if (templates.Length == 0)
+            {
+                throw new CliUsageException("Say which template to report: --template ID or FILE (more than once for the standards several templates share), or --all-templates.");
+            }
+
             var calendar = context.Calendar();
             var date = CommonOptions.ParseAsOf(parse.GetValue(asOf), context.Today());
-            var compiled = TemplateCompilation.LoadAndCompile(context, TemplatePath(context, parse.GetValue(template)!), parse.GetValue(rules) ?? [], calendar);
+            var compiled = TemplateCompilation.LoadAndCompile(context, TemplatePath(context, templates[0]), parse.GetValue(rules) ?? [], calendar);
             if (compiled is null)
             {
                 return ExitCodes.Invalid;

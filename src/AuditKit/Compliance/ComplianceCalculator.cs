@@ -185,7 +185,10 @@ public sealed class ComplianceCalculator
                 interval?.Low,
                 interval?.High,
                 definition.Target,
-                RagRating.Rate(compliance, definition.Target, scoring.AmberMargin)));
+                RagRating.Rate(compliance, definition.Target, scoring.AmberMargin))
+            {
+                Standard = definition.Standard,
+            });
         }
 
         return new GroupSummary(

@@ -15,7 +15,11 @@ public sealed record CriterionStat(
     double? CiLow,
     double? CiHigh,
     double Target,
-    Rag? Rag);
+    Rag? Rag)
+{
+    /// <summary>The criterion's <c>standard</c>, when the template gives it one.</summary>
+    public string? Standard { get; init; }
+}
 
 /// <summary>How often the auditor's own grade matched the grade the rules gave.</summary>
 /// <param name="Compared">Audits with both an auditor's grade and a derived grade.</param>

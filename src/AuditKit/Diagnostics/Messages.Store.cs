@@ -17,6 +17,7 @@ public static partial class Messages
     public const string StoreBusyCode = "AK5010";
     public const string StoreNoAuditsInPeriodCode = "AK5012";
     public const string StoreActionAmbiguousCode = "AK5011";
+    public const string StoreStandardsCode = "AK5013";
 
     /// <summary>AK5001: the store's schema is newer than this program's.</summary>
     public static string StoreNewerSchema(string store, int found, int known, string option) =>
@@ -44,6 +45,12 @@ public static partial class Messages
     public static string StoreCannotOpen(string store, string reason) =>
         $"Cannot open {store}: {reason}";
 
+    /// <summary>'a', 'b' and 'c'.</summary>
+    private static string Quoted(IReadOnlyList<string> items) =>
+        items.Count <= 1
+            ? string.Concat(items.Select(i => $"'{i}'"))
+            : string.Join(", ", items.Take(items.Count - 1).Select(i => $"'{i}'")) + $" and '{items[^1]}'";
+
     private static string Sentence(string text) =>
         text.Length > 0 && char.IsLower(text[0]) && text.StartsWith("the ", StringComparison.Ordinal)
             ? char.ToUpperInvariant(text[0]) + text[1..]
@@ -65,6 +72,33 @@ public static partial class Messages
     public static string StoreNoAuditsInPeriod(string templateId, string periods, string? team, string store) =>
         $"{Sentence(store)} holds no current audits of template '{templateId}'{(team is null ? string.Empty : $" for team '{team}'")} dated in {periods}, so there is nothing to report. "
         + "Check the period (for example --period 2026-11 or --from 2026-06 --to 2026-11) and the team's spelling, or record the audits first with 'auditkit run'.";
+
+    /// <summary>AK5012: a report across templates of periods the store holds none of their audits for.</summary>
+    public static string StoreNoAuditsInPeriodAcross(IReadOnlyList<string> templateIds, string periods, string? team, string store) =>
+        $"{Sentence(store)} holds no current audits of the templates {Quoted(templateIds)}{(team is null ? string.Empty : $" for team '{team}'")} dated in {periods}, so there is nothing to report. "
+        + "Check the period (for example --from 2026-06 --to 2026-11) and the team's spelling, or record the audits first with 'auditkit run'.";
+
+    /// <summary>AK5013: a report across templates named a template the store holds no audits of.</summary>
+    public static string StoreStandardsTemplateUnknown(string templateId, string store, IReadOnlyList<string> known) =>
+        $"{Sentence(store)} holds no audits of template '{templateId}', so it cannot be part of a report across templates. "
+        + (known.Count == 0 ? "It holds no audits at all: record some first with 'auditkit run'." : $"Give the ids of templates it holds: {Quoted(known)}.");
+
+    /// <summary>AK5013: a report across templates of fewer than two templates (with --all-templates).</summary>
+    public static string StoreStandardsTooFewTemplates(string store, IReadOnlyList<string> known) =>
+        known.Count == 0
+            ? $"{Sentence(store)} holds no audits, so there is nothing to report across templates. Record some first with 'auditkit run'."
+            : $"{Sentence(store)} holds audits of one template only ('{known[0]}'), and a report across templates rolls up the standards that two or more share. "
+                + "Report that template with --template, or record audits of another template that shares its standards.";
+
+    /// <summary>AK5013: a report across templates given one template more than once.</summary>
+    public static string StoreStandardsOneTemplate(string templateId) =>
+        $"--template names template '{templateId}' each time, and a report across templates rolls up the standards that two or more different templates share. "
+        + "Give another template with a second --template, or give --template once for that template's own report.";
+
+    /// <summary>AK5013: the templates of a report across templates share no standard.</summary>
+    public static string StoreStandardsNoneShared(IReadOnlyList<string> templateIds, string store) =>
+        $"The templates {Quoted(templateIds)} share no standard in {store}: no two of them give a criterion the same 'standard:'. "
+        + "Give the criteria that measure the same thing the same standard (see docs/templates.md) and record a run with those templates, or choose templates that share one.";
 
     /// <summary>AK5008: <c>--template</c> named a file whose id could not be read.</summary>
     public static string StoreTemplateUnreadable(string path) =>

@@ -43,6 +43,8 @@ public static partial class Messages
         public const string CommentColumnClashCode = "AK1029";
         public const string GradeNotOnScaleCode = "AK1030";
         public const string TabIndentCode = "AK1031";
+        public const string BadStandardCode = "AK1032";
+        public const string StandardTwiceCode = "AK1033";
 
         public static Diagnostic FileUnreadable(string path, string reason) =>
             Error(FileUnreadableCode, SourceLocation.FileOnly(path), $"The file could not be read: {reason}");
@@ -148,6 +150,14 @@ public static partial class Messages
         public static Diagnostic GradeNotOnScale(SourceLocation at, string grade, IReadOnlyCollection<string> scale) =>
             Error(GradeNotOnScaleCode, at, WithHint($"The grade '{Shorten(grade)}' is not on the 'grades' scale.", grade, scale)
                 + " Add it to 'grades' (best first), or spell it as listed there.");
+
+        public static Diagnostic BadStandard(SourceLocation at, string standard, string? snakeCase) =>
+            Error(BadStandardCode, at, $"The standard '{Shorten(standard)}' must be snake_case: lower-case words of letters and digits joined by single '_', starting with a letter"
+                + (snakeCase is null ? " (for example 'seen_alone')." : $". Did you mean '{snakeCase}'?"));
+
+        public static Diagnostic StandardTwice(SourceLocation at, string standard, string criterion, string firstCriterion, int firstLine) =>
+            Error(StandardTwiceCode, at, $"The standard '{standard}' of criterion '{criterion}' is already the standard of criterion '{firstCriterion}' at line {Number(firstLine)}; "
+                + "a template may give a standard to one criterion only, so that a report across templates counts each audit once for it. Give one of them another standard, or none.");
 
         public static Diagnostic RootNotMapping(SourceLocation at, string actual) =>
             Error(RootNotMappingCode, at, $"The file must hold a mapping of keys (such as 'id: ...'), not {actual}.");

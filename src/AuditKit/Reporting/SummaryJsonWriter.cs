@@ -260,6 +260,11 @@ public static class SummaryJsonWriter
     {
         json.WriteStartObject();
         json.WriteString("id", stat.Id);
+        if (stat.Standard is { } standard)
+        {
+            json.WriteString("standard", standard);
+        }
+
         json.WriteNumber("met", stat.Counts.Met);
         json.WriteNumber("partly", stat.Counts.Partly);
         json.WriteNumber("not_met", stat.Counts.NotMet);
@@ -415,10 +420,10 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
+    internal static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
         json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
 
-    private static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
+    internal static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
     {
         if (value is { } v)
         {

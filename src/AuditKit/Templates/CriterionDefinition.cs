@@ -31,6 +31,12 @@ public sealed record CriterionDefinition
 
     public CriterionAction? Action { get; init; }
 
+    /// <summary>
+    /// The standard this criterion measures (snake_case, such as <c>seen_alone</c>), shared with criteria of other templates
+    /// that measure the same thing, so that a report across templates rolls them up; null when it has none.
+    /// </summary>
+    public string? Standard { get; init; }
+
     public SourceLocation Location { get; init; }
 
     /// <summary>

@@ -6,7 +6,7 @@ using static AuditKit.Tests.Store.StoreRuns;
 namespace AuditKit.Tests.Store;
 
 /// <summary>The behaviour every store must have; run against SQLite and a real PostgreSQL server.</summary>
-public abstract class StoreContractTests : IDisposable
+public abstract partial class StoreContractTests : IDisposable
 {
     private readonly List<IAuditStore> _opened = [];
 

@@ -16,7 +16,7 @@ internal static class Keys
     public static readonly IReadOnlyCollection<string> Fact = ["id", "type", "choices", "required", "label", "guidance"];
 
     public static readonly IReadOnlyCollection<string> Criterion =
-        ["id", "section", "text", "guidance", "critical", "target", "required", "applies_when", "met_when", "partly_when", "action"];
+        ["id", "section", "text", "guidance", "critical", "target", "required", "applies_when", "met_when", "partly_when", "action", "standard"];
 
     public static readonly IReadOnlyCollection<string> CriterionAction = ["on", "text", "owner", "due_in_working_days"];
 

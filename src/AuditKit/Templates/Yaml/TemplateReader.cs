@@ -280,6 +280,7 @@ internal static class TemplateReader
             return result;
         }
 
+        var standards = new List<(string Standard, SourceLocation At, CriterionDefinition Criterion)>();
         for (var i = 0; i < items.Count; i++)
         {
             var criterion = MappingReader.OpenItem(items[i], "criteria", reader.Source, reader.Bag, $"criterion {RuleBookReader.Ordinal(i)}", Keys.Criterion);
@@ -299,7 +300,8 @@ internal static class TemplateReader
             var metWhen = criterion.Expression("met_when");
             var partlyWhen = criterion.Expression("partly_when");
             var action = ReadCriterionAction(criterion);
-            result.Add((new CriterionDefinition
+            var standard = ReadStandard(criterion);
+            var definition = new CriterionDefinition
             {
                 Id = id ?? string.Empty,
                 Section = section ?? string.Empty,
@@ -312,11 +314,45 @@ internal static class TemplateReader
                 MetWhen = metWhen,
                 PartlyWhen = partlyWhen,
                 Action = action,
+                Standard = standard,
                 Location = criterion.Location,
-            }, criterion.ValueAt("id")));
+            };
+            result.Add((definition, criterion.ValueAt("id")));
+            if (standard is not null)
+            {
+                standards.Add((standard, criterion.ValueAt("standard"), definition));
+            }
         }
 
+        CheckStandards(reader.Bag, standards);
         return result;
+    }
+
+    /// <summary>A criterion's <c>standard</c>: snake_case, or null (reported) when it is not.</summary>
+    private static string? ReadStandard(MappingReader criterion)
+    {
+        var standard = criterion.Scalar("standard");
+        if (standard is null || ReservedNames.IsStandardId(standard))
+        {
+            return standard;
+        }
+
+        criterion.Bag.Add(Messages.Templates.BadStandard(criterion.ValueAt("standard"), standard, ReservedNames.SnakeCase(standard)));
+        return null;
+    }
+
+    /// <summary>Each standard may be carried by one criterion of the template: a later one is reported where its standard is written.</summary>
+    private static void CheckStandards(DiagnosticBag bag, List<(string Standard, SourceLocation At, CriterionDefinition Criterion)> standards)
+    {
+        var first = new Dictionary<string, CriterionDefinition>(StringComparer.Ordinal);
+        foreach (var (standard, at, criterion) in standards)
+        {
+            if (!first.TryAdd(standard, criterion))
+            {
+                var earlier = first[standard];
+                bag.Add(Messages.Templates.StandardTwice(at, standard, criterion.Id, earlier.Id, earlier.Location.Line));
+            }
+        }
     }
 
     private static CriterionAction? ReadCriterionAction(MappingReader criterion)
