@@ -100,14 +100,7 @@ public static class ProgrammeStatusJson
                 WriteNullable(json, "case_type", row.CaseType);
                 json.WriteNumber("open", row.Open);
                 json.WriteNumber("audited", row.Audited);
-                if (row.Share is { } share)
-                {
-                    json.WriteNumber("share", Math.Round(share, 6));
-                }
-                else
-                {
-                    json.WriteNull("share");
-                }
+                Reporting.SummaryJsonWriter.WriteNullableFraction(json, "share", row.Share);
 
                 json.WriteEndObject();
             }
@@ -138,15 +131,5 @@ public static class ProgrammeStatusJson
         json.WriteNumber("missed", tally.Missed);
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value) => Reporting.SummaryJsonWriter.WriteNullableString(json, name, value);
 }

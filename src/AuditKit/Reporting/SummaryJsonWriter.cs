@@ -408,7 +408,7 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {
