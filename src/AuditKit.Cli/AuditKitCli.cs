@@ -25,6 +25,7 @@ public static class AuditKitCli
             ActionsCommand.Create(context),
             TrendCommand.Create(context),
             ReportCommand.Create(context),
+            ModerationCommand.Create(context),
             WatchCommand.Create(context),
         };
 

@@ -16,7 +16,7 @@ namespace AuditKit.Excel;
 /// A team pack (<see cref="RunReport.Scope"/> set) heads the all-teams and service figures as benchmarks, and its By
 /// criterion sheet is the team's.
 /// </summary>
-public sealed class ComplianceWorkbookWriter
+public sealed partial class ComplianceWorkbookWriter
 {
     public const string SummarySheet = "Summary";
     public const string ByCriterionSheet = "By criterion";
@@ -28,6 +28,7 @@ public sealed class ComplianceWorkbookWriter
     public const string RejectedSheet = "Rejected";
     public const string ProgrammeSheet = "Programme";
     public const string AboutSheet = "About";
+    public const string ModerationSheet = "Moderation";
 
     private const string AllTeams = "All teams";
     private const string Author = "AuditKit";
@@ -75,6 +76,12 @@ public sealed class ComplianceWorkbookWriter
             {
                 WriteCases(book.Worksheets.Add(part.Name), report, part.Skip, part.Take, print);
             }
+        }
+
+        // Only for a report whose periods have moderation pairs, so that other workbooks keep their sheets.
+        if (report.Agreement is { } agreement)
+        {
+            WriteModeration(book.Worksheets.Add(ModerationSheet), report.Template, agreement, print);
         }
 
         WriteActions(book.Worksheets.Add(ActionsSheet), report, print);

@@ -42,6 +42,13 @@ public static class CaseContentHash
             }
         }
 
+        // Likewise the first audit a moderation audit moderates, only for a moderation audit.
+        if (row.Moderates is not null)
+        {
+            text.Append("moderates:");
+            Append(text, row.Moderates);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

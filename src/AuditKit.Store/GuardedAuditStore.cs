@@ -39,6 +39,14 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
         IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null) =>
         Guard(() => inner.ReadAcrossTemplates(templateIds, from, to, team));
 
+    public IReadOnlyList<Moderation.ModerationPair> ReadModeration(
+        string templateId, Compliance.ReportingPeriod? from, Compliance.ReportingPeriod? to, IReadOnlyList<string> criteria) =>
+        Guard(() => inner.ReadModeration(templateId, from, to, criteria));
+
+    public IReadOnlySet<string> ModerationIds(string templateId) => Guard(() => inner.ModerationIds(templateId));
+
+    public IReadOnlyList<Submissions.KnownAudit> FindAudits(IReadOnlyCollection<string> auditIds) => Guard(() => inner.FindAudits(auditIds));
+
     public IReadOnlyList<string> TemplateIds() => Guard(inner.TemplateIds);
 
     public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);

@@ -51,6 +51,20 @@ public interface IAuditStore : IDisposable
     IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
         IReadOnlyList<string> templateIds, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, string? team = null);
 
+    /// <summary>
+    /// The template's moderation pairs: each current moderation audit with the current first audit it moderates, that
+    /// first audit dated in the periods <paramref name="from"/> to <paramref name="to"/> (every period when null), outcomes
+    /// in the order of <paramref name="criteria"/>; sorted by the first audit's id, then the moderation audit's.
+    /// </summary>
+    IReadOnlyList<Moderation.ModerationPair> ReadModeration(
+        string templateId, Compliance.ReportingPeriod? from, Compliance.ReportingPeriod? to, IReadOnlyList<string> criteria);
+
+    /// <summary>The ids of the template's current moderation audits (compared ignoring case).</summary>
+    IReadOnlySet<string> ModerationIds(string templateId);
+
+    /// <summary>The current revisions of any template with these audit ids, as moderation audits are checked against.</summary>
+    IReadOnlyList<Submissions.KnownAudit> FindAudits(IReadOnlyCollection<string> auditIds);
+
     /// <summary>The ids of the templates with recorded audits, sorted.</summary>
     IReadOnlyList<string> TemplateIds();
 

@@ -53,6 +53,7 @@ internal sealed class PostgresCopySubmissionWriter(NpgsqlConnection connection, 
         copy.Write(asOf, NpgsqlDbType.Text);
         copy.Write(outcomes, NpgsqlDbType.Text);
         WriteText(copy, comments);
+        WriteText(copy, row.Moderates);
     }
 
     public override void Complete()

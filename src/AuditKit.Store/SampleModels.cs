@@ -27,7 +27,7 @@ public sealed record StoredSampleCase(string CaseRef, string Team, string? CaseT
 
 /// <summary>A current audit as the programme and the sample read it: who audited which case, when, with which template.</summary>
 /// <param name="Moderation">
-/// True for a second audit marked as moderation of another; such audits never count towards a quota. (Stores of this
-/// version keep no such mark, so it is false; a store that records moderation sets it from its <c>moderates</c> column.)
+/// True for a second audit marked as moderation of another (its <c>moderates</c> column set); such audits never count
+/// towards a quota or a sampled case.
 /// </param>
 public sealed record AuditedCase(string TemplateId, string AuditId, DateOnly AuditDate, string Auditor, string CaseRef, string CaseType, string Team, bool Moderation = false);

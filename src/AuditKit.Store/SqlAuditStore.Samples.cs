@@ -135,12 +135,12 @@ internal sealed partial class SqlAuditStore
         ObjectDisposedException.ThrowIf(_disposed, this);
         const string filter = " AND (@template IS NULL OR template_id = @template)";
 
-        // Moderation: a store that marks second audits (a 'moderates' column) selects that mark here, so that such audits
-        // never count towards a quota or a sampled case; this schema has no such column, so every audit is a first one.
+        // A moderation audit (its 'moderates' names the first audit) is marked, so that it never counts towards a quota or
+        // a sampled case.
         using var command = DbCommands.Create(
             _connection,
             null,
-            "SELECT template_id, audit_id, audit_date, auditor, case_ref, case_type, team FROM submissions "
+            "SELECT template_id, audit_id, audit_date, auditor, case_ref, case_type, team, moderates FROM submissions "
             + $"WHERE is_current = {Current} AND audit_date >= @from AND audit_date <= @to" + filter,
             ("@from", DbType.String), ("@to", DbType.String), ("@template", DbType.String));
         command.Set(0, DbCommands.Iso(from));
@@ -151,7 +151,8 @@ internal sealed partial class SqlAuditStore
         while (reader.Read())
         {
             audits.Add(new AuditedCase(
-                reader.GetString(0), reader.GetString(1), DbCommands.ParseIso(reader.GetString(2)), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6)));
+                reader.GetString(0), reader.GetString(1), DbCommands.ParseIso(reader.GetString(2)), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6),
+                Moderation: !reader.IsDBNull(7)));
         }
 
         audits.Sort((a, b) =>

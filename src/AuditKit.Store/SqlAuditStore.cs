@@ -158,12 +158,19 @@ internal sealed partial class SqlAuditStore : IAuditStore
         var results = ImmutableArray.CreateBuilder<PeriodResult>();
         var recorded = ImmutableArray.CreateBuilder<FollowUpAction>();
         var criteria = CriteriaByVersion(transaction, templateId);
+        var figures = planning.ReadsHistory ? ReadFigures(transaction, templateId) : [];
+        var planned = new List<(Compliance.ReportingPeriod Period, int Audits, PeriodPlan Plan)>();
         foreach (var period in touched)
         {
             var cases = ReadCases(transaction, templateId, period.First, period.Last, planning.Criteria, criteria, team: null);
-            var planned = planning.Plan(new StoredPeriod(period, cases));
-            var before = register.Superseded;
-            foreach (var action in planned)
+            var history = planning.ReadsHistory
+                ? new FollowUps.Escalations.CycleHistory(
+                    [.. figures.Where(f => string.CompareOrdinal(f.Period, period.Name) < 0)],
+                    ReadOpenActions(transaction, templateId, period),
+                    ReadReaudits(transaction, templateId, period, criteria))
+                : FollowUps.Escalations.CycleHistory.Empty;
+            var plan = planning.Plan(new StoredPeriod(period, cases, history));
+            foreach (var action in plan.Actions)
             {
                 if (action.Scope == ActionScope.Case || action.Period != period.Name)
                 {
@@ -174,8 +181,23 @@ internal sealed partial class SqlAuditStore : IAuditStore
             }
 
             register.Flush();
-            register.SupersedePeriodActions(period.Name, cases.Count);
-            results.Add(new PeriodResult(period.Name, cases.Count, planned.Count, register.Superseded - before));
+            if (planning.ReadsHistory)
+            {
+                WriteFigures(transaction, templateId, period.Name, plan.Figures);
+                figures.RemoveAll(f => f.Period == period.Name);
+                figures.AddRange(plan.Figures);
+            }
+
+            planned.Add((period, cases.Count, plan));
+        }
+
+        // Superseded once every period is planned, so that an action one period's escalations raise about another's is not
+        // superseded by a period planned before it.
+        foreach (var (period, audits, plan) in planned)
+        {
+            var before = register.Superseded;
+            register.SupersedePeriodActions(period.Name, audits);
+            results.Add(new PeriodResult(period.Name, audits, plan.Actions.Length, register.Superseded - before) { Failures = plan.Failures });
         }
 
         register.SupersedeActionsWithoutPeriod();
@@ -263,6 +285,15 @@ internal sealed partial class SqlAuditStore : IAuditStore
             }
         }
 
+        // A moderation audit counts in no period's figures: recording one plans no period again.
+        void TouchRow(Reporting.CaseRow row)
+        {
+            if (row.Moderates is null)
+            {
+                Touch(row.AuditDate);
+            }
+        }
+
         using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
         int count = 0, added = 0, revised = 0, unchanged = 0;
         foreach (var stored in cases)
@@ -284,7 +315,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
                 if (existing.Hash == hash)
                 {
                     // Its period is still planned again: the run's outputs show the actions of the periods it covers.
-                    Touch(row.AuditDate);
+                    TouchRow(row);
                     unchanged++;
                     continue;
                 }
@@ -292,7 +323,10 @@ internal sealed partial class SqlAuditStore : IAuditStore
                 writer.Supersede(row.AuditId, existing.Revision);
                 revision = existing.Revision + 1;
                 revisions[row.AuditId] = revision;
-                Touch(DbCommands.ParseIso(existing.AuditDate));
+                if (row.Moderates is null)
+                {
+                    Touch(DbCommands.ParseIso(existing.AuditDate));
+                }
                 revised++;
             }
             else
@@ -302,7 +336,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
 
             writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes), CaseComments.Encode(template, row.Comments));
             current[row.AuditId] = (revision, hash, DbCommands.Iso(row.AuditDate));
-            Touch(row.AuditDate);
+            TouchRow(row);
             FaultHook?.Invoke("case");
         }
 
@@ -347,7 +381,8 @@ internal sealed partial class SqlAuditStore : IAuditStore
         DateOnly to,
         IReadOnlyList<string> criteria,
         Dictionary<(int Version, string Hash), List<string>> versions,
-        string? team)
+        string? team,
+        CaseSelection selection = CaseSelection.FirstAudits)
     {
         var positions = new Dictionary<(int Version, string Hash), int[]>();
         int[] PositionsOf(int version, string hash)
@@ -367,11 +402,15 @@ internal sealed partial class SqlAuditStore : IAuditStore
             transaction,
             """
             SELECT audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score,
-                   outcomes, template_version, template_hash
+                   outcomes, template_version, template_hash, moderates
             FROM submissions
             WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND (@team IS NULL OR team = @team)
-            ORDER BY audit_id
-            """,
+            """ + selection switch
+            {
+                CaseSelection.FirstAudits => " AND moderates IS NULL",
+                CaseSelection.Moderation => " AND moderates IS NOT NULL",
+                _ => " AND moderates IS NULL AND audit_id IN (SELECT moderates FROM submissions WHERE template_id = @t AND is_current = 1 AND moderates IS NOT NULL)",
+            } + " ORDER BY audit_id",
             ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String), ("@team", DbType.String));
         read.Set(0, templateId);
         read.Set(1, DbCommands.Iso(from));
@@ -402,10 +441,26 @@ internal sealed partial class SqlAuditStore : IAuditStore
                 reader.NullableString(8),
                 reader.NullableString(9),
                 reader.NullableDouble(10),
-                [.. outcomes]));
+                [.. outcomes])
+            {
+                Moderates = reader.NullableString(14),
+            });
         }
 
         return rows;
+    }
+
+    /// <summary>Which current revisions <see cref="ReadCases"/> reads.</summary>
+    internal enum CaseSelection
+    {
+        /// <summary>First audits: every audit that is not a moderation audit (the figures come from these alone).</summary>
+        FirstAudits,
+
+        /// <summary>Moderation audits.</summary>
+        Moderation,
+
+        /// <summary>First audits that a current moderation audit moderates.</summary>
+        Moderated,
     }
 
     public IReadOnlyList<RegisterEntry> ListActions(ActionFilter filter, DateOnly asOf)
@@ -457,7 +512,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
         }
 
         // A case action's audit date comes from the current revision of its audit (none for team and service actions).
-        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id"
+        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days, a.rule_key"
             + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
@@ -493,11 +548,15 @@ internal sealed partial class SqlAuditStore : IAuditStore
                     Target: reader.NullableDouble(13),
                     AuditDate: reader.NullableString(14) is { } auditDate ? DbCommands.ParseIso(auditDate) : null,
                     Period: reader.NullableString(15),
-                    AuditId: reader.NullableString(16)));
+                    AuditId: reader.NullableString(16))
+                {
+                    ReauditWithinWorkingDays = reader.IsDBNull(17) ? null : reader.Int32(17),
+                    RuleKey = reader.GetString(18),
+                });
             }
         }
 
-        var withFollowUp = AddFollowUps(rows);
+        var withFollowUp = AddReaudits(AddFollowUps(rows));
         return
         [
             .. withFollowUp
@@ -695,7 +754,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             WHERE template_id = @t AND status <> 'superseded'
               AND ((scope <> 'case' AND period IS NOT NULL)
                 OR (scope = 'case' AND audit_id IN (
-                  SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to)))
+                  SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)))
             ORDER BY action_id
             """,
             ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
@@ -728,6 +787,85 @@ internal sealed partial class SqlAuditStore : IAuditStore
 
         transaction.Commit();
         return new StoredReport(cases, actions);
+    }
+
+    public IReadOnlyList<Moderation.ModerationPair> ReadModeration(
+        string templateId, Compliance.ReportingPeriod? from, Compliance.ReportingPeriod? to, IReadOnlyList<string> criteria)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ArgumentNullException.ThrowIfNull(criteria);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var first = from?.First ?? DateOnly.MinValue;
+        var last = to?.Last ?? DateOnly.MaxValue;
+        using var transaction = _connection.BeginTransaction();
+        var versions = CriteriaByVersion(transaction, templateId);
+        var moderation = ReadCases(transaction, templateId, DateOnly.MinValue, DateOnly.MaxValue, criteria, versions, team: null, CaseSelection.Moderation);
+        var moderated = ReadCases(transaction, templateId, first, last, criteria, versions, team: null, CaseSelection.Moderated)
+            .ToDictionary(c => c.AuditId, StringComparer.Ordinal);
+        transaction.Commit();
+
+        // By the first audit's id, then the moderation audit's; a moderation audit whose first audit is not current or is
+        // dated outside the periods is left out.
+        return
+        [
+            .. moderation
+                .Where(m => moderated.ContainsKey(m.Moderates!))
+                .Select(m => new Moderation.ModerationPair(moderated[m.Moderates!], m))
+                .OrderBy(p => p.First.AuditId, StringComparer.Ordinal)
+                .ThenBy(p => p.Moderation.AuditId, StringComparer.Ordinal),
+        ];
+    }
+
+    public IReadOnlySet<string> ModerationIds(string templateId)
+    {
+        ArgumentNullException.ThrowIfNull(templateId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            "SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND moderates IS NOT NULL",
+            ("@t", DbType.String));
+        command.Set(0, templateId);
+        using var reader = command.ExecuteReader();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    public IReadOnlyList<Submissions.KnownAudit> FindAudits(IReadOnlyCollection<string> auditIds)
+    {
+        ArgumentNullException.ThrowIfNull(auditIds);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var found = new List<Submissions.KnownAudit>();
+        const int Chunk = 200;
+        var ids = auditIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        for (var start = 0; start < ids.Count; start += Chunk)
+        {
+            var part = ids.Skip(start).Take(Chunk).ToList();
+            var names = part.Select((_, i) => ("@a" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), DbType.String)).ToArray();
+            using var command = DbCommands.Create(
+                _connection,
+                null,
+                "SELECT template_id, audit_id, case_ref, auditor, moderates FROM submissions WHERE is_current = 1 AND audit_id IN ("
+                + string.Join(", ", names.Select(n => n.Item1)) + ") ORDER BY template_id, audit_id",
+                names);
+            for (var i = 0; i < part.Count; i++)
+            {
+                command.Set(i, part[i]);
+            }
+
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found.Add(new Submissions.KnownAudit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.NullableString(4)));
+            }
+        }
+
+        return found;
     }
 
     public IReadOnlyList<StoredTemplateAudits> ReadAcrossTemplates(
@@ -833,7 +971,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             """
             SELECT team, substr(audit_date, 1, 7), template_version, template_hash, outcomes, count(*)
             FROM submissions
-            WHERE template_id = @t AND is_current = 1
+            WHERE template_id = @t AND is_current = 1 AND moderates IS NULL
             GROUP BY team, substr(audit_date, 1, 7), template_version, template_hash, outcomes
             """,
             ("@t", DbType.String));

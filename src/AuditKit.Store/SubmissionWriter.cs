@@ -13,7 +13,7 @@ internal abstract class SubmissionWriter : IDisposable
 {
     public const string Columns =
         "template_id, audit_id, revision, is_current, content_hash, template_version, template_hash, audit_date, auditor, case_ref, "
-        + "case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of, outcomes, comments";
+        + "case_type, team, service, practitioner, auditor_grade, grade, score, recorded_as_of, outcomes, comments, moderates";
 
     /// <summary>Marks revision <paramref name="revision"/> of the audit as no longer current.</summary>
     public abstract void Supersede(string auditId, int revision);
@@ -47,13 +47,14 @@ internal sealed class CommandSubmissionWriter : SubmissionWriter
             $"""
             INSERT INTO submissions ({Columns})
             VALUES (@t, @audit, @revision, 1, @hash, @tv, @th, @date, @auditor, @case_ref, @case_type, @team, @service,
-                @practitioner, @auditor_grade, @grade, @score, @asof, @outcomes, @comments)
+                @practitioner, @auditor_grade, @grade, @score, @asof, @outcomes, @comments, @moderates)
             """,
             ("@t", DbType.String), ("@audit", DbType.String), ("@revision", DbType.Int32), ("@hash", DbType.String),
             ("@tv", DbType.Int32), ("@th", DbType.String), ("@date", DbType.String), ("@auditor", DbType.String),
             ("@case_ref", DbType.String), ("@case_type", DbType.String), ("@team", DbType.String), ("@service", DbType.String),
             ("@practitioner", DbType.String), ("@auditor_grade", DbType.String), ("@grade", DbType.String),
-            ("@score", DbType.Double), ("@asof", DbType.String), ("@outcomes", DbType.String), ("@comments", DbType.String));
+            ("@score", DbType.Double), ("@asof", DbType.String), ("@outcomes", DbType.String), ("@comments", DbType.String),
+            ("@moderates", DbType.String));
         _supersede.Prepare();
         _insert.Prepare();
     }
@@ -86,6 +87,7 @@ internal sealed class CommandSubmissionWriter : SubmissionWriter
         _insert.Set(16, asOf);
         _insert.Set(17, outcomes);
         _insert.Set(18, comments);
+        _insert.Set(19, row.Moderates);
         _insert.ExecuteNonQuery();
     }
 

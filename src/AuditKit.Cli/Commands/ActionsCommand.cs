@@ -64,7 +64,7 @@ internal static class ActionsCommand
             var choice = store.Read(context, parse)!;
             return WithStore(context, choice, opened =>
             {
-                var entries = opened.ListActions(filter, date);
+                var entries = WithReaudits(opened.ListActions(filter, date), context, date);
                 switch (formatText)
                 {
                     case "json":
@@ -155,7 +155,7 @@ internal static class ActionsCommand
                     return ExitCodes.Invalid;
                 }
 
-                var entry = opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date).First(e => e.Id == actionId);
+                var entry = WithReaudits(opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date), context, date).First(e => e.Id == actionId);
 
                 var console = context.CreateConsole();
                 var details = new Grid().AddColumn().AddColumn();
@@ -207,6 +207,13 @@ internal static class ActionsCommand
             context.Error.WriteLine(e.UserMessage);
             return ExitCodes.Invalid;
         }
+    }
+
+    /// <summary>Case actions' "Followed up": their re-audit, or when one is asked for, whether it is due or overdue.</summary>
+    private static List<RegisterEntry> WithReaudits(IReadOnlyList<RegisterEntry> entries, CliContext context, DateOnly asOf)
+    {
+        var calendar = context.Calendar();
+        return [.. entries.Select(e => e.FollowedUp is null && e.DescribeReaudit(calendar, asOf) is { } reaudit ? e with { FollowedUp = reaudit } : e)];
     }
 
     /// <summary>

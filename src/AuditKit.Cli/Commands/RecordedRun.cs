@@ -5,6 +5,7 @@ using AuditKit.FollowUps;
 using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Store;
+using AuditKit.Submissions;
 
 namespace AuditKit.Cli.Commands;
 
@@ -23,9 +24,12 @@ internal static class RecordedRun
         TeamDirectory? directory,
         bool collectCases,
         KnownTeams? knownTeams,
-        Action<CaseResult>? onCase = null)
+        Action<CaseResult>? onCase = null,
+        KnownAudits? knownAudits = null)
     {
-        var options = new RunOptions(asOf, calendar, CollectCases: collectCases, Directory: directory, ReadAhead: context.Environment.ReadAhead, KnownTeams: knownTeams);
+        var options = new RunOptions(
+            asOf, calendar, CollectCases: collectCases, Directory: directory, ReadAhead: context.Environment.ReadAhead, KnownTeams: knownTeams,
+            KnownAudits: knownAudits);
         var report = AuditRunner.Run(rules, files.ReadAll(), options, onCase);
         return report with { Rejected = [.. files.Unreadable, .. report.Rejected] };
     }
@@ -54,6 +58,42 @@ internal static class RecordedRun
     }
 
     /// <summary>
+    /// What the store holds that moderation audits are checked against (its moderation audits of the template, and a look-up
+    /// of first audits by id, which opens the store again only when a moderation audit's first audit is not in the files).
+    /// Null without a store, or when it does not exist yet; a store that cannot be opened is left for the recording step.
+    /// </summary>
+    public static KnownAudits? KnownAudits(StoreChoice? store, string templateId)
+    {
+        if (store is null || (store.Path is not null && !File.Exists(store.Path)))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var opened = store.Open();
+            var where = $"the store {store.DisplayName}";
+            return new KnownAudits(where, opened.ModerationIds(templateId), ids =>
+            {
+                try
+                {
+                    using var again = store.Open();
+                    return again.FindAudits(ids);
+                }
+                catch (StoreException)
+                {
+                    // Left for the recording step to report; meanwhile nothing is known of the store's audits.
+                    return [];
+                }
+            });
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Records <paramref name="report"/> (whose cases must have been collected) in one transaction: its audits and case
     /// actions, then the team and service actions of every period it touched, planned again from all of that period's
     /// current audits in the store (never from this run's rows alone).
@@ -71,7 +111,10 @@ internal static class RecordedRun
         return new PeriodPlanning(
             template.Scoring.Period,
             [.. template.Criteria.Select(c => c.Id)],
-            period => FollowUpPlanner.PlanPeriod(template, rules, period.Period, period.Cases, report.AsOf, calendar, directory));
+            period => FollowUpPlanner.PlanPeriod(rules, period.Period, period.Cases, period.History, report.AsOf, calendar, directory))
+        {
+            ReadsHistory = rules.HasEscalations,
+        };
     }
 
     /// <summary>

@@ -119,7 +119,11 @@ internal static class ReportCommand
                     return ExitCodes.Invalid;
                 }
 
-                var report = Build(compiled.Template, date, periods, stored);
+                var report = Build(compiled.Template, date, periods, stored) with
+                {
+                    // Only when the periods have moderation pairs, so that a report without them is what it always was.
+                    Agreement = ModerationCommand.Agreement(opened, compiled.Template, first, last, teamName),
+                };
                 if (loadedProgramme is not null)
                 {
                     report = report with { Programme = ProgrammeCommand.StatusOf(opened, loadedProgramme, date, (first.First, last.Last, periods.ToString()), null) };

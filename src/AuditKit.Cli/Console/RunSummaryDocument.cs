@@ -74,6 +74,7 @@ internal static class RunSummaryDocument
             json.WriteNumber("read", report.Submissions.Read);
             json.WriteNumber("accepted", report.Submissions.Accepted);
             json.WriteNumber("rejected", report.Submissions.Rejected);
+            SummaryJsonWriter.WriteModerationRead(json, report);
             json.WriteEndObject();
             WriteCompliance(json, report);
             WriteGrades(json, report);

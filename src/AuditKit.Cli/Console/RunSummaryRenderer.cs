@@ -74,6 +74,13 @@ internal static class RunSummaryRenderer
         console.MarkupLine(
             $"Submissions: {report.Submissions.Read} read, {report.Submissions.Accepted} accepted, " +
             (report.Submissions.Rejected > 0 ? $"[red]{report.Submissions.Rejected} rejected[/]" : "0 rejected"));
+        if (report.ModerationRead is { } moderation)
+        {
+            console.MarkupLine(
+                $"Moderation audits: {moderation.Read} read, {moderation.Accepted} accepted, {moderation.Rejected} rejected; they count in no figure, grade or action below "
+                + "('auditkit moderation' shows how far auditors agree).");
+        }
+
         console.WriteLine();
 
         RenderCompliance(console, report);

@@ -283,7 +283,8 @@ internal sealed partial class InboxWatcher(
         try
         {
             var files = SubmissionFiles.Expand(context, [file]);
-            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true, RecordedRun.KnownTeams(settings.Store));
+            var report = RecordedRun.Evaluate(context, settings.Rules, files, context.Today(), calendar, settings.Directory, collectCases: true, RecordedRun.KnownTeams(settings.Store),
+                knownAudits: RecordedRun.KnownAudits(settings.Store, settings.Rules.Template.Id));
             var rejected = report.Rejected;
             if (report.Submissions.Accepted > 0)
             {

@@ -50,6 +50,18 @@ public sealed record RunReport
     /// <summary>For a report made from the store: the periods it covers; null for a run's files.</summary>
     public ReportPeriods? Period { get; init; }
 
+    /// <summary>
+    /// The moderation audits accepted (each a second audit of a case by another auditor, its <see cref="CaseRow.Moderates"/>
+    /// naming the first), sorted by audit id. They count in no figure, grade count or action; the store keeps them.
+    /// </summary>
+    public ImmutableArray<CaseRow> Moderation { get; init; } = [];
+
+    /// <summary>How many rows read were moderation audits; null when none was (summary.json then says nothing of them).</summary>
+    public SubmissionCounts? ModerationRead { get; init; }
+
+    /// <summary>For a report made from the store: the agreement of its moderation pairs; null when it has none.</summary>
+    public Moderation.AgreementReport? Agreement { get; init; }
+
     /// <summary>For a report made from the store with <c>--programme</c>: where the audit programme stands; else null.</summary>
     public Programme.ProgrammeStatusReport? Programme { get; init; }
 }
@@ -91,4 +103,7 @@ public sealed record CaseRow(
 {
     /// <summary>The auditor's comment on each criterion (<c>&lt;criterion&gt;_comment</c>), by criterion position; empty when there are none.</summary>
     public ImmutableArray<string?> Comments { get; init; } = [];
+
+    /// <summary>For a moderation audit, the audit id of the first audit it moderates; null for a first audit.</summary>
+    public string? Moderates { get; init; }
 }

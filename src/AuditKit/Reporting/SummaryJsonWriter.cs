@@ -67,6 +67,7 @@ public static class SummaryJsonWriter
         json.WriteNumber("read", report.Submissions.Read);
         json.WriteNumber("accepted", report.Submissions.Accepted);
         json.WriteNumber("rejected", report.Submissions.Rejected);
+        WriteModerationRead(json, report);
         json.WriteEndObject();
 
         var scoring = report.Template.Scoring;
@@ -102,6 +103,12 @@ public static class SummaryJsonWriter
         }
 
         json.WriteEndArray();
+
+        if (report.Agreement is { } agreement)
+        {
+            json.WritePropertyName("moderation");
+            Moderation.AgreementJson.Write(json, agreement);
+        }
 
         json.WriteStartArray(ActionsName);
         json.Flush();
@@ -182,6 +189,26 @@ public static class SummaryJsonWriter
     }
 
     /// <summary>One rejected row as summary.json (and the console's JSON summary) writes it: source, row, audit id and reasons.</summary>
+    /// <summary>
+    /// <c>"moderation": {"read", "accepted", "rejected"}</c> inside the submissions object: how many rows read were moderation
+    /// audits. Only when there were any, so that a run without them writes what it always wrote.
+    /// </summary>
+    public static void WriteModerationRead(Utf8JsonWriter json, RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.ModerationRead is not { } moderation)
+        {
+            return;
+        }
+
+        json.WriteStartObject("moderation");
+        json.WriteNumber("read", moderation.Read);
+        json.WriteNumber("accepted", moderation.Accepted);
+        json.WriteNumber("rejected", moderation.Rejected);
+        json.WriteEndObject();
+    }
+
     public static void WriteRejected(Utf8JsonWriter json, Submissions.RejectedRow row)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -393,6 +420,12 @@ public static class SummaryJsonWriter
             json.WriteString("period", action.Period);
         }
 
+        if (action.Explanation is not null)
+        {
+            // An extension of contract 3: an escalation's rules and the values they read.
+            json.WriteString("explanation", action.Explanation);
+        }
+
         json.WriteEndObject();
     }
 
@@ -420,8 +453,9 @@ public static class SummaryJsonWriter
         }
     }
 
+    /// <summary>Rounded to six decimal places; adding 0.0 turns a -0 (a kappa a hair below zero, rounded) into 0.</summary>
     internal static void WriteFraction(Utf8JsonWriter json, string name, double value) =>
-        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero));
+        json.WriteNumber(name, Math.Round(value, 6, MidpointRounding.AwayFromZero) + 0.0);
 
     internal static void WriteNullableFraction(Utf8JsonWriter json, string name, double? value)
     {

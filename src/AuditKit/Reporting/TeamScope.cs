@@ -99,6 +99,11 @@ public static class TeamScope
                 Cases = [.. teamCases],
                 SourceDiagnostics = [],
                 Scope = new ReportScope(name, service?.Name),
+
+                // Moderation names auditors and covers every team's audits: a team's pack has none of it.
+                Moderation = [],
+                ModerationRead = null,
+                Agreement = null,
             };
         }
     }

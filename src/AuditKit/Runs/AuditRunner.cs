@@ -20,6 +20,7 @@ namespace AuditKit.Runs;
 /// processor); the results are the same either way.
 /// </param>
 /// <param name="KnownTeams">Team names already in use (the store's): a team spelt differently only in case or spacing is counted as one of them.</param>
+/// <param name="KnownAudits">The store's audits, that moderation audits are checked against; null without a store.</param>
 public sealed record RunOptions(
     DateOnly AsOf,
     IWorkingDayCalendar Calendar,
@@ -27,7 +28,8 @@ public sealed record RunOptions(
     TeamDirectory? Directory = null,
     double DataQualityThreshold = DataQualityReport.DefaultThreshold,
     bool ReadAhead = false,
-    KnownTeams? KnownTeams = null);
+    KnownTeams? KnownTeams = null,
+    KnownAudits? KnownAudits = null);
 
 /// <summary>Team names already in use, and where (for the warning: "the store auditkit.db").</summary>
 public sealed record KnownTeams(string Where, IReadOnlyList<string> Names);
@@ -69,12 +71,18 @@ public static class AuditRunner
             validator.AddKnownTeams(known.Names, known.Where);
         }
 
+        if (options.KnownAudits is { } audits)
+        {
+            validator.AddStoredModerations(audits.ModerationIds, audits.Where);
+        }
+
         var quality = new DataQualityCounter(template);
         var calculator = new ComplianceCalculator(template);
         var caseActions = new CaseActions.Builder(template.Id, options.Directory);
         var scratch = rules.NewScratch();
         var cases = new List<CaseRow>();
         var rejected = new List<RejectedRow>();
+        var moderation = new List<Submission>();
         var read = 0;
 
         foreach (var validation in ValidateInOrder(records, validator, quality, options.ReadAhead))
@@ -83,6 +91,13 @@ public static class AuditRunner
             if (validation.Submission is not { } submission)
             {
                 rejected.Add(validation.Rejected!);
+                continue;
+            }
+
+            // A moderation audit is checked against its first audit once the whole batch is read, and counts in no figure.
+            if (submission.Moderates is not null)
+            {
+                moderation.Add(submission);
                 continue;
             }
 
@@ -95,6 +110,14 @@ public static class AuditRunner
             }
 
             onCase?.Invoke(result);
+        }
+
+        var (moderated, unlinked) = ModerationLinks.Link(validator, moderation, options.KnownAudits);
+        rejected.AddRange(unlinked);
+        var moderationRows = new List<CaseRow>(moderated.Count);
+        foreach (var submission in moderated)
+        {
+            moderationRows.Add(ToCaseRow(rules.Evaluate(submission, scratch)));
         }
 
         var summary = calculator.Complete();
@@ -115,6 +138,10 @@ public static class AuditRunner
             DataQualityByTeam = quality.CompleteByTeam(options.DataQualityThreshold),
             Cases = [.. cases.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
             SourceDiagnostics = [.. validator.SourceDiagnostics],
+            Moderation = [.. moderationRows.OrderBy(c => c.AuditId, StringComparer.Ordinal)],
+            ModerationRead = validator.ModerationRowsRead == 0
+                ? null
+                : new SubmissionCounts(validator.ModerationRowsRead, moderated.Count, validator.ModerationRowsRead - moderated.Count),
         };
     }
 
@@ -126,6 +153,7 @@ public static class AuditRunner
         var validator = new SubmissionValidator(template) { AsOf = asOf };
         var quality = new DataQualityCounter(template);
         var rejected = new List<RejectedRow>();
+        var moderation = new List<Submission>();
         var read = 0;
         foreach (var validation in Validate(records, validator, quality))
         {
@@ -134,7 +162,14 @@ public static class AuditRunner
             {
                 rejected.Add(row);
             }
+            else if (validation.Submission!.Moderates is not null)
+            {
+                moderation.Add(validation.Submission);
+            }
         }
+
+        // Without a store, a moderation audit whose first audit is not in these files is left for run to check.
+        rejected.AddRange(ModerationLinks.Link(validator, moderation, stored: null, requireFound: false).Rejected);
 
         return new CheckReport(
             new SubmissionCounts(read, read - rejected.Count, rejected.Count),
@@ -151,6 +186,7 @@ public static class AuditRunner
         {
             // Kept only when the auditor wrote any, so that rows without comments carry none.
             Comments = s.Comments.Any(c => c is not null) ? s.Comments : [],
+            Moderates = s.Moderates,
         };
     }
 

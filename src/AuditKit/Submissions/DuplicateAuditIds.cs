@@ -32,6 +32,10 @@ internal sealed class DuplicateAuditIds
 
     public void Add(string auditId, UInt128 hash, string source, int row) => _seen.TryAdd(auditId, new FirstUse(hash, source, row));
 
+    /// <summary>Adds an accepted row with what a moderation audit of it is checked against (see <see cref="FirstUse"/>).</summary>
+    public void Add(string auditId, UInt128 hash, string source, int row, ulong caseKey, ulong auditorKey, bool isModeration) =>
+        _seen.TryAdd(auditId, new FirstUse(hash, source, row, caseKey, auditorKey, isModeration));
+
     /// <summary>The content hash of one row, as described on the class.</summary>
     public UInt128 Hash(RawRecord record, HeaderMap map)
     {
@@ -87,6 +91,10 @@ internal sealed class DuplicateAuditIds
         }
     }
 
-    /// <summary>Where an audit id was first accepted, and the hash of that row's content.</summary>
-    public readonly record struct FirstUse(UInt128 Hash, string Source, int Row);
+    /// <summary>
+    /// Where an audit id was first accepted, and the hash of that row's content; with keys of its case reference and
+    /// auditor (<see cref="ModerationKeys"/>), and whether it is a moderation audit, so that a moderation audit later in the
+    /// batch can be checked against it without keeping the row.
+    /// </summary>
+    public readonly record struct FirstUse(UInt128 Hash, string Source, int Row, ulong CaseKey = 0, ulong AuditorKey = 0, bool IsModeration = false);
 }

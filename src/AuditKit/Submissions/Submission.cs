@@ -35,6 +35,13 @@ public sealed record Submission
     /// <summary>The auditor's own overall judgement, if given.</summary>
     public string? OverallGrade { get; init; }
 
+    /// <summary>
+    /// For a moderation audit (a second, independent audit of the same case by another auditor), the <c>audit_id</c> of the
+    /// first audit it moderates; null for a first audit. A moderation audit is kept beside the first audit and counts in no
+    /// figure.
+    /// </summary>
+    public string? Moderates { get; init; }
+
     /// <summary>Normalised answers: "Yes", "Partly", "No", "N/A", or null when blank.</summary>
     public required ImmutableArray<string?> Answers { get; init; }
 

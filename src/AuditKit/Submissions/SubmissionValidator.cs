@@ -35,6 +35,8 @@ public sealed class SubmissionValidator
     private readonly HashSet<string> _teamVariantsWarned = new(StringComparer.Ordinal);
     private readonly HashSet<string> _oldWarned = new(StringComparer.Ordinal);
     private List<int>? _problemColumns;
+    private IReadOnlySet<string> _storedModerations = new HashSet<string>();
+    private string? _storedWhere;
     private readonly DayMonthOrder _dayMonth = new();
 
     public SubmissionValidator(AuditTemplate template)
@@ -95,6 +97,28 @@ public sealed class SubmissionValidator
         }
     }
 
+    /// <summary>
+    /// The audit ids recorded in <paramref name="where"/> (the store) as moderation audits of this template: a row with one
+    /// of those ids and no <c>moderates</c> value is rejected (it would turn a moderation audit into a first audit of the
+    /// case). Call before the first row.
+    /// </summary>
+    public void AddStoredModerations(IReadOnlySet<string> auditIds, string where)
+    {
+        ArgumentNullException.ThrowIfNull(auditIds);
+        ArgumentNullException.ThrowIfNull(where);
+        _storedModerations = auditIds;
+        _storedWhere = where;
+    }
+
+    /// <summary>How many rows read so far have a <c>moderates</c> value (moderation audits), accepted or not.</summary>
+    public int ModerationRowsRead { get; private set; }
+
+    /// <summary>
+    /// The audit of this batch accepted with <paramref name="auditId"/> (ignoring case), with the keys a moderation audit of
+    /// it is checked against; false when no row with that id was accepted.
+    /// </summary>
+    internal bool TryFindAccepted(string auditId, out DuplicateAuditIds.FirstUse first) => _auditIds.TryGetFirst(auditId, out first);
+
     /// <summary>Validates one row. Bad input never throws: it gives a <see cref="RejectedRow"/>.</summary>
     public ValidationResult Validate(RawRecord record)
     {
@@ -147,6 +171,20 @@ public sealed class SubmissionValidator
         var practitioner = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Practitioner])), ColumnKind.Practitioner);
         var overallGrade = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.OverallGrade])), ColumnKind.OverallGrade);
         var templateId = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Template])), ColumnKind.Template);
+        var moderates = Identifying(Clean(Cell(cells, map.Standard[(int)ColumnKind.Moderates])), ColumnKind.Moderates);
+        if (moderates is not null)
+        {
+            ModerationRowsRead++;
+            if (auditId is not null && string.Equals(moderates, auditId, StringComparison.OrdinalIgnoreCase))
+            {
+                _reasons.Add(Messages.Moderation.ModeratesItself(auditId));
+            }
+        }
+        else if (auditId is not null && _storedModerations.Contains(auditId))
+        {
+            _reasons.Add(Messages.Moderation.ModeratesLeftOut(auditId, _storedWhere!));
+        }
+
         if (templateId is not null && !string.Equals(templateId, _template.Id, StringComparison.OrdinalIgnoreCase))
         {
             _reasons.Add(Messages.Submissions.TemplateMismatch(templateId, _template.Id));
@@ -230,7 +268,7 @@ public sealed class SubmissionValidator
             hash = _auditIds.Hash(record, map);
         }
 
-        _auditIds.Add(auditId!, hash, record.Source, record.Row);
+        _auditIds.Add(auditId!, hash, record.Source, record.Row, ModerationKeys.Of(caseRef!), ModerationKeys.Of(auditor!), moderates is not null);
         return ValidationResult.Accept(new Submission
         {
             AuditId = auditId!,
@@ -242,6 +280,7 @@ public sealed class SubmissionValidator
             Service = service,
             Practitioner = practitioner,
             OverallGrade = overallGrade,
+            Moderates = moderates,
             Answers = ImmutableCollectionsMarshal.AsImmutableArray(answers),
             Comments = ImmutableCollectionsMarshal.AsImmutableArray(comments),
             Facts = ImmutableCollectionsMarshal.AsImmutableArray(facts),

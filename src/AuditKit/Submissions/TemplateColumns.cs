@@ -15,6 +15,9 @@ internal enum ColumnKind : byte
     Practitioner,
     Template,
     OverallGrade,
+
+    /// <summary>The <c>audit_id</c> of the first audit that this one moderates (a second, independent audit of the same case).</summary>
+    Moderates,
     Answer,
     Comment,
     Fact,
@@ -25,7 +28,7 @@ internal sealed class TemplateColumns
 {
     /// <summary>The fixed columns, in <see cref="ColumnKind"/> order; the first <see cref="RequiredStandardCount"/> are required.</summary>
     public static readonly string[] StandardNames =
-        ["audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "service", "practitioner", "template", "overall_grade"];
+        ["audit_id", "audit_date", "auditor", "case_ref", "case_type", "team", "service", "practitioner", "template", "overall_grade", "moderates"];
 
     public const int RequiredStandardCount = 6;
 

@@ -11,7 +11,7 @@ namespace AuditKit.Templates;
 internal static partial class ReservedNames
 {
     /// <summary>The fixed submission columns that are not also expression names.</summary>
-    private static readonly string[] FixedColumns = ["audit_id", "auditor", "case_ref", "practitioner", "template", "overall_grade"];
+    private static readonly string[] FixedColumns = ["audit_id", "auditor", "case_ref", "practitioner", "template", "overall_grade", "moderates"];
 
     public static readonly FrozenSet<string> All = BuiltInNames.AllNames
         .Concat(Functions.ByName.Keys)

@@ -85,6 +85,27 @@ public sealed class ProgrammeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_BundledSampleWithModerationAudits_SameAsWithoutThem()
+    {
+        // The bundled programme counts every audit of the service towards its quota: the 15 moderation audits would show.
+        var template = RepoPaths.InRepo("templates", "quality-of-practice.yaml");
+        var first = await _fixture.RunAsync("run", "--template", template, "--submissions", RepoPaths.InRepo("samples", "audits"), "--out", "a", "--as-of", "2026-11-30", "--outputs", "json", "--db", "first.db");
+        var both = await _fixture.RunAsync(
+            "run", "--template", template, "--submissions", RepoPaths.InRepo("samples", "audits"), RepoPaths.InRepo("samples", "moderation"),
+            "--out", "b", "--as-of", "2026-11-30", "--outputs", "json", "--db", "both.db");
+        string[] status = ["programme", "status", "--programme", RepoPaths.InRepo("samples", "programme.yaml"), "--as-of", "2026-11-30", "--format", "json"];
+
+        var withoutModeration = await _fixture.RunAsync([.. status, "--db", "first.db"]);
+        var withModeration = await _fixture.RunAsync([.. status, "--db", "both.db"]);
+
+        first.ExitCode.ShouldBe(3, first.Error);
+        both.ExitCode.ShouldBe(3, both.Error);
+        both.Out.ShouldContain("moderation");
+        withModeration.ExitCode.ShouldBe(0, withModeration.Error);
+        withModeration.Out.ShouldBe(withoutModeration.Out);
+    }
+
+    [Fact]
     public async Task Status_InvalidProgramme_Exit2WithEveryDiagnostic()
     {
         File.WriteAllText(_fixture.PathOf("programme.yaml"), "id: p\nrounds:\n  - id: r\n    template: mini-audit\n    period: weekly\n    start: 2026-11-01\n    quota: {service: 2}\n");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using AuditKit.Calendar;
 using AuditKit.Cli.Commands;
 using AuditKit.Compliance;
-using AuditKit.Evaluation;
 using AuditKit.Reporting;
 using AuditKit.Runs;
 using AuditKit.Store;
@@ -16,35 +15,8 @@ namespace AuditKit.Tests.Store;
 /// The store as the record the figures come from: team and service actions planned per period from every current
 /// audit of the period, whatever runs recorded them; run on SQLite and on a real PostgreSQL server.
 /// </summary>
-public abstract class PeriodPlanningTests : IDisposable
+public abstract class PeriodPlanningTests : SampleStoreTests
 {
-    private static readonly Lazy<CompiledRuleSet> Rules = new(() =>
-        TemplateValidator.ValidateTemplate(RepoPaths.InRepo("templates", "quality-of-practice.yaml"), null, EnglandAndWalesCalendar.Default).Compiled
-        ?? throw new InvalidOperationException("The bundled template does not compile."));
-
-    private static readonly DateOnly AsOf = new(2026, 11, 30);
-    private readonly List<IAuditStore> _opened = [];
-
-    /// <summary>A new, empty store of this kind each call.</summary>
-    protected abstract IAuditStore NewStore();
-
-    public virtual void Dispose()
-    {
-        foreach (var store in _opened)
-        {
-            store.Dispose();
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    private IAuditStore Open()
-    {
-        var store = NewStore();
-        _opened.Add(store);
-        return store;
-    }
-
     /// <summary>The bundled sample's header and its November rows.</summary>
     private static (string Header, List<string> Rows) November()
     {
@@ -172,23 +144,14 @@ public abstract class PeriodPlanningTests : IDisposable
 /// <summary><see cref="PeriodPlanningTests"/> on SQLite files.</summary>
 public sealed class SqlitePeriodPlanningTests : PeriodPlanningTests
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "auditkit-periods-" + Guid.NewGuid().ToString("N")[..12]);
-    private int _count;
+    private readonly SqliteStoreFiles _files = new("auditkit-periods-");
 
-    protected override IAuditStore NewStore()
-    {
-        Directory.CreateDirectory(_folder);
-        return AuditStore.OpenSqlite(Path.Combine(_folder, $"store-{++_count}.db"));
-    }
+    protected override IAuditStore NewStore() => _files.NewStore();
 
     public override void Dispose()
     {
         base.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _files.Dispose();
     }
 }
 
