@@ -136,6 +136,31 @@ internal static class Schema
         ALTER TABLE actions ADD COLUMN reaudit_days INTEGER;
         CREATE INDEX ix_submissions_case ON submissions (template_id, case_ref, is_current, audit_date);
         """),
+
+        // 9: samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
+        new("""
+        CREATE TABLE samples (
+            sample_id TEXT NOT NULL PRIMARY KEY,
+            as_of TEXT NOT NULL,
+            template_id TEXT,
+            seed BIGINT NOT NULL,
+            size TEXT NOT NULL,
+            by_case_type INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
+            excluded_within TEXT,
+            source TEXT NOT NULL,
+            cases INTEGER NOT NULL);
+        CREATE INDEX ix_samples_as_of ON samples (as_of);
+        CREATE TABLE sample_cases (
+            sample_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            case_ref TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT,
+            auditor TEXT,
+            reserve INTEGER NOT NULL,
+            PRIMARY KEY (sample_id, position));
+        """),
     ];
 
     public static int Latest => Migrations.Count;
