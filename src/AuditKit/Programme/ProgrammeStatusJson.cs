@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AuditKit.Calendar;
 
@@ -17,13 +16,7 @@ public static class ProgrammeStatusJson
     public static string Write(ProgrammeStatusReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            Write(json, report);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Text.JsonText.Indented(json => Write(json, report));
     }
 
     /// <summary>The report as one object (also the "programme" part of a report's summary.json).</summary>
