@@ -47,7 +47,7 @@ internal sealed class RegisterWriter : IDisposable
                 ("case_ref", DbType.String), ("audit_id", DbType.String), ("criterion", DbType.String), ("text", DbType.String),
                 ("owner", DbType.String), ("due", DbType.String), ("escalate_to", DbType.String), ("rule_key", DbType.String),
                 ("compliance", DbType.Double), ("target", DbType.Double), ("status", DbType.String), ("created", DbType.String),
-                ("updated", DbType.String), ("last_raised", DbType.String), ("period", DbType.String),
+                ("updated", DbType.String), ("last_raised", DbType.String), ("period", DbType.String), ("reaudit_days", DbType.Int32),
             ],
             batchRows,
             "ON CONFLICT (action_id) DO NOTHING");
@@ -123,8 +123,8 @@ internal sealed class RegisterWriter : IDisposable
             _insert.Add(
                 action.Id, _templateId, ActionScopes.Name(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
                 action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
-                action.Target, "open", _asOf, _asOf, _asOf, action.Period);
-            _history.Add(action.Id, _asOf, "raised", null, "open", null, null);
+                action.Target, "open", _asOf, _asOf, _asOf, action.Period, action.ReauditWithinWorkingDays);
+            _history.Add(action.Id, _asOf, "raised", null, "open", action.Explanation, null);
             Added++;
             return action.Due;
         }
@@ -144,7 +144,7 @@ internal sealed class RegisterWriter : IDisposable
             Flush();
             Refresh(action);
             SetStatus(action.Id, ActionStatus.Open);
-            _history.Add(action.Id, _asOf, "raised again", "superseded", "open", null, null);
+            _history.Add(action.Id, _asOf, "raised again", "superseded", "open", action.Explanation, null);
             _stored[action.Id] = existing with { Status = ActionStatus.Open, Content = content };
             Refreshed++;
             return due;

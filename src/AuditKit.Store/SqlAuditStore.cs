@@ -9,7 +9,7 @@ using AuditKit.Templates;
 namespace AuditKit.Store;
 
 /// <summary>The store over one connection; SQL shared by SQLite and PostgreSQL, differences in <see cref="SqlDialect"/>.</summary>
-internal sealed class SqlAuditStore : IAuditStore
+internal sealed partial class SqlAuditStore : IAuditStore
 {
     private const string Current = "1";
 
@@ -162,13 +162,20 @@ internal sealed class SqlAuditStore : IAuditStore
         var results = ImmutableArray.CreateBuilder<PeriodResult>();
         var recorded = ImmutableArray.CreateBuilder<FollowUpAction>();
         var criteria = CriteriaByVersion(transaction, templateId);
+        var figures = planning.ReadsHistory ? ReadFigures(transaction, templateId) : [];
+        var planned = new List<(Compliance.ReportingPeriod Period, int Audits, PeriodPlan Plan)>();
         foreach (var period in touched)
         {
             var cases = ReadCases(transaction, templateId, period.First, period.Last, planning.Criteria, criteria, team: null);
-            var planned = planning.Plan(new StoredPeriod(period, cases));
-            var before = register.Superseded;
-            register.Load(planned.Select(action => action.Id));
-            foreach (var action in planned)
+            var history = planning.ReadsHistory
+                ? new FollowUps.Escalations.CycleHistory(
+                    [.. figures.Where(f => string.CompareOrdinal(f.Period, period.Name) < 0)],
+                    ReadOpenActions(transaction, templateId, period),
+                    ReadReaudits(transaction, templateId, period, criteria))
+                : FollowUps.Escalations.CycleHistory.Empty;
+            var plan = planning.Plan(new StoredPeriod(period, cases, history));
+            register.Load(plan.Actions.Select(action => action.Id));
+            foreach (var action in plan.Actions)
             {
                 if (action.Scope == ActionScope.Case || action.Period != period.Name)
                 {
@@ -179,8 +186,23 @@ internal sealed class SqlAuditStore : IAuditStore
             }
 
             register.Flush();
-            register.SupersedePeriodActions(period.Name, cases.Count);
-            results.Add(new PeriodResult(period.Name, cases.Count, planned.Count, register.Superseded - before));
+            if (planning.ReadsHistory)
+            {
+                WriteFigures(transaction, templateId, period.Name, plan.Figures);
+                figures.RemoveAll(f => f.Period == period.Name);
+                figures.AddRange(plan.Figures);
+            }
+
+            planned.Add((period, cases.Count, plan));
+        }
+
+        // Superseded once every period is planned, so that an action one period's escalations raise about another's is not
+        // superseded by a period planned before it.
+        foreach (var (period, audits, plan) in planned)
+        {
+            var before = register.Superseded;
+            register.SupersedePeriodActions(period.Name, audits);
+            results.Add(new PeriodResult(period.Name, audits, plan.Actions.Length, register.Superseded - before) { Failures = plan.Failures });
         }
 
         register.SupersedeActionsWithoutPeriod();
@@ -490,7 +512,7 @@ internal sealed class SqlAuditStore : IAuditStore
         }
 
         // A case action's audit date comes from the current revision of its audit (none for team and service actions).
-        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id"
+        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days, a.rule_key"
             + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
@@ -526,11 +548,15 @@ internal sealed class SqlAuditStore : IAuditStore
                     Target: reader.NullableDouble(13),
                     AuditDate: reader.NullableString(14) is { } auditDate ? DbCommands.ParseIso(auditDate) : null,
                     Period: reader.NullableString(15),
-                    AuditId: reader.NullableString(16)));
+                    AuditId: reader.NullableString(16))
+                {
+                    ReauditWithinWorkingDays = reader.IsDBNull(17) ? null : reader.Int32(17),
+                    RuleKey = reader.GetString(18),
+                });
             }
         }
 
-        var withFollowUp = AddFollowUps(rows);
+        var withFollowUp = AddReaudits(AddFollowUps(rows));
         return
         [
             .. withFollowUp

@@ -166,6 +166,13 @@ public static class SummaryJsonWriter
             json.WriteEndArray();
         }
 
+        // An extension for reports from the store given a programme: its rounds' expected and done audits.
+        if (report.Programme is { } programme)
+        {
+            json.WritePropertyName("programme");
+            Programme.ProgrammeStatusJson.Write(json, programme);
+        }
+
         json.WriteEndObject();
     }
 
@@ -413,6 +420,12 @@ public static class SummaryJsonWriter
             json.WriteString("period", action.Period);
         }
 
+        if (action.Explanation is not null)
+        {
+            // An extension of contract 3: an escalation's rules and the values they read.
+            json.WriteString("explanation", action.Explanation);
+        }
+
         json.WriteEndObject();
     }
 
@@ -428,7 +441,7 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {

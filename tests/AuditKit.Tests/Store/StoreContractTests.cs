@@ -236,7 +236,10 @@ public abstract partial class StoreContractTests : IDisposable
 
         entry.ShouldBe(new RegisterEntry(
             action.Id, TemplateId, ActionScope.Case, "Team A", "C-A3", null, action.Text, "team_manager", D("2026-09-27"),
-            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3", AuditDate: D("2026-09-20")));
+            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3", AuditDate: D("2026-09-20"))
+        {
+            RuleKey = action.RuleKey,
+        });
     }
 
     [StoreFact]
