@@ -161,6 +161,13 @@ internal static class Schema
             reserve INTEGER NOT NULL,
             PRIMARY KEY (sample_id, position));
         """),
+
+        // 10: the team and service actions of a period (and those recorded without one) found by an index that holds them
+        // alone, not the millions of case actions of the template; the store's team names found by index.
+        new("""
+        CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';
+        CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
+        """),
     ];
 
     public static int Latest => Migrations.Count;
