@@ -19,6 +19,8 @@ public static class AuditKitCli
             CheckCommand.Create(context),
             ExplainCommand.Create(context),
             FormCommand.Create(context),
+            SampleCommand.Create(context),
+            ProgrammeCommand.Create(context),
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),

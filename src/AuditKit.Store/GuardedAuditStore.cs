@@ -51,6 +51,12 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
 
     public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);
 
+    public bool RecordSample(StoredSample sample) => Guard(() => inner.RecordSample(sample));
+
+    public IReadOnlyList<StoredSample> Samples(DateOnly from, DateOnly to, string? templateId = null) => Guard(() => inner.Samples(from, to, templateId));
+
+    public IReadOnlyList<AuditedCase> AuditedCases(DateOnly from, DateOnly to, string? templateId = null) => Guard(() => inner.AuditedCases(from, to, templateId));
+
     public bool AddUser(StoredUser user) => Guard(() => inner.AddUser(user));
 
     public StoredUser? FindUser(string email) => Guard(() => inner.FindUser(email));

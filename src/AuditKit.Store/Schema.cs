@@ -137,7 +137,39 @@ internal static class Schema
         CREATE INDEX ix_submissions_case ON submissions (template_id, case_ref, is_current, audit_date);
         """),
 
-        // 9: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
+        // 9: samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
+        new("""
+        CREATE TABLE samples (
+            sample_id TEXT NOT NULL PRIMARY KEY,
+            as_of TEXT NOT NULL,
+            template_id TEXT,
+            seed BIGINT NOT NULL,
+            size TEXT NOT NULL,
+            by_case_type INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
+            excluded_within TEXT,
+            source TEXT NOT NULL,
+            cases INTEGER NOT NULL);
+        CREATE INDEX ix_samples_as_of ON samples (as_of);
+        CREATE TABLE sample_cases (
+            sample_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            case_ref TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT,
+            auditor TEXT,
+            reserve INTEGER NOT NULL,
+            PRIMARY KEY (sample_id, position));
+        """),
+
+        // 10: the team and service actions of a period (and those recorded without one) found by an index that holds them
+        // alone, not the millions of case actions of the template; the store's team names found by index.
+        new("""
+        CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';
+        CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
+        """),
+
+        // 11: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
         // scoped to) and the data protection keys that sign its cookies, kept here so that every instance reads them.
         new("""
         CREATE TABLE users (

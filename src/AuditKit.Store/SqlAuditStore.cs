@@ -124,10 +124,14 @@ internal sealed partial class SqlAuditStore : IAuditStore
         var cases = WriteCases(transaction, template, run.Cases, asOf, run.Periods?.Length);
         FaultHook?.Invoke("actions");
         using var register = new RegisterWriter(_connection, transaction, template.Id, asOf, _dialect.InsertBatchRows);
-        foreach (var action in run.Actions)
+        foreach (var chunk in run.Actions.Chunk(KeyedRead.ChunkSize))
         {
-            ArgumentNullException.ThrowIfNull(action, nameof(run));
-            register.Raise(action);
+            // What the store holds of these actions, in one read (the actions' key), then each raised.
+            register.Load(chunk.Select(action => (action ?? throw new ArgumentNullException(nameof(run))).Id));
+            foreach (var action in chunk)
+            {
+                register.Raise(action);
+            }
         }
 
         register.Flush();
@@ -170,6 +174,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
                     ReadReaudits(transaction, templateId, period, criteria))
                 : FollowUps.Escalations.CycleHistory.Empty;
             var plan = planning.Plan(new StoredPeriod(period, cases, history));
+            register.Load(plan.Actions.Select(action => action.Id));
             foreach (var action in plan.Actions)
             {
                 if (action.Scope == ActionScope.Case || action.Period != period.Name)
@@ -259,21 +264,17 @@ internal sealed partial class SqlAuditStore : IAuditStore
     private CasesWritten WriteCases(
         DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf, Compliance.PeriodLength? periods)
     {
-        // The current revision of every audit of this template: one read instead of one per case.
+        // The current revisions of this run's audits alone, found by index before anything is written (PostgreSQL's COPY
+        // holds the connection while it writes): a run of 2,000 audits into a store of millions reads 2,000 rows.
+        var given = cases.ToList();
         var current = new Dictionary<string, (int Revision, string Hash, string AuditDate)>(StringComparer.Ordinal);
-        using (var read = DbCommands.Create(
+        KeyedRead.ForEach(
             _connection,
             transaction,
-            "SELECT audit_id, revision, content_hash, audit_date FROM submissions WHERE template_id = @t AND is_current = " + Current,
-            ("@t", DbType.String)))
-        {
-            read.Set(0, template.Id);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2), reader.GetString(3));
-            }
-        }
+            "SELECT audit_id, revision, content_hash, audit_date FROM submissions WHERE template_id = @t AND is_current = " + Current + " AND audit_id IN ({keys})",
+            [("@t", DbType.String, template.Id)],
+            [.. given.Select(c => (c ?? throw new ArgumentNullException(nameof(cases))).Row.AuditId).Distinct(StringComparer.Ordinal)],
+            reader => current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2), reader.GetString(3)));
 
         var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
         var touched = new SortedSet<Compliance.ReportingPeriod>();
@@ -296,9 +297,8 @@ internal sealed partial class SqlAuditStore : IAuditStore
 
         using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
         int count = 0, added = 0, revised = 0, unchanged = 0;
-        foreach (var stored in cases)
+        foreach (var stored in given)
         {
-            ArgumentNullException.ThrowIfNull(stored, nameof(cases));
             var row = stored.Row;
             if (row.Outcomes.Length != template.Criteria.Length)
             {
@@ -751,24 +751,29 @@ internal sealed partial class SqlAuditStore : IAuditStore
         }
 
         var actions = new List<FollowUpAction>();
+        const string Columns = "action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period";
         using (var read = DbCommands.Create(
             _connection,
             transaction,
-            """
-            SELECT action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period
-            FROM actions
-            WHERE template_id = @t AND status <> 'superseded'
-              AND ((scope <> 'case' AND period IS NOT NULL)
-                OR (scope = 'case' AND audit_id IN (
-                  SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)))
+            $"""
+            SELECT {Columns} FROM actions
+            WHERE template_id = @t AND scope <> 'case' AND period >= @first AND period <= @last AND status <> 'superseded'
+            UNION ALL
+            SELECT {Columns} FROM actions
+            WHERE template_id = @t AND scope = 'case' AND status <> 'superseded' AND audit_id IN (
+              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)
             ORDER BY action_id
             """,
-            ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
+            ("@t", DbType.String), ("@first", DbType.String), ("@last", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
         {
-            // The case actions of the periods' audits only (found by the audits' index), not every case action of the template.
+            // Found by index, in two parts: the team and service actions of the periods (their names sort as the periods do;
+            // those between that are not among them are left out below), and the case actions of the periods' audits. Never
+            // every case action of the template.
             read.Set(0, templateId);
-            read.Set(1, DbCommands.Iso(from.First));
-            read.Set(2, DbCommands.Iso(to.Last));
+            read.Set(1, from.Name);
+            read.Set(2, to.Name);
+            read.Set(3, DbCommands.Iso(from.First));
+            read.Set(4, DbCommands.Iso(to.Last));
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
@@ -920,7 +925,19 @@ internal sealed partial class SqlAuditStore : IAuditStore
     public IReadOnlyList<string> TeamNames()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = DbCommands.Create(_connection, null, "SELECT team, min(submission_id) AS first_id FROM submissions GROUP BY team ORDER BY first_id, team");
+        // Each team name, found by stepping through the index of names (the next name after the last one found) instead of
+        // reading every revision, with its first revision.
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            """
+            WITH RECURSIVE names(team) AS (
+              SELECT min(team) FROM submissions
+              UNION ALL
+              SELECT (SELECT min(s.team) FROM submissions s WHERE s.team > names.team) FROM names WHERE names.team IS NOT NULL)
+            SELECT team, (SELECT min(s.submission_id) FROM submissions s WHERE s.team = names.team) AS first_id
+            FROM names WHERE team IS NOT NULL ORDER BY first_id, team
+            """);
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read())

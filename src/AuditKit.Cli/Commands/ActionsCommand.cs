@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AuditKit.Calendar;
 using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
@@ -322,36 +321,30 @@ internal static class ActionsCommand
         _ => TableCell.Styled(progress.ToDisplayName(), "grey"),
     };
 
-    private static string Json(IReadOnlyList<RegisterEntry> entries)
+    private static string Json(IReadOnlyList<RegisterEntry> entries) => JsonText.Indented(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        json.WriteStartArray();
+        foreach (var entry in entries)
         {
-            json.WriteStartArray();
-            foreach (var entry in entries)
+            json.WriteStartObject();
+            var values = Values(entry);
+            for (var i = 0; i < Fields.Length; i++)
             {
-                json.WriteStartObject();
-                var values = Values(entry);
-                for (var i = 0; i < Fields.Length; i++)
+                if (values[i] is null)
                 {
-                    if (values[i] is null)
-                    {
-                        json.WriteNull(Fields[i]);
-                    }
-                    else
-                    {
-                        json.WriteString(Fields[i], values[i]);
-                    }
+                    json.WriteNull(Fields[i]);
                 }
-
-                json.WriteEndObject();
+                else
+                {
+                    json.WriteString(Fields[i], values[i]);
+                }
             }
 
-            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+        json.WriteEndArray();
+    }) + "\n";
 
     private static string Csv(IReadOnlyList<RegisterEntry> entries)
     {

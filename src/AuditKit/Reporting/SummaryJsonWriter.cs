@@ -166,6 +166,13 @@ public static class SummaryJsonWriter
             json.WriteEndArray();
         }
 
+        // An extension for reports from the store given a programme: its rounds' expected and done audits.
+        if (report.Programme is { } programme)
+        {
+            json.WritePropertyName("programme");
+            Programme.ProgrammeStatusJson.Write(json, programme);
+        }
+
         json.WriteEndObject();
     }
 
@@ -443,7 +450,7 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {
