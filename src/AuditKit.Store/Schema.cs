@@ -168,6 +168,10 @@ internal static class Schema
         CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';
         CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
         """),
+
+        // 11: the case actions that ask for a re-audit, found by case reference when a period's audits are looked at as
+        // re-audits (an index of those few actions alone).
+        new("CREATE INDEX ix_actions_reaudit ON actions (case_ref) WHERE reaudit_days IS NOT NULL"),
     ];
 
     public static int Latest => Migrations.Count;
