@@ -169,7 +169,11 @@ internal static class Schema
         CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
         """),
 
-        // 11: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
+        // 11: the case actions that ask for a re-audit, found by case reference when a period's audits are looked at as
+        // re-audits (an index of those few actions alone).
+        new("CREATE INDEX ix_actions_reaudit ON actions (case_ref) WHERE reaudit_days IS NOT NULL"),
+
+        // 12: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
         // scoped to) and the data protection keys that sign its cookies, kept here so that every instance reads them.
         new("""
         CREATE TABLE users (

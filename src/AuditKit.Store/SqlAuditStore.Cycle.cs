@@ -118,61 +118,88 @@ internal sealed partial class SqlAuditStore
 
     /// <summary>
     /// The re-audits carried out in the period: for each case action that asked for one (and was not superseded), the first
-    /// later current audit of the same case and template, when that audit falls in the period. A moderation audit (a second
-    /// audit of the same case by another auditor) is no re-audit.
+    /// later current audit of the same case and template, when that audit is one of the period's <paramref name="cases"/>
+    /// (which hold no moderation audit: a second audit of the same case by another auditor is no re-audit). Read by index
+    /// from the period's case references, so that a period of a store of millions reads only its own cases' actions.
     /// </summary>
     private List<Reaudit> ReadReaudits(
-        DbTransaction? transaction, string templateId, ReportingPeriod period, Dictionary<(int Version, string Hash), List<string>> versions)
+        DbTransaction transaction, string templateId, ReportingPeriod period, IReadOnlyList<Reporting.CaseRow> cases, IReadOnlyList<string> criteria)
     {
-        using var read = DbCommands.Create(
+        var byCase = cases
+            .GroupBy(c => c.CaseRef, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.AuditDate).ThenBy(c => c.AuditId, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        if (byCase.Count == 0)
+        {
+            return [];
+        }
+
+        var asked = new List<(string ActionId, string? Team, string CaseRef, string? Criterion, string AuditId, DateOnly Date, string? Grade)>();
+        KeyedRead.ForEach(
             _connection,
             transaction,
             """
-            SELECT a.action_id, a.team, e.case_ref, a.criterion, e.audit_id, e.audit_date, e.grade,
-                   l.audit_id, l.audit_date, l.grade, l.outcomes, l.template_version, l.template_hash
-            FROM submissions l
-            JOIN submissions e ON e.template_id = l.template_id AND e.case_ref = l.case_ref AND e.is_current = 1 AND e.moderates IS NULL
-              AND e.audit_date < l.audit_date
-            JOIN actions a ON a.template_id = e.template_id AND a.audit_id = e.audit_id
-            WHERE l.template_id = @t AND l.is_current = 1 AND l.moderates IS NULL AND l.audit_date >= @from AND l.audit_date <= @to
-              AND a.scope = 'case' AND a.reaudit_days IS NOT NULL AND a.status <> 'superseded'
-              AND NOT EXISTS (
-                SELECT 1 FROM submissions x
-                WHERE x.template_id = l.template_id AND x.case_ref = l.case_ref AND x.is_current = 1 AND x.moderates IS NULL
-                  AND x.audit_date > e.audit_date AND x.audit_date < @from)
+            SELECT a.action_id, a.team, a.case_ref, a.criterion, s.audit_id, s.audit_date, s.grade
+            FROM actions a JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1
+            WHERE a.case_ref IN ({keys}) AND a.reaudit_days IS NOT NULL AND a.template_id = @t AND a.scope = 'case'
+              AND a.status <> 'superseded' AND s.audit_date <= @to
             """,
-            ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String));
-        read.Set(0, templateId);
-        read.Set(1, DbCommands.Iso(period.First));
-        read.Set(2, DbCommands.Iso(period.Last));
-        using var reader = read.ExecuteReader();
-        var first = new Dictionary<string, Reaudit>(StringComparer.Ordinal);
-        while (reader.Read())
+            [("@t", DbType.String, templateId), ("@to", DbType.String, DbCommands.Iso(period.Last))],
+            [.. byCase.Keys.Order(StringComparer.Ordinal)],
+            reader => asked.Add((
+                reader.GetString(0), reader.NullableString(1), reader.GetString(2), reader.NullableString(3), reader.GetString(4),
+                DbCommands.ParseIso(reader.GetString(5)), reader.NullableString(6))));
+
+        using var between = DbCommands.Create(
+            _connection,
+            transaction,
+            """
+            SELECT 1 FROM submissions
+            WHERE template_id = @t AND case_ref = @c AND is_current = 1 AND moderates IS NULL AND audit_date > @e AND audit_date < @from
+            LIMIT 1
+            """,
+            ("@t", DbType.String), ("@c", DbType.String), ("@e", DbType.String), ("@from", DbType.String));
+        var reaudits = new List<Reaudit>();
+        foreach (var action in asked.OrderBy(a => a.ActionId, StringComparer.Ordinal))
         {
-            var criterion = reader.NullableString(3);
-            var reaudit = new Reaudit(
-                reader.GetString(0),
-                reader.NullableString(1),
-                reader.GetString(2),
-                criterion,
-                reader.GetString(4),
-                DbCommands.ParseIso(reader.GetString(5)),
-                reader.NullableString(6),
-                reader.GetString(7),
-                DbCommands.ParseIso(reader.GetString(8)),
-                reader.NullableString(9),
-                criterion is null ? null : OutcomeOf(reader.NullableString(10), versions, reader.Int32(11), reader.GetString(12), criterion));
-            if (!first.TryGetValue(reaudit.ActionId, out var earlier) || Earlier(reaudit, earlier))
+            if (byCase[action.CaseRef].Find(c => c.AuditDate > action.Date) is not { } later)
             {
-                first[reaudit.ActionId] = reaudit;
+                continue;
+            }
+
+            if (action.Date < period.First)
+            {
+                // The case audited again between the two, in an earlier period: that was the re-audit.
+                between.Set(0, templateId);
+                between.Set(1, action.CaseRef);
+                between.Set(2, DbCommands.Iso(action.Date));
+                between.Set(3, DbCommands.Iso(period.First));
+                if (between.ExecuteScalar() is not null)
+                {
+                    continue;
+                }
+            }
+
+            var at = action.Criterion is null ? -1 : IndexOf(criteria, action.Criterion);
+            reaudits.Add(new Reaudit(
+                action.ActionId, action.Team, action.CaseRef, action.Criterion, action.AuditId, action.Date, action.Grade,
+                later.AuditId, later.AuditDate, later.Grade, at >= 0 && at < later.Outcomes.Length ? later.Outcomes[at].ToContractName() : null));
+        }
+
+        return reaudits;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> items, string item)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] == item)
+            {
+                return i;
             }
         }
 
-        return [.. first.Values.OrderBy(r => r.ActionId, StringComparer.Ordinal)];
+        return -1;
     }
-
-    private static bool Earlier(Reaudit a, Reaudit b) =>
-        a.Date < b.Date || (a.Date == b.Date && string.CompareOrdinal(a.AuditId, b.AuditId) < 0);
 
     /// <summary>A stored revision's outcome on one criterion, as its contract name; null when its template version has no such criterion.</summary>
     private static string? OutcomeOf(

@@ -171,7 +171,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
                 ? new FollowUps.Escalations.CycleHistory(
                     [.. figures.Where(f => string.CompareOrdinal(f.Period, period.Name) < 0)],
                     ReadOpenActions(transaction, templateId, period),
-                    ReadReaudits(transaction, templateId, period, criteria))
+                    ReadReaudits(transaction, templateId, period, cases, planning.Criteria))
                 : FollowUps.Escalations.CycleHistory.Empty;
             var plan = planning.Plan(new StoredPeriod(period, cases, history));
             register.Load(plan.Actions.Select(action => action.Id));
