@@ -27,6 +27,8 @@ public static class AuditKitCli
             ReportCommand.Create(context),
             ModerationCommand.Create(context),
             WatchCommand.Create(context),
+            UsersCommand.Create(context),
+            ServeCommand.Create(context),
         };
 
         // No response files: a submission path that starts with '@' is a path, never a file of more arguments.

@@ -172,6 +172,25 @@ internal static class Schema
         // 11: the case actions that ask for a re-audit, found by case reference when a period's audits are looked at as
         // re-audits (an index of those few actions alone).
         new("CREATE INDEX ix_actions_reaudit ON actions (case_ref) WHERE reaudit_days IS NOT NULL"),
+
+        // 12: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
+        // scoped to) and the data protection keys that sign its cookies, kept here so that every instance reads them.
+        new("""
+        CREATE TABLE users (
+            email TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            team TEXT,
+            service TEXT,
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL,
+            failed_sign_ins INTEGER NOT NULL,
+            locked_until TEXT,
+            created TEXT NOT NULL);
+        CREATE TABLE data_protection_keys (
+            name TEXT NOT NULL PRIMARY KEY,
+            xml TEXT NOT NULL);
+        """),
     ];
 
     public static int Latest => Migrations.Count;

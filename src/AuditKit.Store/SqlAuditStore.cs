@@ -429,26 +429,32 @@ internal sealed partial class SqlAuditStore : IAuditStore
                 outcomes[i] = at >= 0 && at < codes.Length && OutcomeCodes.TryDecode(codes[at], out var outcome) ? outcome : Outcome.NotApplicable;
             }
 
-            rows.Add(new Reporting.CaseRow(
-                reader.GetString(0),
-                DbCommands.ParseIso(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.NullableString(6),
-                reader.NullableString(7),
-                reader.NullableString(8),
-                reader.NullableString(9),
-                reader.NullableDouble(10),
-                [.. outcomes])
-            {
-                Moderates = reader.NullableString(14),
-            });
+            rows.Add(CaseRowAt(reader, [.. outcomes]));
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// The case row of a reader over <c>audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner,
+    /// auditor_grade, grade, score</c> (columns 0 to 10) and <c>moderates</c> (column 14).
+    /// </summary>
+    private static Reporting.CaseRow CaseRowAt(DbDataReader reader, ImmutableArray<Outcome> outcomes) => new(
+        reader.GetString(0),
+        DbCommands.ParseIso(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.NullableString(6),
+        reader.NullableString(7),
+        reader.NullableString(8),
+        reader.NullableString(9),
+        reader.NullableDouble(10),
+        outcomes)
+    {
+        Moderates = reader.NullableString(14),
+    };
 
     /// <summary>Which current revisions <see cref="ReadCases"/> reads.</summary>
     internal enum CaseSelection

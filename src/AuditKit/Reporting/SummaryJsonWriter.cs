@@ -227,6 +227,15 @@ public static class SummaryJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>One team's object as <c>summary.json</c>'s <c>teams</c> array holds it (the web app's team summary API).</summary>
+    public static void WriteTeam(GroupSummary team, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new Utf8JsonWriter(output, WriterOptions);
+        WriteGroup(json, team, "team");
+    }
+
     private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
     {
         json.WriteStartObject();
