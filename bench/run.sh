@@ -14,7 +14,11 @@
 #   TEMPLATE=templates/quality-of-practice.yaml
 #   AS_OF=2026-11-30  SEED=42  BENCH_DATA=bench/data
 #   RATIO_BASE=100000  RATIO_BIG=1000000   the sizes the ratios compare
-#   COMMANDS="check run-json run-all"       which commands to time (leave out run-all for a quick check against run)
+#   COMMANDS="check run-json run-all"       which commands to time (leave out run-all for a quick check against run);
+#                                           store-sqlite and store-postgres time the store benchmark (see bench/README.md)
+#   STORE_AUDITS=1000000 STORE_MONTHS=24 STORE_END=2026-11   the stored history the store benchmark starts from
+#   MONTH_AUDITS=2000 MONTH=2026-12                          the month it records and reports
+#   PG_PORT=55432                                            the throw-away PostgreSQL server's port (127.0.0.1)
 # Raw measurements (command, rows, wall s, peak RSS kB, exit code) are kept in $BENCH_DATA/last-run.txt.
 set -euo pipefail
 
@@ -35,9 +39,9 @@ say() { printf '%s\n' "$*" >&2; }
 read -r -a COMMANDS <<< "${COMMANDS:-check run-json run-all}"
 for name in "${COMMANDS[@]}"; do
     case "$name" in
-        check | run-json | run-all) ;;
+        check | run-json | run-all | store-sqlite | store-postgres) ;;
         *)
-            say "COMMANDS may hold check, run-json and run-all; '$name' is not one of them."
+            say "COMMANDS may hold check, run-json, run-all, store-sqlite and store-postgres; '$name' is not one of them."
             exit 2
             ;;
     esac
@@ -48,9 +52,30 @@ if ! [[ "$REPEAT" =~ ^[1-9][0-9]*$ ]]; then
     say "REPEAT must be a positive whole number, not '$REPEAT'."
     exit 2
 fi
+wants_sizes() { wants check || wants run-json || wants run-all; }
+wants_sizes || SIZES=""
 for size in $SIZES; do
     if ! [[ "$size" =~ ^[1-9][0-9]*$ ]]; then
         say "SIZES must hold positive whole numbers; '$size' is not one."
+        exit 2
+    fi
+done
+
+STORE_AUDITS="${STORE_AUDITS:-1000000}"
+STORE_MONTHS="${STORE_MONTHS:-24}"
+STORE_END="${STORE_END:-2026-11}"
+MONTH_AUDITS="${MONTH_AUDITS:-2000}"
+MONTH="${MONTH:-2026-12}"
+PG_PORT="${PG_PORT:-55432}"
+for value in "$STORE_AUDITS" "$STORE_MONTHS" "$MONTH_AUDITS" "$PG_PORT"; do
+    if ! [[ "$value" =~ ^[1-9][0-9]*$ ]]; then
+        say "STORE_AUDITS, STORE_MONTHS, MONTH_AUDITS and PG_PORT must be positive whole numbers; '$value' is not one."
+        exit 2
+    fi
+done
+for value in "$STORE_END" "$MONTH"; do
+    if ! [[ "$value" =~ ^[0-9]{4}-(0[1-9]|1[0-2])$ ]]; then
+        say "STORE_END and MONTH must be months written YYYY-MM; '$value' is not one."
         exit 2
     fi
 done
@@ -148,6 +173,131 @@ for size in $SIZES; do
     done
 done
 
+# ---- The store benchmark: one more month recorded into, and reported from, a store holding years of audits ----------
+#
+# The stored history (STORE_AUDITS audits over STORE_MONTHS months ending STORE_END) is recorded once per store kind and
+# kept, under a name made of what it was made from: audits, months, last month, seed and the first 12 hex digits of the
+# template's SHA-256. Every timed repeat starts from a fresh copy of it (SQLite: a copy of the file; PostgreSQL: a new
+# database made with CREATE DATABASE ... TEMPLATE), so each records into the same state.
+wants_store() { wants store-sqlite || wants store-postgres; }
+if wants_store; then
+    template_hash="$(sha256sum "$TEMPLATE" | cut -c 1-12)"
+    store_key="$STORE_AUDITS-${STORE_MONTHS}m-$STORE_END-seed$SEED-$template_hash"
+    store_as_of="$(date -u -d "$STORE_END-01 +1 month -1 day" +%F)"
+    month_as_of="$(date -u -d "$MONTH-01 +1 month -1 day" +%F)"
+    store_csv="$DATA/store-$store_key.csv"
+    month_csv="$DATA/month-$MONTH_AUDITS-$MONTH-seed$((SEED + 1))-$template_hash.csv"
+
+    # synth_once FILE ARGS... : writes FILE with auditkit synth unless it is there already.
+    synth_once() {
+        local file="$1"
+        shift
+        [[ -s "$file" ]] && return 0
+        say "Generating $file..."
+        rm -f "$file.partial"
+        if ! "${CLI[@]}" synth --template "$TEMPLATE" --out "$file.partial" "$@" >"$DATA/logs/synth-store.log" 2>&1; then
+            say "auditkit synth failed (see $DATA/logs/synth-store.log)."
+            exit 1
+        fi
+        mv "$file.partial" "$file"
+    }
+    synth_once "$store_csv" --count "$STORE_AUDITS" --seed "$SEED" --months "$STORE_MONTHS" --end-month "$STORE_END"
+    synth_once "$month_csv" --count "$MONTH_AUDITS" --seed "$((SEED + 1))" --months 1 --end-month "$MONTH"
+
+    # build_store NAME STORE_OPTIONS... : records the stored history (once, untimed by the benchmark's figures).
+    build_store() {
+        local name="$1"
+        shift
+        say "Recording $STORE_AUDITS audits into the $name store, once (several minutes)..."
+        measure "build-$name" "$STORE_AUDITS" run --template "$TEMPLATE" --submissions "$store_csv" --outputs json \
+            "$@" --as-of "$store_as_of" --out "$DATA/out-store-build"
+        if [[ "$(tail -n 1 "$RESULTS" | awk '{ print $5 }')" != 0 ]]; then
+            say "Recording the stored history failed (see $DATA/logs/build-$name-$STORE_AUDITS.log)."
+            exit 1
+        fi
+    }
+
+    # time_store NAME STORE_OPTIONS... : one timed repeat on a store just restored.
+    time_store() {
+        local name="$1"
+        shift
+        measure "record-$name" "$STORE_AUDITS" run --template "$TEMPLATE" --submissions "$month_csv" --outputs json "$@" \
+            --as-of "$month_as_of" --out "$DATA/out-store-record"
+        measure "report-$name" "$STORE_AUDITS" report --template "$TEMPLATE" --period "$MONTH" "$@" \
+            --as-of "$month_as_of" --out "$DATA/out-store-report"
+        measure "report-full-$name" "$STORE_AUDITS" report --template "$TEMPLATE" --period "$STORE_END" --outputs json "$@" \
+            --as-of "$month_as_of" --out "$DATA/out-store-report-full"
+    }
+fi
+
+if wants store-sqlite; then
+    base="$DATA/store-$store_key.db"
+    work="$DATA/store-work.db"
+    if [[ ! -s "$base" ]]; then
+        rm -f "$base.partial" "$base.partial-wal" "$base.partial-shm"
+        build_store sqlite --db "$base.partial"
+        mv "$base.partial" "$base"
+    fi
+    # A kept store is brought to this build's schema once, untimed: opening it applies newer migrations (the id asked
+    # for is in no store, so the command only opens it).
+    "${CLI[@]}" actions show A-0000000000000 --db "$base" >/dev/null 2>&1 || true
+    for ((r = 1; r <= REPEAT; r++)); do
+        say "Store benchmark on SQLite, run $r of $REPEAT (restoring the store first)..."
+        rm -f "$work" "$work-wal" "$work-shm"
+        cp "$base" "$work"
+        time_store sqlite --db "$work"
+    done
+fi
+
+if wants store-postgres; then
+    PG_BIN="$(compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' | sort -V | tail -n 1 | xargs -r dirname)"
+    if [[ -z "$PG_BIN" ]]; then
+        say "store-postgres needs the PostgreSQL server binaries under /usr/lib/postgresql/*/bin: run 'bash .ci/postgres.sh'."
+        exit 2
+    fi
+    pg_root="$(cd "$DATA" && pwd)/pg"
+    mkdir -p "$pg_root"
+    # The server runs as 'postgres' when the script runs as root (PostgreSQL refuses to run as root).
+    as_postgres() {
+        if [[ "$(id -u)" == 0 ]]; then
+            runuser -u postgres -- "$@"
+        else
+            "$@"
+        fi
+    }
+    [[ "$(id -u)" == 0 ]] && chown postgres "$pg_root"
+    if [[ ! -s "$pg_root/data/PG_VERSION" ]]; then
+        say "Creating a throw-away PostgreSQL cluster in $pg_root/data..."
+        as_postgres "$PG_BIN/initdb" -D "$pg_root/data" -U auditkit -A trust -E UTF8 --locale=C >"$DATA/logs/initdb.log" 2>&1
+    fi
+    if as_postgres "$PG_BIN/pg_ctl" -D "$pg_root/data" status >/dev/null 2>&1; then
+        as_postgres "$PG_BIN/pg_ctl" -D "$pg_root/data" -m fast -w stop >/dev/null
+    fi
+    # The server's own settings are PostgreSQL's defaults (fsync on), on 127.0.0.1 only.
+    as_postgres "$PG_BIN/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w -t 120 \
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $pg_root" start >/dev/null
+    trap 'as_postgres "$PG_BIN/pg_ctl" -D "$pg_root/data" -m fast -w stop >/dev/null 2>&1; rm -f "$RESULTS" "$RESULTS.time"' EXIT
+    psql_() { PGOPTIONS="-c client_min_messages=warning" "$PG_BIN/psql" -X -q -t -A -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U auditkit "$@"; }
+    connection() { echo "Host=127.0.0.1;Port=$PG_PORT;Username=auditkit;Database=$1"; }
+    pg_base="base_${STORE_AUDITS}_${STORE_MONTHS}m_${STORE_END/-/}_s${SEED}_$template_hash"
+    if [[ -z "$(psql_ -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$pg_base'")" ]]; then
+        psql_ -d postgres -c "DROP DATABASE IF EXISTS ${pg_base}_partial" -c "CREATE DATABASE ${pg_base}_partial"
+        build_store postgres --connection "$(connection "${pg_base}_partial")"
+        # What autovacuum would do on a server soon after a large load: statistics for the planner.
+        psql_ -d "${pg_base}_partial" -c "VACUUM ANALYZE"
+        psql_ -d postgres -c "ALTER DATABASE ${pg_base}_partial RENAME TO $pg_base"
+    fi
+    "${CLI[@]}" actions show A-0000000000000 --connection "$(connection "$pg_base")" >/dev/null 2>&1 || true
+    strategy=""
+    [[ "$(psql_ -d postgres -c "SHOW server_version_num")" -ge 150000 ]] && strategy=" STRATEGY FILE_COPY"
+    for ((r = 1; r <= REPEAT; r++)); do
+        say "Store benchmark on PostgreSQL, run $r of $REPEAT (restoring the store first)..."
+        psql_ -d postgres -c "DROP DATABASE IF EXISTS bench_work" -c "CREATE DATABASE bench_work TEMPLATE $pg_base$strategy"
+        time_store postgres --connection "$(connection bench_work)"
+    done
+    psql_ -d postgres -c "DROP DATABASE IF EXISTS bench_work"
+fi
+
 # median FIELD NAME SIZE : median of column FIELD (3 wall, 4 rss) over the successful runs, or empty.
 median() {
     awk -v f="$1" -v n="$2" -v s="$3" '$1 == n && $2 == s && ($5 == 0 || $5 == 3) && $f != "NA" { print $f }' "$RESULTS" \
@@ -164,7 +314,28 @@ describe() {
         check) echo "check" ;;
         run-json) echo "run --no-store --outputs json" ;;
         run-all) echo "run --outputs json,xlsx,html --db" ;;
+        build-sqlite | build-postgres) echo "recording the stored history (once)" ;;
+        record-*) echo "run: record $(thousands "$MONTH_AUDITS") audits of $MONTH, --outputs json" ;;
+        report-full-*) echo "report --period $STORE_END --outputs json (a stored month)" ;;
+        report-*) echo "report --period $MONTH (every output)" ;;
     esac
+}
+
+# figures NAME SIZE : "runs | wall s | peak RSS MB" of a table row (medians), or nothing when NAME did not run at SIZE.
+figures() {
+    local count wall rss failed cells note=""
+    count="$(runs "$1" "$2")"
+    [[ "$count" == 0 ]] && return 0
+    wall="$(median 3 "$1" "$2")"
+    rss="$(median 4 "$1" "$2")"
+    failed="$(failures "$1" "$2")"
+    if [[ -z "$wall" ]]; then
+        cells="failed | failed"
+    else
+        cells="$(awk -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f | %.1f", w, r / 1024 }')"
+    fi
+    [[ "$failed" != 0 ]] && note=" ($failed failed)"
+    echo "$count$note | $cells"
 }
 
 # ratio NAME_A SIZE_A NAME_B SIZE_B FIELD : median A / median B, or n/a.
@@ -191,28 +362,33 @@ verdict() {
 echo
 echo "## AuditKit whole-process benchmark"
 echo
-echo "$(nproc) cores, $(dotnet --version 2>/dev/null || echo 'dotnet ?'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), REPEAT=$REPEAT, template $TEMPLATE"
+echo "$(nproc) cores, load average $(cut -d " " -f 1-3 /proc/loadavg) at the end, $(dotnet --version 2>/dev/null || echo 'dotnet ?'), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'), REPEAT=$REPEAT, template $TEMPLATE"
 echo
+if wants_sizes; then
 echo "| command | rows | runs | wall s (median) | peak RSS MB (median) |"
 echo "| --- | ---: | ---: | ---: | ---: |"
+fi
 for size in $SIZES; do
     for name in synth "${COMMANDS[@]}"; do
-        count="$(runs "$name" "$size")"
-        [[ "$count" == 0 ]] && continue
-        wall="$(median 3 "$name" "$size")"
-        rss="$(median 4 "$name" "$size")"
-        failed="$(failures "$name" "$size")"
-        if [[ -z "$wall" ]]; then
-            cells="failed | failed"
-        else
-            cells="$(awk -v w="$wall" -v r="$rss" 'BEGIN { printf "%.2f | %.1f", w, r / 1024 }')"
-        fi
-        note=""
-        [[ "$failed" != 0 ]] && note=" ($failed failed)"
-        echo "| $(describe "$name") | $(thousands "$size") | $count$note | $cells |"
+        cells="$(figures "$name" "$size")"
+        [[ -n "$cells" ]] && echo "| $(describe "$name") | $(thousands "$size") | $cells |"
     done
 done
 
+for store in sqlite postgres; do
+    wants "store-$store" || continue
+    echo
+    echo "Store benchmark on $([[ $store == sqlite ]] && echo SQLite || echo PostgreSQL): a store of $(thousands "$STORE_AUDITS") audits over $STORE_MONTHS months to $STORE_END (budget 3 s for record and report):"
+    echo
+    echo "| command | runs | wall s (median) | peak RSS MB (median) |"
+    echo "| --- | ---: | ---: | ---: |"
+    for name in "build-$store" "record-$store" "report-$store" "report-full-$store"; do
+        cells="$(figures "$name" "$STORE_AUDITS")"
+        [[ -n "$cells" ]] && echo "| $(describe "$name") | $cells |"
+    done
+done
+
+if wants_sizes; then
 echo
 echo "Ratios of median wall time (and of peak RSS):"
 echo
@@ -221,8 +397,11 @@ big="$(thousands "$RATIO_BIG")"
 echo "- run --no-store --outputs json vs check at $base rows: $(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 3) (RSS $(ratio run-json "$RATIO_BASE" check "$RATIO_BASE" 4))"
 echo "- run --outputs json,xlsx,html --db vs check at $base rows: $(ratio run-all "$RATIO_BASE" check "$RATIO_BASE" 3) (RSS $(ratio run-all "$RATIO_BASE" check "$RATIO_BASE" 4))"
 for name in "${COMMANDS[@]}"; do
+    [[ "$name" == store-* ]] && continue
     echo "- $(describe "$name"), $big vs $base rows: $(verdict "$(ratio "$name" "$RATIO_BIG" "$name" "$RATIO_BASE" 3)" 11) (RSS $(ratio "$name" "$RATIO_BIG" "$name" "$RATIO_BASE" 4))"
 done
+
+fi
 
 cp "$RESULTS" "$DATA/last-run.txt"
 

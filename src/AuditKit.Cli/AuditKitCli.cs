@@ -26,12 +26,16 @@ public static class AuditKitCli
             CheckCommand.Create(context),
             ExplainCommand.Create(context),
             FormCommand.Create(context),
+            SampleCommand.Create(context),
+            ProgrammeCommand.Create(context),
             SynthCommand.Create(context),
             ActionsCommand.Create(context),
             TrendCommand.Create(context),
             ReportCommand.Create(context),
             ModerationCommand.Create(context),
             WatchCommand.Create(context),
+            UsersCommand.Create(context),
+            ServeCommand.Create(context),
             ConfigCommand.Create(context),
         };
 

@@ -26,6 +26,7 @@ public sealed partial class ComplianceWorkbookWriter
     public const string ActionsSheet = "Actions";
     public const string DataQualitySheet = "Data quality";
     public const string RejectedSheet = "Rejected";
+    public const string ProgrammeSheet = "Programme";
     public const string AboutSheet = "About";
     public const string ModerationSheet = "Moderation";
 
@@ -86,6 +87,11 @@ public sealed partial class ComplianceWorkbookWriter
         WriteActions(book.Worksheets.Add(ActionsSheet), report, print);
         WriteDataQuality(book.Worksheets.Add(DataQualitySheet), report, print);
         WriteRejected(book.Worksheets.Add(RejectedSheet), report, print);
+        if (report.Programme is { } programme)
+        {
+            WriteProgramme(book.Worksheets.Add(ProgrammeSheet), programme, print);
+        }
+
         WriteAbout(book.Worksheets.Add(AboutSheet), report, print);
 
         // Dated by the run's as-of date, not the clock, so the same run gives the same workbook content.
@@ -536,6 +542,30 @@ public sealed partial class ComplianceWorkbookWriter
             .Select(r => new object?[] { r.Source, r.Row, r.AuditId, string.Join(" ", r.Reasons.Select(Sentence)) })
             .ToList();
         var lastRow = SheetTable.Load(sheet, 2, rows, 1, 3, 4);
+        SheetTable.Finish(sheet, 1, lastRow, headings.Length);
+        print.SetUp(sheet, 1, repeatColumns: 0);
+    }
+
+    /// <summary>The Programme sheet (reports from the store given --programme): per round, period and auditor or team.</summary>
+    private static void WriteProgramme(ExcelWorksheet sheet, Programme.ProgrammeStatusReport programme, PrintTitle print)
+    {
+        string[] headings = ["Round", "Template", "Period", "Ended", "Who", "Expected", "Audits", "Done", "Late", "Due", "Not done"];
+        var rows = new List<object?[]>();
+        foreach (var round in programme.Rounds)
+        {
+            foreach (var period in round.Periods)
+            {
+                object?[] Row(string who, Programme.Tally t) =>
+                    [round.Round.Title, round.Round.TemplateId, period.Period.Label, period.Ended ? "Yes" : "No (current)", who, t.Expected, t.Audits, t.Done, t.Late, t.Due, t.NotDone];
+                rows.Add(Row("All teams", period.Service));
+                rows.AddRange(period.Auditors.Select(a => Row("Auditor: " + a.Name, a.Tally)));
+                rows.AddRange(period.Teams.Select(t => Row("Team: " + t.Name, t.Tally)));
+            }
+        }
+
+        SheetTable.Headings(sheet, 1, headings,
+            [TextMeasure.ColumnWidth(programme.Rounds.Select(r => r.Round.Title), 16, 40), 20, 24, 12, TextMeasure.ColumnWidth(rows.Select(r => (string?)r[4]), 16, 40), 10, 9, 8, 8, 8, 10]);
+        var lastRow = SheetTable.Load(sheet, 2, rows, 1, 2, 3, 4, 5);
         SheetTable.Finish(sheet, 1, lastRow, headings.Length);
         print.SetUp(sheet, 1, repeatColumns: 0);
     }

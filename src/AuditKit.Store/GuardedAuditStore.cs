@@ -10,7 +10,7 @@ namespace AuditKit.Store;
 /// <see cref="StoreException"/> that names the store and the cause in words, so that no command ever shows a raw
 /// database exception. Values of the wrong type read back from the store are damage too.
 /// </summary>
-internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect) : IAuditStore
+internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect) : IAuditStore, IPeopleStore
 {
     /// <summary>The store itself (for tests that reach inside it).</summary>
     internal SqlAuditStore Inner => inner;
@@ -51,6 +51,40 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
 
     public IReadOnlyList<string> TeamNames() => Guard(inner.TeamNames);
 
+    public bool RecordSample(StoredSample sample) => Guard(() => inner.RecordSample(sample));
+
+    public IReadOnlyList<StoredSample> Samples(DateOnly from, DateOnly to, string? templateId = null) => Guard(() => inner.Samples(from, to, templateId));
+
+    public IReadOnlyList<AuditedCase> AuditedCases(DateOnly from, DateOnly to, string? templateId = null) => Guard(() => inner.AuditedCases(from, to, templateId));
+
+    public bool AddUser(StoredUser user) => Guard(() => inner.AddUser(user));
+
+    public StoredUser? FindUser(string email) => Guard(() => inner.FindUser(email));
+
+    public IReadOnlyList<StoredUser> ListUsers() => Guard(inner.ListUsers);
+
+    public bool DisableUser(string email) => Guard(() => inner.DisableUser(email));
+
+    public void RecordSignIn(string email, int failedSignIns, DateTimeOffset? lockedUntil) =>
+        Guard(() =>
+        {
+            inner.RecordSignIn(email, failedSignIns, lockedUntil);
+            return 0;
+        });
+
+    public IReadOnlyList<KeyValuePair<string, string>> DataProtectionKeys() => Guard(inner.DataProtectionKeys);
+
+    public void StoreDataProtectionKey(string name, string xml) =>
+        Guard(() =>
+        {
+            inner.StoreDataProtectionKey(name, xml);
+            return 0;
+        });
+
+    public StoredAudit? ReadAudit(string auditId) => Guard(() => inner.ReadAudit(auditId));
+
+    public IReadOnlyList<TeamService> TeamServices() => Guard(inner.TeamServices);
+
     public void Dispose() => inner.Dispose();
 
     private T Guard<T>(Func<T> use)
@@ -63,7 +97,7 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
         {
             throw translated;
         }
-        catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException)
+        catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException or System.Text.Json.JsonException)
         {
             throw new StoreException(Messages.StoreDamagedCode, Messages.StoreDamaged(dialect.StoreName), exception);
         }

@@ -71,6 +71,18 @@ public interface IAuditStore : IDisposable
     /// <summary>Every spelling of a team name in the store's audits (of any template), the first recorded first.</summary>
     IReadOnlyList<string> TeamNames();
 
+    /// <summary>Records a drawn sample in one transaction; false when a sample with its id is already recorded.</summary>
+    bool RecordSample(StoredSample sample);
+
+    /// <summary>The samples drawn on <paramref name="from"/> to <paramref name="to"/> (of that template when given), oldest first.</summary>
+    IReadOnlyList<StoredSample> Samples(DateOnly from, DateOnly to, string? templateId = null);
+
+    /// <summary>
+    /// The current audits dated <paramref name="from"/> to <paramref name="to"/> (of that template when given), sorted by
+    /// date, template and audit id.
+    /// </summary>
+    IReadOnlyList<AuditedCase> AuditedCases(DateOnly from, DateOnly to, string? templateId = null);
+
     /// <summary>The schema version of the open store.</summary>
     int SchemaVersion { get; }
 }

@@ -10,21 +10,23 @@ namespace AuditKit.Store;
 /// closed ones left closed, superseded ones raised again, and open ones that nothing calls for any more superseded.
 /// </summary>
 /// <remarks>
-/// Every stored action of the template is read once, as its status, scope, period, due date and a digest of its
-/// wording and owners (not the texts: a run of millions of actions would otherwise hold every text a second time).
+/// Only the stored actions the run needs are read, by index: those it raises (by id, a few hundred per query, see
+/// <see cref="Load"/>), the open case actions of its revised audits and the open team and service actions of the periods
+/// it plans. Each is held as its status, due date and a digest of its wording and owners (not the texts).
 /// </remarks>
 internal sealed class RegisterWriter : IDisposable
 {
+    private const string StoredColumns = "action_id, status, text, owner, escalate_to, due";
+
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly string _templateId;
     private readonly string _asOf;
     private readonly Dictionary<string, Stored> _stored = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
 
-    // The team and service actions among them: the few that periods supersede, looked at without going through every
-    // case action of the template for each period.
-    private readonly List<string> _teamAndService = [];
+    // Ids looked up that the store does not hold.
+    private readonly HashSet<string> _absent = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _raised = new(StringComparer.Ordinal);
     private readonly BatchInsert _insert;
     private readonly BatchInsert _history;
     private readonly DbCommand _refresh;
@@ -36,7 +38,6 @@ internal sealed class RegisterWriter : IDisposable
         _transaction = transaction;
         _templateId = templateId;
         _asOf = asOf;
-        ReadStored();
         _insert = new BatchInsert(
             connection,
             transaction,
@@ -46,7 +47,7 @@ internal sealed class RegisterWriter : IDisposable
                 ("case_ref", DbType.String), ("audit_id", DbType.String), ("criterion", DbType.String), ("text", DbType.String),
                 ("owner", DbType.String), ("due", DbType.String), ("escalate_to", DbType.String), ("rule_key", DbType.String),
                 ("compliance", DbType.Double), ("target", DbType.Double), ("status", DbType.String), ("created", DbType.String),
-                ("updated", DbType.String), ("last_raised", DbType.String), ("period", DbType.String),
+                ("updated", DbType.String), ("last_raised", DbType.String), ("period", DbType.String), ("reaudit_days", DbType.Int32),
             ],
             batchRows,
             "ON CONFLICT (action_id) DO NOTHING");
@@ -81,25 +82,49 @@ internal sealed class RegisterWriter : IDisposable
 
     public int Superseded { get; private set; }
 
+    /// <summary>
+    /// Reads what the store holds of the actions with these ids that have not been read yet, a few hundred per query:
+    /// call it before raising many actions, so that <see cref="Raise"/> does not look each one up on its own.
+    /// </summary>
+    public void Load(IEnumerable<string> ids)
+    {
+        var wanted = ids.Where(id => !_stored.ContainsKey(id) && !_absent.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        KeyedRead.ForEach(
+            _connection,
+            _transaction,
+            // By the actions' key alone: with the template too, SQLite would go through the template's actions by the audits'
+            // index instead (an id is a hash of its template among other parts, so it names an action of this template).
+            $"SELECT {StoredColumns} FROM actions WHERE action_id IN ({{keys}})",
+            [],
+            wanted,
+            reader => _stored[reader.GetString(0)] = Read(reader));
+        _absent.UnionWith(wanted.Where(id => !_stored.ContainsKey(id)));
+    }
+
     /// <summary>Records <paramref name="action"/> as raised by this run; returns the due date the register holds for it.</summary>
     public DateOnly Raise(FollowUpAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
+        if (!_stored.ContainsKey(action.Id) && !_absent.Contains(action.Id))
+        {
+            Load([action.Id]);
+        }
+
         _raised.Add(action.Id);
         var content = ActionContent.Digest(action.Text, action.Owner, action.EscalateTo);
         if (!_stored.TryGetValue(action.Id, out var existing))
         {
-            _stored[action.Id] = new Stored(ActionStatus.Open, content, action.Scope, action.Period, action.Due.DayNumber);
-            if (action.Scope != ActionScope.Case)
-            {
-                _teamAndService.Add(action.Id);
-            }
-
+            _stored[action.Id] = new Stored(ActionStatus.Open, content, action.Due.DayNumber);
             _insert.Add(
                 action.Id, _templateId, ActionScopes.Name(action.Scope), action.Team, action.CaseRef, action.AuditId, action.Criterion,
                 action.Text, action.Owner, DbCommands.Iso(action.Due), action.EscalateTo, action.RuleKey, action.CompliancePercent,
-                action.Target, "open", _asOf, _asOf, _asOf, action.Period);
-            _history.Add(action.Id, _asOf, "raised", null, "open", null, null);
+                action.Target, "open", _asOf, _asOf, _asOf, action.Period, action.ReauditWithinWorkingDays);
+            _history.Add(action.Id, _asOf, "raised", null, "open", action.Explanation, null);
             Added++;
             return action.Due;
         }
@@ -119,7 +144,7 @@ internal sealed class RegisterWriter : IDisposable
             Flush();
             Refresh(action);
             SetStatus(action.Id, ActionStatus.Open);
-            _history.Add(action.Id, _asOf, "raised again", "superseded", "open", null, null);
+            _history.Add(action.Id, _asOf, "raised again", "superseded", "open", action.Explanation, null);
             _stored[action.Id] = existing with { Status = ActionStatus.Open, Content = content };
             Refreshed++;
             return due;
@@ -152,14 +177,15 @@ internal sealed class RegisterWriter : IDisposable
             return;
         }
 
-        // Revisions are few: their case actions are looked up by audit rather than held for every action.
-        var found = new List<(string Id, string AuditId)>();
+        // Revisions are few: their case actions are looked up by audit (the actions' index on template and audit).
+        var found = new List<(string Id, Stored Stored, string AuditId)>();
         using (var read = DbCommands.Create(
             _connection,
             _transaction,
-            "SELECT action_id FROM actions WHERE template_id = @t AND scope = 'case' AND audit_id = @a AND status IN ('open', 'in_progress')",
+            $"SELECT {StoredColumns}, audit_id FROM actions WHERE template_id = @t AND scope = 'case' AND audit_id = @a AND status IN ('open', 'in_progress')",
             ("@t", DbType.String), ("@a", DbType.String)))
         {
+            Flush();
             foreach (var audit in revisedAudits.Keys.Order(StringComparer.Ordinal))
             {
                 read.Set(0, _templateId);
@@ -167,14 +193,14 @@ internal sealed class RegisterWriter : IDisposable
                 using var reader = read.ExecuteReader();
                 while (reader.Read())
                 {
-                    found.Add((reader.GetString(0), audit));
+                    found.Add((reader.GetString(0), Read(reader), audit));
                 }
             }
         }
 
-        foreach (var (id, audit) in found)
+        foreach (var (id, stored, audit) in found)
         {
-            if (!_raised.Contains(id) && _stored.TryGetValue(id, out var stored) && stored.Status is ActionStatus.Open or ActionStatus.InProgress)
+            if (!_raised.Contains(id))
             {
                 Supersede(id, stored, $"revision {revisedAudits[audit]} of audit {audit} no longer raises it");
             }
@@ -184,7 +210,7 @@ internal sealed class RegisterWriter : IDisposable
     /// <summary>Supersedes the period's open team and service actions that its figures no longer call for.</summary>
     public void SupersedePeriodActions(string period, int audits)
     {
-        foreach (var (id, stored) in Candidates(s => s.Period == period))
+        foreach (var (id, stored) in Candidates("period = @p", ("@p", DbType.String, period)))
         {
             Supersede(id, stored, $"the figures of {period}, from {audits} audits in the store, no longer call for it");
         }
@@ -196,7 +222,7 @@ internal sealed class RegisterWriter : IDisposable
     /// </summary>
     public void SupersedeActionsWithoutPeriod()
     {
-        foreach (var (id, stored) in Candidates(s => s.Period is null))
+        foreach (var (id, stored) in Candidates("period IS NULL"))
         {
             Supersede(id, stored, "planned from one run's files alone; team and service actions now come from each period's audits in the store");
         }
@@ -216,12 +242,40 @@ internal sealed class RegisterWriter : IDisposable
         _setStatus.Dispose();
     }
 
-    /// <summary>The open or in-progress team and service actions this run has not raised that <paramref name="matches"/> holds for, by id.</summary>
-    private List<(string Id, Stored Stored)> Candidates(Func<Stored, bool> matches) =>
-        [.. _teamAndService
-            .Select(id => (Id: id, Stored: _stored[id]))
-            .Where(e => e.Stored.Status is ActionStatus.Open or ActionStatus.InProgress && !_raised.Contains(e.Id) && matches(e.Stored))
-            .OrderBy(e => e.Id, StringComparer.Ordinal)];
+    /// <summary>
+    /// The open or in-progress team and service actions of the template matching <paramref name="condition"/> that this run
+    /// has not raised, by id (found through the index of team and service actions by template and period).
+    /// </summary>
+    private List<(string Id, Stored Stored)> Candidates(string condition, params (string Name, DbType Type, object? Value)[] parameters)
+    {
+        Flush();
+        using var read = DbCommands.Create(
+            _connection,
+            _transaction,
+            $"SELECT {StoredColumns} FROM actions WHERE template_id = @t AND scope <> 'case' AND {condition} AND status IN ('open', 'in_progress')",
+            [("@t", DbType.String), .. parameters.Select(p => (p.Name, p.Type))]);
+        read.Set(0, _templateId);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            read.Set(i + 1, parameters[i].Value);
+        }
+
+        var found = new List<(string Id, Stored Stored)>();
+        using (var reader = read.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!_raised.Contains(id))
+                {
+                    found.Add((id, Read(reader)));
+                }
+            }
+        }
+
+        found.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return found;
+    }
 
     private void Supersede(string id, Stored stored, string why)
     {
@@ -251,49 +305,15 @@ internal sealed class RegisterWriter : IDisposable
         _setStatus.ExecuteNonQuery();
     }
 
-    private void ReadStored()
+    /// <summary>An action as <see cref="StoredColumns"/> read it.</summary>
+    private static Stored Read(DbDataReader reader)
     {
-        using var read = DbCommands.Create(
-            _connection,
-            _transaction,
-            "SELECT action_id, status, text, owner, escalate_to, scope, period, due FROM actions WHERE template_id = @t",
-            ("@t", DbType.String));
-        read.Set(0, _templateId);
-        using var reader = read.ExecuteReader();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? Shared(string? text)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (!names.TryGetValue(text, out var shared))
-            {
-                names.Add(text, shared = text);
-            }
-
-            return shared;
-        }
-
-        while (reader.Read())
-        {
-            ActionStatusNames.TryParse(reader.GetString(1), out var status);
-            var scope = ActionScopes.TryParse(reader.GetString(5), out var s) ? s : ActionScope.Service;
-            var id = reader.GetString(0);
-            if (scope != ActionScope.Case)
-            {
-                _teamAndService.Add(id);
-            }
-
-            _stored[id] = new Stored(
-                status,
-                ActionContent.Digest(reader.GetString(2), reader.GetString(3), reader.NullableString(4)),
-                scope,
-                Shared(reader.NullableString(6)),
-                DbCommands.ParseIso(reader.GetString(7)).DayNumber);
-        }
+        ActionStatusNames.TryParse(reader.GetString(1), out var status);
+        return new Stored(
+            status,
+            ActionContent.Digest(reader.GetString(2), reader.GetString(3), reader.NullableString(4)),
+            DbCommands.ParseIso(reader.GetString(5)).DayNumber);
     }
 
-    private readonly record struct Stored(ActionStatus Status, UInt128 Content, ActionScope Scope, string? Period, int DueDay);
+    private readonly record struct Stored(ActionStatus Status, UInt128 Content, int DueDay);
 }

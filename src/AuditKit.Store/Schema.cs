@@ -109,15 +109,87 @@ internal static class Schema
         // from criterion id to comment (CaseComments); null when there are none, and for revisions recorded before.
         new("ALTER TABLE submissions ADD COLUMN comments TEXT"),
 
-        // The standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
+        // 6: the standard a criterion of a stored template measures (its `standard:`, such as seen_alone), which a report
         // across templates rolls up; null when it has none, and for criteria stored before.
         new("ALTER TABLE template_criteria ADD COLUMN standard TEXT"),
 
-        // A moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
+        // 7: a moderation audit (a second audit of a case by another auditor) names the audit_id of the first audit it
         // moderates; null for first audits, and for every revision recorded before. Moderation audits count in no figure.
         new("""
         ALTER TABLE submissions ADD COLUMN moderates TEXT;
         CREATE INDEX ix_submissions_moderates ON submissions (template_id, is_current, moderates);
+        """),
+
+        // 8: escalations and re-audits: each planned period's team x criterion and service x criterion figures (team '' for
+        // the service), read by later periods' escalations (periods Red in a row, the previous period's RAG); the working
+        // days within which a case action asks for a re-audit; later audits of a case found by index.
+        new("""
+        CREATE TABLE period_figures (
+            template_id TEXT NOT NULL,
+            period TEXT NOT NULL,
+            team TEXT NOT NULL,
+            criterion TEXT NOT NULL,
+            compliance {real},
+            rag TEXT,
+            applicable INTEGER NOT NULL,
+            PRIMARY KEY (template_id, period, team, criterion));
+        ALTER TABLE actions ADD COLUMN reaudit_days INTEGER;
+        CREATE INDEX ix_submissions_case ON submissions (template_id, case_ref, is_current, audit_date);
+        """),
+
+        // 9: samples drawn from caseloads (auditkit sample): how each was drawn, and its cases with their auditors.
+        new("""
+        CREATE TABLE samples (
+            sample_id TEXT NOT NULL PRIMARY KEY,
+            as_of TEXT NOT NULL,
+            template_id TEXT,
+            seed BIGINT NOT NULL,
+            size TEXT NOT NULL,
+            by_case_type INTEGER NOT NULL,
+            reserve INTEGER NOT NULL,
+            excluded_within TEXT,
+            source TEXT NOT NULL,
+            cases INTEGER NOT NULL);
+        CREATE INDEX ix_samples_as_of ON samples (as_of);
+        CREATE TABLE sample_cases (
+            sample_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            case_ref TEXT NOT NULL,
+            team TEXT NOT NULL,
+            case_type TEXT,
+            auditor TEXT,
+            reserve INTEGER NOT NULL,
+            PRIMARY KEY (sample_id, position));
+        """),
+
+        // 10: the team and service actions of a period (and those recorded without one) found by an index that holds them
+        // alone, not the millions of case actions of the template; the store's team names found by index.
+        new("""
+        CREATE INDEX ix_actions_period_plans ON actions (template_id, period) WHERE scope <> 'case';
+        CREATE INDEX ix_submissions_team ON submissions (team, submission_id);
+        """),
+
+        // 11: the case actions that ask for a re-audit, found by case reference when a period's audits are looked at as
+        // re-audits (an index of those few actions alone).
+        new("CREATE INDEX ix_actions_reaudit ON actions (case_ref) WHERE reaudit_days IS NOT NULL"),
+
+        // 12: the web app's people (signed in by email and a hashed password, with a role and the team or service it is
+        // scoped to) and the data protection keys that sign its cookies, kept here so that every instance reads them.
+        new("""
+        CREATE TABLE users (
+            email TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            team TEXT,
+            service TEXT,
+            password_hash TEXT NOT NULL,
+            disabled INTEGER NOT NULL,
+            failed_sign_ins INTEGER NOT NULL,
+            locked_until TEXT,
+            created TEXT NOT NULL);
+        CREATE TABLE data_protection_keys (
+            name TEXT NOT NULL PRIMARY KEY,
+            xml TEXT NOT NULL);
         """),
     ];
 

@@ -9,7 +9,7 @@ using AuditKit.Templates;
 namespace AuditKit.Store;
 
 /// <summary>The store over one connection; SQL shared by SQLite and PostgreSQL, differences in <see cref="SqlDialect"/>.</summary>
-internal sealed class SqlAuditStore : IAuditStore
+internal sealed partial class SqlAuditStore : IAuditStore
 {
     private const string Current = "1";
 
@@ -124,10 +124,14 @@ internal sealed class SqlAuditStore : IAuditStore
         var cases = WriteCases(transaction, template, run.Cases, asOf, run.Periods?.Length);
         FaultHook?.Invoke("actions");
         using var register = new RegisterWriter(_connection, transaction, template.Id, asOf, _dialect.InsertBatchRows);
-        foreach (var action in run.Actions)
+        foreach (var chunk in run.Actions.Chunk(KeyedRead.ChunkSize))
         {
-            ArgumentNullException.ThrowIfNull(action, nameof(run));
-            register.Raise(action);
+            // What the store holds of these actions, in one read (the actions' key), then each raised.
+            register.Load(chunk.Select(action => (action ?? throw new ArgumentNullException(nameof(run))).Id));
+            foreach (var action in chunk)
+            {
+                register.Raise(action);
+            }
         }
 
         register.Flush();
@@ -158,12 +162,20 @@ internal sealed class SqlAuditStore : IAuditStore
         var results = ImmutableArray.CreateBuilder<PeriodResult>();
         var recorded = ImmutableArray.CreateBuilder<FollowUpAction>();
         var criteria = CriteriaByVersion(transaction, templateId);
+        var figures = planning.ReadsHistory ? ReadFigures(transaction, templateId) : [];
+        var planned = new List<(Compliance.ReportingPeriod Period, int Audits, PeriodPlan Plan)>();
         foreach (var period in touched)
         {
             var cases = ReadCases(transaction, templateId, period.First, period.Last, planning.Criteria, criteria, team: null);
-            var planned = planning.Plan(new StoredPeriod(period, cases));
-            var before = register.Superseded;
-            foreach (var action in planned)
+            var history = planning.ReadsHistory
+                ? new FollowUps.Escalations.CycleHistory(
+                    [.. figures.Where(f => string.CompareOrdinal(f.Period, period.Name) < 0)],
+                    ReadOpenActions(transaction, templateId, period),
+                    ReadReaudits(transaction, templateId, period, cases, planning.Criteria))
+                : FollowUps.Escalations.CycleHistory.Empty;
+            var plan = planning.Plan(new StoredPeriod(period, cases, history));
+            register.Load(plan.Actions.Select(action => action.Id));
+            foreach (var action in plan.Actions)
             {
                 if (action.Scope == ActionScope.Case || action.Period != period.Name)
                 {
@@ -174,8 +186,23 @@ internal sealed class SqlAuditStore : IAuditStore
             }
 
             register.Flush();
-            register.SupersedePeriodActions(period.Name, cases.Count);
-            results.Add(new PeriodResult(period.Name, cases.Count, planned.Count, register.Superseded - before));
+            if (planning.ReadsHistory)
+            {
+                WriteFigures(transaction, templateId, period.Name, plan.Figures);
+                figures.RemoveAll(f => f.Period == period.Name);
+                figures.AddRange(plan.Figures);
+            }
+
+            planned.Add((period, cases.Count, plan));
+        }
+
+        // Superseded once every period is planned, so that an action one period's escalations raise about another's is not
+        // superseded by a period planned before it.
+        foreach (var (period, audits, plan) in planned)
+        {
+            var before = register.Superseded;
+            register.SupersedePeriodActions(period.Name, audits);
+            results.Add(new PeriodResult(period.Name, audits, plan.Actions.Length, register.Superseded - before) { Failures = plan.Failures });
         }
 
         register.SupersedeActionsWithoutPeriod();
@@ -237,21 +264,17 @@ internal sealed class SqlAuditStore : IAuditStore
     private CasesWritten WriteCases(
         DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf, Compliance.PeriodLength? periods)
     {
-        // The current revision of every audit of this template: one read instead of one per case.
+        // The current revisions of this run's audits alone, found by index before anything is written (PostgreSQL's COPY
+        // holds the connection while it writes): a run of 2,000 audits into a store of millions reads 2,000 rows.
+        var given = cases.ToList();
         var current = new Dictionary<string, (int Revision, string Hash, string AuditDate)>(StringComparer.Ordinal);
-        using (var read = DbCommands.Create(
+        KeyedRead.ForEach(
             _connection,
             transaction,
-            "SELECT audit_id, revision, content_hash, audit_date FROM submissions WHERE template_id = @t AND is_current = " + Current,
-            ("@t", DbType.String)))
-        {
-            read.Set(0, template.Id);
-            using var reader = read.ExecuteReader();
-            while (reader.Read())
-            {
-                current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2), reader.GetString(3));
-            }
-        }
+            "SELECT audit_id, revision, content_hash, audit_date FROM submissions WHERE template_id = @t AND is_current = " + Current + " AND audit_id IN ({keys})",
+            [("@t", DbType.String, template.Id)],
+            [.. given.Select(c => (c ?? throw new ArgumentNullException(nameof(cases))).Row.AuditId).Distinct(StringComparer.Ordinal)],
+            reader => current[reader.GetString(0)] = (reader.Int32(1), reader.GetString(2), reader.GetString(3)));
 
         var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
         var touched = new SortedSet<Compliance.ReportingPeriod>();
@@ -274,9 +297,8 @@ internal sealed class SqlAuditStore : IAuditStore
 
         using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
         int count = 0, added = 0, revised = 0, unchanged = 0;
-        foreach (var stored in cases)
+        foreach (var stored in given)
         {
-            ArgumentNullException.ThrowIfNull(stored, nameof(cases));
             var row = stored.Row;
             if (row.Outcomes.Length != template.Criteria.Length)
             {
@@ -407,26 +429,32 @@ internal sealed class SqlAuditStore : IAuditStore
                 outcomes[i] = at >= 0 && at < codes.Length && OutcomeCodes.TryDecode(codes[at], out var outcome) ? outcome : Outcome.NotApplicable;
             }
 
-            rows.Add(new Reporting.CaseRow(
-                reader.GetString(0),
-                DbCommands.ParseIso(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.NullableString(6),
-                reader.NullableString(7),
-                reader.NullableString(8),
-                reader.NullableString(9),
-                reader.NullableDouble(10),
-                [.. outcomes])
-            {
-                Moderates = reader.NullableString(14),
-            });
+            rows.Add(CaseRowAt(reader, [.. outcomes]));
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// The case row of a reader over <c>audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner,
+    /// auditor_grade, grade, score</c> (columns 0 to 10) and <c>moderates</c> (column 14).
+    /// </summary>
+    private static Reporting.CaseRow CaseRowAt(DbDataReader reader, ImmutableArray<Outcome> outcomes) => new(
+        reader.GetString(0),
+        DbCommands.ParseIso(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.NullableString(6),
+        reader.NullableString(7),
+        reader.NullableString(8),
+        reader.NullableString(9),
+        reader.NullableDouble(10),
+        outcomes)
+    {
+        Moderates = reader.NullableString(14),
+    };
 
     /// <summary>Which current revisions <see cref="ReadCases"/> reads.</summary>
     internal enum CaseSelection
@@ -490,7 +518,7 @@ internal sealed class SqlAuditStore : IAuditStore
         }
 
         // A case action's audit date comes from the current revision of its audit (none for team and service actions).
-        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id"
+        var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days, a.rule_key"
             + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"
             + (conditions.Count > 0 ? " WHERE " + string.Join(" AND ", conditions) : string.Empty);
         using var command = DbCommands.Create(_connection, null, sql, [.. parameters.Select(p => (p.Name, p.Type))]);
@@ -526,11 +554,15 @@ internal sealed class SqlAuditStore : IAuditStore
                     Target: reader.NullableDouble(13),
                     AuditDate: reader.NullableString(14) is { } auditDate ? DbCommands.ParseIso(auditDate) : null,
                     Period: reader.NullableString(15),
-                    AuditId: reader.NullableString(16)));
+                    AuditId: reader.NullableString(16))
+                {
+                    ReauditWithinWorkingDays = reader.IsDBNull(17) ? null : reader.Int32(17),
+                    RuleKey = reader.GetString(18),
+                });
             }
         }
 
-        var withFollowUp = AddFollowUps(rows);
+        var withFollowUp = AddReaudits(AddFollowUps(rows));
         return
         [
             .. withFollowUp
@@ -719,24 +751,29 @@ internal sealed class SqlAuditStore : IAuditStore
         }
 
         var actions = new List<FollowUpAction>();
+        const string Columns = "action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period";
         using (var read = DbCommands.Create(
             _connection,
             transaction,
-            """
-            SELECT action_id, scope, team, case_ref, criterion, text, owner, due, escalate_to, rule_key, audit_id, compliance, target, period
-            FROM actions
-            WHERE template_id = @t AND status <> 'superseded'
-              AND ((scope <> 'case' AND period IS NOT NULL)
-                OR (scope = 'case' AND audit_id IN (
-                  SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)))
+            $"""
+            SELECT {Columns} FROM actions
+            WHERE template_id = @t AND scope <> 'case' AND period >= @first AND period <= @last AND status <> 'superseded'
+            UNION ALL
+            SELECT {Columns} FROM actions
+            WHERE template_id = @t AND scope = 'case' AND status <> 'superseded' AND audit_id IN (
+              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)
             ORDER BY action_id
             """,
-            ("@t", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
+            ("@t", DbType.String), ("@first", DbType.String), ("@last", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
         {
-            // The case actions of the periods' audits only (found by the audits' index), not every case action of the template.
+            // Found by index, in two parts: the team and service actions of the periods (their names sort as the periods do;
+            // those between that are not among them are left out below), and the case actions of the periods' audits. Never
+            // every case action of the template.
             read.Set(0, templateId);
-            read.Set(1, DbCommands.Iso(from.First));
-            read.Set(2, DbCommands.Iso(to.Last));
+            read.Set(1, from.Name);
+            read.Set(2, to.Name);
+            read.Set(3, DbCommands.Iso(from.First));
+            read.Set(4, DbCommands.Iso(to.Last));
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {
@@ -888,7 +925,19 @@ internal sealed class SqlAuditStore : IAuditStore
     public IReadOnlyList<string> TeamNames()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using var command = DbCommands.Create(_connection, null, "SELECT team, min(submission_id) AS first_id FROM submissions GROUP BY team ORDER BY first_id, team");
+        // Each team name, found by stepping through the index of names (the next name after the last one found) instead of
+        // reading every revision, with its first revision.
+        using var command = DbCommands.Create(
+            _connection,
+            null,
+            """
+            WITH RECURSIVE names(team) AS (
+              SELECT min(team) FROM submissions
+              UNION ALL
+              SELECT (SELECT min(s.team) FROM submissions s WHERE s.team > names.team) FROM names WHERE names.team IS NOT NULL)
+            SELECT team, (SELECT min(s.submission_id) FROM submissions s WHERE s.team = names.team) AS first_id
+            FROM names WHERE team IS NOT NULL ORDER BY first_id, team
+            """);
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read())

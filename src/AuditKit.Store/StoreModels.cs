@@ -80,14 +80,21 @@ public sealed record StoredRun(
 /// <param name="Length">Months or quarters (the template's <c>scoring.period</c>).</param>
 /// <param name="Criteria">The criterion ids of the template planned with, in order: stored outcomes are read in this order
 /// (an audit of an older version of the template without one of them reads as not applicable on it).</param>
-/// <param name="Plan">The team and service actions one period's current audits call for, each carrying the period.</param>
+/// <param name="Plan">The team, service and escalation actions one period's current audits call for, each carrying the
+/// period, and the figures to keep for later periods.</param>
 public sealed record PeriodPlanning(
     Compliance.PeriodLength Length,
     ImmutableArray<string> Criteria,
-    Func<StoredPeriod, IReadOnlyList<FollowUpAction>> Plan);
+    Func<StoredPeriod, PeriodPlan> Plan)
+{
+    /// <summary>True when the plan reads <see cref="StoredPeriod.History"/> (the rule set has escalations): the store then
+    /// reads earlier figures, the period's open actions and its re-audits, and keeps each period's figures.</summary>
+    public bool ReadsHistory { get; init; }
+}
 
 /// <summary>One period's current revisions, as the store holds them, to plan from.</summary>
-public sealed record StoredPeriod(Compliance.ReportingPeriod Period, IReadOnlyList<CaseRow> Cases);
+/// <param name="History">Earlier periods' figures, the period's open actions and its re-audits, when the planning reads them.</param>
+public sealed record StoredPeriod(Compliance.ReportingPeriod Period, IReadOnlyList<CaseRow> Cases, FollowUps.Escalations.CycleHistory History);
 
 /// <summary>What the store holds for a report of some periods (<see cref="IAuditStore.ReadReport"/>).</summary>
 /// <param name="Cases">Current revisions, sorted by audit id.</param>
@@ -103,7 +110,11 @@ public sealed record StoredTemplateAudits(StoredTemplate Template, IReadOnlyList
 /// <param name="Audits">The period's current audits the figures come from.</param>
 /// <param name="Planned">Team and service actions its figures call for.</param>
 /// <param name="Superseded">Open actions of the period its figures no longer call for (now <c>superseded</c>).</param>
-public sealed record PeriodResult(string Period, int Audits, int Planned, int Superseded);
+public sealed record PeriodResult(string Period, int Audits, int Planned, int Superseded)
+{
+    /// <summary>Escalations that could not be evaluated for the period (the rest were raised).</summary>
+    public ImmutableArray<string> Failures { get; init; } = [];
+}
 
 /// <summary>What recording a run changed.</summary>
 /// <param name="Added">Audits seen for the first time (revision 1).</param>
@@ -281,7 +292,52 @@ public sealed record RegisterEntry(
     double? Target,
     string? Period = null,
     string? AuditId = null,
-    DateOnly? AuditDate = null);
+    DateOnly? AuditDate = null)
+{
+    /// <summary>The rule that raised it (<c>standard-actions/escalations/red_three_periods</c>).</summary>
+    public string RuleKey { get; init; } = string.Empty;
+
+    /// <summary>For a case action whose rule asks for it: the working days after the audit within which the case is to be re-audited.</summary>
+    public int? ReauditWithinWorkingDays { get; init; }
+
+    /// <summary>For a case action: the first later audit of the same case and template, if there is one.</summary>
+    public ReauditLink? Reaudit { get; init; }
+
+    /// <summary>
+    /// "re-audited on 2026-11-12 (QA-1): Good; the standard is now met", "re-audit due by 2026-12-01" or
+    /// "re-audit overdue (due 2026-11-20)"; null when the action is not a case action or neither applies.
+    /// </summary>
+    public string? DescribeReaudit(Calendar.IWorkingDayCalendar calendar, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Reaudit is { } link)
+        {
+            var grade = link.Grade is null ? string.Empty : $": {link.Grade}";
+            var standard = link.Outcome switch
+            {
+                null => string.Empty,
+                "met" => "; the standard is now met",
+                "partly" => "; the standard is now partly met",
+                "not_met" => "; the standard is still not met",
+                "not_applicable" => "; the standard did not apply",
+                _ => "; the standard was not answered",
+            };
+            return $"re-audited on {Calendar.IsoDate.Format(link.Date)} ({link.AuditId}){grade}{standard}";
+        }
+
+        if (ReauditWithinWorkingDays is { } days && AuditDate is { } audited && Status is not (ActionStatus.Superseded or ActionStatus.Cancelled))
+        {
+            var due = calendar.AddWorkingDays(audited, days);
+            return due < asOf ? $"re-audit overdue (due {Calendar.IsoDate.Format(due)})" : $"re-audit due by {Calendar.IsoDate.Format(due)}";
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A later audit of a case, linked to the actions of its earlier audits.</summary>
+/// <param name="Outcome">Its outcome (contract name) on the action's criterion; null for an action about the whole case.</param>
+public sealed record ReauditLink(string AuditId, DateOnly Date, string? Grade, string? Outcome);
 
 /// <summary>
 /// One change to an action: <c>raised</c>, <c>refreshed</c> (a later run changed its text or owner), <c>status</c> (set by

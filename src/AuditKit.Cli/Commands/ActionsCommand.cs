@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AuditKit.Calendar;
 using AuditKit.Cli.Console;
 using AuditKit.Cli.Hosting;
@@ -64,7 +63,7 @@ internal static class ActionsCommand
             var choice = store.Read(context, parse)!;
             return WithStore(context, choice, opened =>
             {
-                var entries = opened.ListActions(filter, date);
+                var entries = WithReaudits(opened.ListActions(filter, date), context, date);
                 switch (formatText)
                 {
                     case "json":
@@ -155,7 +154,7 @@ internal static class ActionsCommand
                     return ExitCodes.Invalid;
                 }
 
-                var entry = opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date).First(e => e.Id == actionId);
+                var entry = WithReaudits(opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date), context, date).First(e => e.Id == actionId);
 
                 var console = context.CreateConsole();
                 var details = new Grid().AddColumn().AddColumn();
@@ -207,6 +206,13 @@ internal static class ActionsCommand
             context.Error.WriteLine(e.UserMessage);
             return ExitCodes.Invalid;
         }
+    }
+
+    /// <summary>Case actions' "Followed up": their re-audit, or when one is asked for, whether it is due or overdue.</summary>
+    private static List<RegisterEntry> WithReaudits(IReadOnlyList<RegisterEntry> entries, CliContext context, DateOnly asOf)
+    {
+        var calendar = context.Calendar();
+        return [.. entries.Select(e => e.FollowedUp is null && e.DescribeReaudit(calendar, asOf) is { } reaudit ? e with { FollowedUp = reaudit } : e)];
     }
 
     /// <summary>
@@ -315,36 +321,30 @@ internal static class ActionsCommand
         _ => TableCell.Styled(progress.ToDisplayName(), "grey"),
     };
 
-    private static string Json(IReadOnlyList<RegisterEntry> entries)
+    private static string Json(IReadOnlyList<RegisterEntry> entries) => JsonText.Indented(json =>
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        json.WriteStartArray();
+        foreach (var entry in entries)
         {
-            json.WriteStartArray();
-            foreach (var entry in entries)
+            json.WriteStartObject();
+            var values = Values(entry);
+            for (var i = 0; i < Fields.Length; i++)
             {
-                json.WriteStartObject();
-                var values = Values(entry);
-                for (var i = 0; i < Fields.Length; i++)
+                if (values[i] is null)
                 {
-                    if (values[i] is null)
-                    {
-                        json.WriteNull(Fields[i]);
-                    }
-                    else
-                    {
-                        json.WriteString(Fields[i], values[i]);
-                    }
+                    json.WriteNull(Fields[i]);
                 }
-
-                json.WriteEndObject();
+                else
+                {
+                    json.WriteString(Fields[i], values[i]);
+                }
             }
 
-            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
-    }
+        json.WriteEndArray();
+    }) + "\n";
 
     private static string Csv(IReadOnlyList<RegisterEntry> entries)
     {

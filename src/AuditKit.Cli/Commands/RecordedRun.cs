@@ -111,7 +111,10 @@ internal static class RecordedRun
         return new PeriodPlanning(
             template.Scoring.Period,
             [.. template.Criteria.Select(c => c.Id)],
-            period => FollowUpPlanner.PlanPeriod(template, rules, period.Period, period.Cases, report.AsOf, calendar, directory));
+            period => FollowUpPlanner.PlanPeriod(rules, period.Period, period.Cases, period.History, report.AsOf, calendar, directory))
+        {
+            ReadsHistory = rules.HasEscalations,
+        };
     }
 
     /// <summary>

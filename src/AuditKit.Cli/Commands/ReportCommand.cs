@@ -35,11 +35,12 @@ internal static class ReportCommand
         var outDir = new Option<string>("--out", "-o") { Description = "The folder to write summary.json, compliance.xlsx and report.html to.", Required = true };
         var outputs = new Option<string>("--outputs") { Description = "Which reports to write besides summary.json: json, xlsx, html, comma-separated.", DefaultValueFactory = _ => "json,xlsx,html" };
         var perTeam = new Option<bool>("--per-team") { Description = "Also write a pack for each team: OUT/teams/<team>/report.html and compliance.xlsx, as run --per-team does." };
+        var programme = new Option<string?>("--programme") { Description = "An audit programme (programme.yaml): adds where its rounds stand in the reported periods to summary.json, the workbook and report.html." };
         var asOf = CommonOptions.AsOf();
         var store = StoreOptions.Create();
         var command = new Command("report", "Compliance, grades and actions of a month, a quarter or a run of them, from every audit the store holds for them.")
         {
-            template, allTemplates, rules, period, from, to, team, outDir, outputs, perTeam, asOf,
+            template, allTemplates, rules, period, from, to, team, outDir, outputs, perTeam, programme, asOf,
         };
         store.AddTo(command);
         command.SetAction(parse =>
@@ -59,6 +60,11 @@ internal static class ReportCommand
                 if (all && templates.Length > 0)
                 {
                     throw new CliUsageException("Give either --template (once or more) or --all-templates, not both.");
+                }
+
+                if (parse.GetValue(programme) is not null)
+                {
+                    throw new CliUsageException("--programme adds the programme to one template's report; a report across templates writes standards.json and standards.html only. Leave out --programme, or give one --template.");
                 }
 
                 if (packs)
@@ -81,6 +87,16 @@ internal static class ReportCommand
             if (compiled is null)
             {
                 return ExitCodes.Invalid;
+            }
+
+            Programme.AuditProgramme? loadedProgramme = null;
+            if (parse.GetValue(programme) is { } programmePath)
+            {
+                loadedProgramme = ProgrammeCommand.Load(context, programmePath);
+                if (loadedProgramme is null)
+                {
+                    return ExitCodes.Invalid;
+                }
             }
 
             var teamName = parse.GetValue(team)?.Trim();
@@ -108,6 +124,11 @@ internal static class ReportCommand
                     // Only when the periods have moderation pairs, so that a report without them is what it always was.
                     Agreement = ModerationCommand.Agreement(opened, compiled.Template, first, last, teamName),
                 };
+                if (loadedProgramme is not null)
+                {
+                    report = report with { Programme = ProgrammeCommand.StatusOf(opened, loadedProgramme, date, (first.First, last.Last, periods.ToString()), null) };
+                }
+
                 var folder = context.PathFor(parse.GetValue(outDir)!);
                 var written = RunCommand.WriteOutputs(report, folder, chosen, packs);
                 context.Out.WriteLine(string.Create(

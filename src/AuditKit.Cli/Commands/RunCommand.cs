@@ -196,6 +196,14 @@ internal static class RunCommand
                 $" Team and service actions of {string.Join(", ", result.Periods.Select(p => p.Period))} planned from the "
                 + $"{result.Periods.Sum(p => p.Audits)} audits the store holds for {(result.Periods.Length == 1 ? "it" : "them")} "
                 + $"({result.Periods.Sum(p => p.Planned)} called for).");
+            foreach (var period in result.Periods)
+            {
+                foreach (var failure in period.Failures)
+                {
+                    // An escalation that could not be evaluated: the others were raised.
+                    line += $"\nwarning {failure} (escalations of {period.Period})";
+                }
+            }
         }
 
         // Which store and why, unless the command line named it: a store chosen by a setting or by default is said so.

@@ -14,7 +14,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Template and rule set files, or folders of them.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Template, rule set and programme files, or folders of them.", Arity = ArgumentArity.OneOrMore };
         var rules = CommonOptions.Rules();
         var command = new Command("validate", "Check audit templates and rule sets; report every problem with its line and column.")
         {
@@ -32,6 +32,7 @@ internal static class ValidateCommand
         var diagnostics = new List<Diagnostic>(problems);
         var templates = 0;
         var ruleSets = 0;
+        var programmes = 0;
 
         foreach (var file in files)
         {
@@ -40,6 +41,10 @@ internal static class ValidateCommand
                 case AuditFileKind.RuleSet:
                     ruleSets++;
                     diagnostics.AddRange(TemplateValidator.ValidateRuleSet(file));
+                    break;
+                case AuditFileKind.Programme:
+                    programmes++;
+                    diagnostics.AddRange(Programme.ProgrammeLoader.Load(file).Diagnostics);
                     break;
                 default:
                     templates++;
@@ -60,9 +65,12 @@ internal static class ValidateCommand
         }
 
         var errors = unique.Count(d => d.IsError);
+        var kinds = programmes == 0
+            ? $"{templates} template(s) and {ruleSets} rule set(s)"
+            : $"{templates} template(s), {ruleSets} rule set(s) and {programmes} programme(s)";
         context.Out.WriteLine(errors == 0
-            ? $"{templates} template(s) and {ruleSets} rule set(s) are valid."
-            : $"{errors} error(s) in {unique.Where(d => d.IsError).Select(d => d.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s); {templates} template(s) and {ruleSets} rule set(s) checked.");
+            ? $"{kinds} are valid."
+            : $"{errors} error(s) in {unique.Where(d => d.IsError).Select(d => d.Location.File).Distinct(StringComparer.Ordinal).Count()} file(s); {kinds} checked.");
         return errors == 0 && files.Length + problems.Length > 0 ? ExitCodes.Ok : ExitCodes.Invalid;
     }
 }

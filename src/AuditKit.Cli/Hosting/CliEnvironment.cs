@@ -18,6 +18,9 @@ public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock,
     /// <summary>Whether a run reads and validates on a thread of its own, ahead of evaluating (with a second processor).</summary>
     public bool ReadAhead { get; init; } = System.Environment.ProcessorCount > 1;
 
+    /// <summary>Standard input, which <c>users add --password-stdin</c> reads the password from.</summary>
+    public TextReader Input { get; init; } = System.Console.In;
+
     /// <summary>The narrowest and widest console the summary is laid out for.</summary>
     public const int MinWidth = 40;
 

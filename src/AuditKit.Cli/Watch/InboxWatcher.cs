@@ -290,6 +290,13 @@ internal sealed partial class InboxWatcher(
             {
                 var result = RecordedRun.Record(settings.Store, report, settings.Rules, calendar, settings.Directory);
                 LogRecorded(name, report.Submissions.Read, report.Submissions.Accepted, result.Added, result.Revised, result.Unchanged, result.ActionsAdded);
+                foreach (var period in result.Periods.IsDefault ? [] : result.Periods)
+                {
+                    foreach (var failure in period.Failures)
+                    {
+                        LogEscalationFailed(name, period.Period, failure);
+                    }
+                }
             }
 
             if (!rejected.IsEmpty)
@@ -455,6 +462,10 @@ internal sealed partial class InboxWatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File}: {Read} rows read, {Accepted} accepted; store: {Added} new, {Revised} revised, {Unchanged} unchanged audits, {Actions} new actions.")]
     private partial void LogRecorded(string file, int read, int accepted, int added, int revised, int unchanged, int actions);
+
+    // The failure names the rule and the kind of error alone: never a case-file value.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{File}: an escalation of {Period} could not be evaluated ({Failure}); the others were raised.")]
+    private partial void LogEscalationFailed(string file, string period, string failure);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File} moved to processed/{Target} (SHA-256 of what was recorded: {Digest}...).")]
     private partial void LogProcessed(string file, string target, string digest);

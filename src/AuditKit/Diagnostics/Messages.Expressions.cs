@@ -93,6 +93,10 @@ public static partial class Messages
     public static (string Code, string Text) ExprPartlyWithoutMet(string criterion) =>
         ("AK2030", $"Criterion '{criterion}' has partly_when but no met_when, so the answer decides and partly_when is never used.");
 
+    /// <summary>AK2091: the escalations fired as often as one session allows; what fired is kept and the rest left.</summary>
+    public static (string Code, string Text) EscalationsCapped(int cap) =>
+        ("AK2091", $"The escalations fired {cap.ToString(CultureInfo.InvariantCulture)} times without settling, so the rest were not raised; check the rules that use 'after'.");
+
     public static (string Code, string Text) RuleFailed(string ruleKey, string reason) =>
         ("AK2090", $"Rule '{ruleKey}' could not be evaluated: {reason}.");
 

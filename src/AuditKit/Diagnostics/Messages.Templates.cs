@@ -45,6 +45,11 @@ public static partial class Messages
         public const string TabIndentCode = "AK1031";
         public const string BadStandardCode = "AK1032";
         public const string StandardTwiceCode = "AK1033";
+        public const string UnknownEscalationSubjectCode = "AK1040";
+        public const string EscalationAfterUnknownCode = "AK1041";
+        public const string EscalationLoopCode = "AK1042";
+        public const string EscalateToOwnerCode = "AK1043";
+        public const string EscalationSubjectCode = "AK1044";
 
         public static Diagnostic FileUnreadable(string path, string reason) =>
             Error(FileUnreadableCode, SourceLocation.FileOnly(path), $"The file could not be read: {reason}");
@@ -158,6 +163,28 @@ public static partial class Messages
         public static Diagnostic StandardTwice(SourceLocation at, string standard, string criterion, string firstCriterion, int firstLine) =>
             Error(StandardTwiceCode, at, $"The standard '{standard}' of criterion '{criterion}' is already the standard of criterion '{firstCriterion}' at line {Number(firstLine)}; "
                 + "a template may give a standard to one criterion only, so that a report across templates counts each audit once for it. Give one of them another standard, or none.");
+        public static Diagnostic UnknownEscalationSubject(SourceLocation at, string value, IReadOnlyCollection<string> subjects) =>
+            Error(UnknownEscalationSubjectCode, at, WithHint($"Unknown subject '{Shorten(value)}' in 'for'.", value, subjects)
+                + " To follow another escalation, write 'after: <its id>' instead of 'for'.");
+
+        public static Diagnostic EscalationAfterUnknown(SourceLocation at, string value, IReadOnlyCollection<string> ids) =>
+            Error(EscalationAfterUnknownCode, at, ids.Count == 0
+                ? $"'after' names the escalation '{Shorten(value)}', but the rule set has no other escalation; give it 'for: team', 'service', 'action' or 'reaudit' instead."
+                : WithHint($"'after' names the escalation '{Shorten(value)}', which the rule set does not have.", value, ids));
+
+        public static Diagnostic EscalationLoop(SourceLocation at, IReadOnlyList<string> loop) =>
+            Error(EscalationLoopCode, at, $"These escalations follow each other in a loop: {string.Join(" -> ", loop)}. "
+                + "Each escalation may only follow one that starts from a team, service, action or re-audit; remove one 'after' to break the loop.");
+
+        public static Diagnostic EscalateToOwner(SourceLocation at, string subject) =>
+            Error(EscalateToOwnerCode, at, $"'owner: escalate_to' hands the escalation to the 'escalate_to' of the action it is about, but this escalation is about {subject}, "
+                + "not an action; name a role instead (for example service_manager).");
+
+        public static Diagnostic DuplicateEscalation(SourceLocation at, string id, int otherLine) =>
+            Error(DuplicateIdCode, at, $"The escalation id '{id}' is already used by the escalation at line {Number(otherLine)}; escalation ids must be unique.");
+
+        public static Diagnostic EscalationSubject(SourceLocation at) =>
+            Error(EscalationSubjectCode, at, "An escalation needs either 'for' (team, service, action or reaudit) or 'after' (the id of the escalation it follows), not both and not neither.");
 
         public static Diagnostic RootNotMapping(SourceLocation at, string actual) =>
             Error(RootNotMappingCode, at, $"The file must hold a mapping of keys (such as 'id: ...'), not {actual}.");

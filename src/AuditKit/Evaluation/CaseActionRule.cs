@@ -32,6 +32,9 @@ public sealed class CaseActionRule
 
     /// <summary>The text with every placeholder filled but <c>{team}</c> and <c>{case_ref}</c>.</summary>
     internal ActionTextParts Text { get; }
+
+    /// <summary>The working days after the audit within which the case is to be audited again, or null.</summary>
+    public int? ReauditWithinWorkingDays { get; init; }
 }
 
 /// <summary>A case action rule that held for one submission, and when its action falls due.</summary>

@@ -152,7 +152,7 @@ internal static class AggregateLayout
         values[1] = Value.FromText(facts.Criterion);
         values[2] = facts.Compliance is { } c ? Value.FromNumber(c) : Value.Missing;
         values[3] = Value.FromNumber(facts.Target);
-        values[4] = facts.Rag is { } rag ? Value.FromText(RagText(rag)) : Value.Missing;
+        values[4] = facts.Rag is { } rag ? Value.FromText(RagNames.Name(rag)) : Value.Missing;
         values[5] = Value.FromNumber(facts.Applicable);
         values[6] = Value.FromNumber(facts.Audits);
     }
@@ -162,16 +162,9 @@ internal static class AggregateLayout
         values[0] = Value.FromText(facts.Criterion);
         values[1] = facts.Compliance is { } c ? Value.FromNumber(c) : Value.Missing;
         values[2] = Value.FromNumber(facts.Target);
-        values[3] = facts.Rag is { } rag ? Value.FromText(RagText(rag)) : Value.Missing;
+        values[3] = facts.Rag is { } rag ? Value.FromText(RagNames.Name(rag)) : Value.Missing;
         values[4] = Value.FromNumber(facts.RedTeams);
         values[5] = Value.FromNumber(facts.AmberTeams);
         values[6] = Value.FromNumber(facts.Teams);
     }
-
-    private static string RagText(Rag rag) => rag switch
-    {
-        Rag.Green => "Green",
-        Rag.Amber => "Amber",
-        _ => "Red",
-    };
 }

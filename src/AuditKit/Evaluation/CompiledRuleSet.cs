@@ -69,6 +69,12 @@ public sealed class CompiledRuleSet : IActionConditions
     /// </summary>
     public AuditTemplate Template { get; }
 
+    /// <summary>The rule set's escalations compiled for the rules engine, or null when it has none.</summary>
+    internal FollowUps.Escalations.EscalationEngine? Escalations { get; init; }
+
+    /// <summary>True when the rule set has <c>escalations:</c>.</summary>
+    public bool HasEscalations => Escalations is not null;
+
     /// <summary>The template's criteria, in order (<c>CaseResult.Outcomes[i]</c> belongs to <c>Criteria[i]</c>).</summary>
     public ImmutableArray<CriterionDefinition> Criteria => Template.Criteria;
 
@@ -378,7 +384,10 @@ public sealed class CompiledRuleSet : IActionConditions
         {
             var rule = caseActions[r].Rule;
             var text = ActionTextParts.Parse(rule.Text).Bind(new ActionTextValues(), ActionTextParts.Slot.Team, ActionTextParts.Slot.CaseRef);
-            rules[criteria.Length + r] = new CaseActionRule(rule.Key, null, rule.Owner, rule.EscalateTo, null, text);
+            rules[criteria.Length + r] = new CaseActionRule(rule.Key, null, rule.Owner, rule.EscalateTo, null, text)
+            {
+                ReauditWithinWorkingDays = rule.ReauditWithinWorkingDays,
+            };
         }
 
         return rules;

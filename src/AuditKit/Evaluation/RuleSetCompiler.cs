@@ -42,6 +42,7 @@ public static class RuleSetCompiler
         var teamActions = rules.TeamActions.Select(r => Check(r.When, teamNames, diagnostics, "when")).ToList();
         var serviceNames = AggregateLayout.ServiceNames();
         var serviceActions = rules.ServiceActions.Select(r => Check(r.When, serviceNames, diagnostics, "when")).ToList();
+        var escalations = CheckEscalations(rules.Escalations, diagnostics, wholeRuleBook: true);
 
         if (diagnostics.HasErrors)
         {
@@ -78,7 +79,12 @@ public static class RuleSetCompiler
             [.. rules.Grading.Select((r, i) => new CompiledRule<GradingRule>(r, Build(r.When, grading[i])!))],
             [.. rules.CaseActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, caseActions[i])!))],
             rules.TeamActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, teamActions[i])!)),
-            rules.ServiceActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, serviceActions[i])!)));
+            rules.ServiceActions.Select((r, i) => new CompiledRule<ActionRule>(r, Build(r.When, serviceActions[i])!)))
+        {
+            Escalations = escalations.Count == 0
+                ? null
+                : new FollowUps.Escalations.EscalationEngine([.. escalations.Select(e => (e.Rule, Build(e.Rule.When, e.Tree)!))]),
+        };
         return LoadResult<CompiledRuleSet>.Ok(ruleSet, diagnostics.ToImmutableSorted());
     }
 
@@ -115,7 +121,38 @@ public static class RuleSetCompiler
             Check(rule.When, service, diagnostics, "when");
         }
 
+        CheckEscalations(ruleSet.Rules.Escalations, diagnostics, wholeRuleBook: false);
+
         return diagnostics.ToImmutableSorted();
+    }
+
+    /// <summary>
+    /// Checks how the escalations follow each other, then each condition against the names of the subject its chain starts
+    /// from. Returns the escalations with their checked trees (those whose chain or condition has an error are left out).
+    /// </summary>
+    private static List<(EscalationRule Rule, BoundNode Tree)> CheckEscalations(
+        IReadOnlyList<EscalationRule> rules, DiagnosticBag diagnostics, bool wholeRuleBook)
+    {
+        var checkedRules = new List<(EscalationRule, BoundNode)>();
+        if (rules.Count == 0)
+        {
+            return checkedRules;
+        }
+
+        var roots = EscalationGraph.Check(rules, diagnostics, wholeRuleBook);
+        foreach (var rule in rules)
+        {
+            // A chain whose start lies in another rule set of the template is checked with the template.
+            var names = roots.TryGetValue(rule.Id, out var subject)
+                ? FollowUps.Escalations.EscalationLayout.Names(subject)
+                : OpenNames(ExpressionScope.EscalationTeam);
+            if (Check(rule.When, names, diagnostics, "when") is { } tree && roots.ContainsKey(rule.Id))
+            {
+                checkedRules.Add((rule, tree));
+            }
+        }
+
+        return checkedRules;
     }
 
     private static NameTable OpenNames(ExpressionScope scope) =>

@@ -12,6 +12,12 @@ internal enum ExpressionScope
     CaseAction,
     TeamAction,
     ServiceAction,
+
+    /// <summary>An escalation <c>for: team</c> (and those that follow it with <c>after</c>).</summary>
+    EscalationTeam,
+    EscalationService,
+    EscalationAction,
+    EscalationReaudit,
 }
 
 /// <summary>A name an expression can read: its type and the slot of the value array that holds its value.</summary>
@@ -20,13 +26,20 @@ internal sealed record NameInfo(string Name, ExprType Type, int Slot);
 /// <summary>The built-in names of every scope (facts and criterion ids come from the template).</summary>
 internal static class BuiltInNames
 {
+    private static readonly ExpressionScope[] FigureEscalations = [ExpressionScope.EscalationTeam, ExpressionScope.EscalationService];
+
+    private static readonly ExpressionScope[] Figures =
+        [ExpressionScope.TeamAction, ExpressionScope.ServiceAction, ExpressionScope.EscalationTeam, ExpressionScope.EscalationService];
+
     private static readonly FrozenDictionary<string, (ExprType Type, ExpressionScope[] Scopes)> Names =
         new Dictionary<string, (ExprType, ExpressionScope[])>(StringComparer.Ordinal)
         {
             ["answer"] = (ExprType.Text, [ExpressionScope.Criterion]),
             ["audit_date"] = (ExprType.Date, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
             ["case_type"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
-            ["team"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction, ExpressionScope.TeamAction]),
+            ["team"] = (ExprType.Text, [
+                ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction, ExpressionScope.TeamAction,
+                ExpressionScope.EscalationTeam, ExpressionScope.EscalationAction, ExpressionScope.EscalationReaudit]),
             ["service"] = (ExprType.Text, [ExpressionScope.Criterion, ExpressionScope.Grading, ExpressionScope.CaseAction]),
             ["score"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
             ["met"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
@@ -36,15 +49,31 @@ internal static class BuiltInNames
             ["missing"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
             ["critical_not_met"] = (ExprType.Number, [ExpressionScope.Grading, ExpressionScope.CaseAction]),
             ["grade"] = (ExprType.Text, [ExpressionScope.CaseAction]),
-            ["criterion"] = (ExprType.Text, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
-            ["compliance"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
-            ["target"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
-            ["rag"] = (ExprType.Text, [ExpressionScope.TeamAction, ExpressionScope.ServiceAction]),
-            ["applicable"] = (ExprType.Number, [ExpressionScope.TeamAction]),
-            ["audits"] = (ExprType.Number, [ExpressionScope.TeamAction]),
-            ["red_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
-            ["amber_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
-            ["teams"] = (ExprType.Number, [ExpressionScope.ServiceAction]),
+            ["criterion"] = (ExprType.Text, [
+                ExpressionScope.TeamAction, ExpressionScope.ServiceAction, ExpressionScope.EscalationTeam, ExpressionScope.EscalationService,
+                ExpressionScope.EscalationAction, ExpressionScope.EscalationReaudit]),
+            ["compliance"] = (ExprType.Number, Figures),
+            ["target"] = (ExprType.Number, Figures),
+            ["rag"] = (ExprType.Text, Figures),
+            ["applicable"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.EscalationTeam]),
+            ["audits"] = (ExprType.Number, [ExpressionScope.TeamAction, ExpressionScope.EscalationTeam]),
+            ["red_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction, ExpressionScope.EscalationService]),
+            ["amber_teams"] = (ExprType.Number, [ExpressionScope.ServiceAction, ExpressionScope.EscalationService]),
+            ["teams"] = (ExprType.Number, [ExpressionScope.ServiceAction, ExpressionScope.EscalationService]),
+            ["period"] = (ExprType.Text, [ExpressionScope.EscalationTeam, ExpressionScope.EscalationService, ExpressionScope.EscalationAction]),
+            ["periods_red"] = (ExprType.Number, FigureEscalations),
+            ["previous_rag"] = (ExprType.Text, FigureEscalations),
+            ["previous_compliance"] = (ExprType.Number, FigureEscalations),
+            ["scope"] = (ExprType.Text, [ExpressionScope.EscalationAction]),
+            ["status"] = (ExprType.Text, [ExpressionScope.EscalationAction]),
+            ["owner"] = (ExprType.Text, [ExpressionScope.EscalationAction]),
+            ["escalate_to"] = (ExprType.Text, [ExpressionScope.EscalationAction]),
+            ["due"] = (ExprType.Date, [ExpressionScope.EscalationAction]),
+            ["action_overdue_working_days"] = (ExprType.Number, [ExpressionScope.EscalationAction]),
+            ["previous_grade"] = (ExprType.Text, [ExpressionScope.EscalationReaudit]),
+            ["reaudit_grade"] = (ExprType.Text, [ExpressionScope.EscalationReaudit]),
+            ["reaudit_outcome"] = (ExprType.Text, [ExpressionScope.EscalationReaudit]),
+            ["reaudit_working_days"] = (ExprType.Number, [ExpressionScope.EscalationReaudit]),
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Every built-in name, whatever its scope.</summary>
@@ -76,6 +105,10 @@ internal static class BuiltInNames
         ExpressionScope.CaseAction => "case_actions",
         ExpressionScope.TeamAction => "team_actions",
         ExpressionScope.ServiceAction => "service_actions",
+        ExpressionScope.EscalationTeam => "escalations for a team",
+        ExpressionScope.EscalationService => "escalations for the service",
+        ExpressionScope.EscalationAction => "escalations for an action",
+        ExpressionScope.EscalationReaudit => "escalations for a re-audit",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
     };
 

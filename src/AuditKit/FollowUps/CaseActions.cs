@@ -102,7 +102,7 @@ public sealed class CaseActions
             {
                 if (!_compiledRules.TryGetValue(compiled, out var rule))
                 {
-                    rule = RuleFor(compiled.RuleKey, compiled.Criterion, compiled.Text, compiled.Target);
+                    rule = RuleFor(compiled.RuleKey, compiled.Criterion, compiled.Text, compiled.Target, compiled.ReauditWithinWorkingDays);
                     _compiledRules.Add(compiled, rule);
                 }
 
@@ -129,7 +129,7 @@ public sealed class CaseActions
 
             var team = _names.Shared(action.Team ?? string.Empty);
             var subject = AddSubject(action.AuditId ?? string.Empty, action.CaseRef ?? string.Empty, team, UnknownDay);
-            var rule = RuleFor(action.RuleKey, action.Criterion, ActionTextParts.Literal(action.Text), action.Target);
+            var rule = RuleFor(action.RuleKey, action.Criterion, ActionTextParts.Literal(action.Text), action.Target, action.ReauditWithinWorkingDays);
             _entries.Add(new Entry(id, subject, rule.Number, action.Due.DayNumber, OwnersNumber(action.Owner, action.EscalateTo)));
         }
 
@@ -150,9 +150,9 @@ public sealed class CaseActions
         }
 
         /// <summary>A new rule: one for each compiled rule, or for each action added as a record (its text is its own).</summary>
-        private Rule RuleFor(string ruleKey, string? criterion, ActionTextParts text, double? target)
+        private Rule RuleFor(string ruleKey, string? criterion, ActionTextParts text, double? target, int? reauditDays)
         {
-            var rule = new Rule(_rules.Count, ruleKey, criterion, text, target);
+            var rule = new Rule(_rules.Count, ruleKey, criterion, text, target, reauditDays);
             _rules.Add(rule);
             return rule;
         }
@@ -290,7 +290,7 @@ public sealed class CaseActions
     private readonly record struct Entry(ActionId Id, int Subject, int Rule, int DueDay, int Owners);
 
     /// <summary>What the actions of one rule share.</summary>
-    internal sealed record Rule(int Number, string RuleKey, string? Criterion, ActionTextParts Text, double? Target);
+    internal sealed record Rule(int Number, string RuleKey, string? Criterion, ActionTextParts Text, double? Target, int? ReauditWithinWorkingDays);
 }
 
 /// <summary>One planned case action, as a view of what <see cref="CaseActions"/> holds: read it, do not keep it.</summary>
@@ -353,6 +353,9 @@ public readonly ref struct CaseAction
             EscalateTo,
             RuleKey,
             AuditId: new string(AuditId),
-            Target: Target);
+            Target: Target)
+        {
+            ReauditWithinWorkingDays = _rule.ReauditWithinWorkingDays,
+        };
     }
 }

@@ -24,4 +24,11 @@ public sealed record FollowUpAction(
     string? AuditId = null,
     double? CompliancePercent = null,
     double? Target = null,
-    string? Period = null);
+    string? Period = null)
+{
+    /// <summary>For actions raised by escalations: the rules that fired and the values they read; else null.</summary>
+    public string? Explanation { get; init; }
+
+    /// <summary>For case actions whose rule asks for it: the working days after the audit within which the case is to be re-audited.</summary>
+    public int? ReauditWithinWorkingDays { get; init; }
+}

@@ -7,6 +7,13 @@ using AuditKit.Templates;
 
 namespace AuditKit.FollowUps;
 
+/// <summary>What planning one period from the store gives: its team, service and escalation actions, its figures to keep
+/// for later periods' escalations (empty when the rule set has none), and the escalations that could not be evaluated.</summary>
+public sealed record PeriodPlan(
+    ImmutableArray<FollowUpAction> Actions,
+    ImmutableArray<Escalations.PeriodFigure> Figures,
+    ImmutableArray<string> Failures);
+
 /// <summary>
 /// Plans team and service follow-up actions from the compliance summary, resolves owners to people, and
 /// sorts actions for reports. Case actions are raised during evaluation; they pass through
@@ -101,27 +108,36 @@ public static class FollowUpPlanner
     /// <summary>
     /// The team and service actions one period's audits call for: its figures worked out from <paramref name="cases"/>
     /// (all the period's current audits, however many runs recorded them), then planned as
-    /// <see cref="PlanTeamAndServiceActions"/> plans, each action carrying the period, owners resolved through
-    /// <paramref name="directory"/>.
+    /// <see cref="PlanTeamAndServiceActions"/> plans, then the rule set's escalations about those figures (with the earlier
+    /// periods' figures and the period's re-audits in <paramref name="history"/>); each action carries the period, owners
+    /// resolved through <paramref name="directory"/>.
     /// </summary>
-    public static ImmutableArray<FollowUpAction> PlanPeriod(
-        AuditTemplate template,
-        IActionConditions conditions,
+    public static PeriodPlan PlanPeriod(
+        CompiledRuleSet rules,
         Compliance.ReportingPeriod period,
         IEnumerable<Reporting.CaseRow> cases,
+        Escalations.CycleHistory history,
         DateOnly asOf,
         IWorkingDayCalendar calendar,
         TeamDirectory? directory)
     {
+        ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(history);
+        var template = rules.Template;
         var calculator = new ComplianceCalculator(template);
         foreach (var row in cases)
         {
             calculator.Add(row);
         }
 
-        var planned = PlanTeamAndServiceActions(template, calculator.Complete(), conditions, asOf, calendar, period.Name);
-        return ResolveOwners(planned, _ => (null, null), directory);
+        var summary = calculator.Complete();
+        var planned = PlanTeamAndServiceActions(template, summary, rules, asOf, calendar, period.Name);
+        var escalations = Escalations.EscalationPlanner.ForPeriod(rules, period, summary, history, asOf, calendar);
+        return new PeriodPlan(
+            ResolveOwners([.. planned, .. escalations.Actions], _ => (null, null), directory),
+            rules.HasEscalations ? Escalations.EscalationLayout.Record(template, period, summary) : [],
+            escalations.Failures);
     }
 
     /// <summary>
@@ -185,7 +201,10 @@ public static class FollowUpPlanner
             var (id, owner, escalateTo) = CaseActions.Builder.Plan(templateId, raised.Rule, s.Team, s.AuditId, s.Practitioner, s.Auditor, directory);
             return new FollowUpAction(
                 id.ToString(), ActionScope.Case, s.Team, s.CaseRef, raised.Rule.Criterion, raised.Rule.Text.Render(s.Team, s.CaseRef), owner,
-                raised.Due, escalateTo, raised.Rule.RuleKey, AuditId: s.AuditId, Target: raised.Rule.Target);
+                raised.Due, escalateTo, raised.Rule.RuleKey, AuditId: s.AuditId, Target: raised.Rule.Target)
+            {
+                ReauditWithinWorkingDays = raised.Rule.ReauditWithinWorkingDays,
+            };
         })];
     }
 
@@ -252,7 +271,7 @@ public static class FollowUpPlanner
         return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    private static CriterionStat StatFor(GroupSummary group, CriterionDefinition criterion, int index)
+    internal static CriterionStat StatFor(GroupSummary group, CriterionDefinition criterion, int index)
     {
         if (index < group.Criteria.Length && group.Criteria[index].Id == criterion.Id)
         {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace AuditKit.Moderation;
@@ -15,13 +14,7 @@ public static class AgreementJson
     public static string Write(AgreementReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            Write(json, report);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+        return Text.JsonText.Indented(json => Write(json, report)) + "\n";
     }
 
     /// <summary>Writes the report as one object (as a property value when the writer is inside an object).</summary>

@@ -61,6 +61,9 @@ public sealed record RunReport
 
     /// <summary>For a report made from the store: the agreement of its moderation pairs; null when it has none.</summary>
     public Moderation.AgreementReport? Agreement { get; init; }
+
+    /// <summary>For a report made from the store with <c>--programme</c>: where the audit programme stands; else null.</summary>
+    public Programme.ProgrammeStatusReport? Programme { get; init; }
 }
 
 /// <summary>What a team pack is scoped to: see <see cref="RunReport.Scope"/>.</summary>

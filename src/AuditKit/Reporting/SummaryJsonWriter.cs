@@ -166,6 +166,13 @@ public static class SummaryJsonWriter
             json.WriteEndArray();
         }
 
+        // An extension for reports from the store given a programme: its rounds' expected and done audits.
+        if (report.Programme is { } programme)
+        {
+            json.WritePropertyName("programme");
+            Programme.ProgrammeStatusJson.Write(json, programme);
+        }
+
         json.WriteEndObject();
     }
 
@@ -218,6 +225,15 @@ public static class SummaryJsonWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    /// <summary>One team's object as <c>summary.json</c>'s <c>teams</c> array holds it (the web app's team summary API).</summary>
+    public static void WriteTeam(GroupSummary team, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(output);
+        using var json = new Utf8JsonWriter(output, WriterOptions);
+        WriteGroup(json, team, "team");
     }
 
     private static void WriteGroup(Utf8JsonWriter json, GroupSummary group, string? nameKey)
@@ -413,6 +429,12 @@ public static class SummaryJsonWriter
             json.WriteString("period", action.Period);
         }
 
+        if (action.Explanation is not null)
+        {
+            // An extension of contract 3: an escalation's rules and the values they read.
+            json.WriteString("explanation", action.Explanation);
+        }
+
         json.WriteEndObject();
     }
 
@@ -428,7 +450,7 @@ public static class SummaryJsonWriter
         }
     }
 
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    internal static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
         {

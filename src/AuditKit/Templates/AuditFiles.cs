@@ -10,6 +10,9 @@ public enum AuditFileKind
 {
     Template,
     RuleSet,
+
+    /// <summary>An audit programme (<c>programme.yaml</c>): it lists <c>rounds</c>.</summary>
+    Programme,
     Unknown,
 }
 
@@ -78,6 +81,11 @@ public static class AuditFiles
         var keys = root?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value ?? string.Empty).ToHashSet(StringComparer.Ordinal) ?? [];
         // 'rules' alone does not make a template: a rule set that lists rule sets (which only a template can) is still
         // told by its grading or actions, and then hears that 'rules' has no place in it.
+        if (Programme.ProgrammeLoader.IsProgramme(keys, path))
+        {
+            return AuditFileKind.Programme;
+        }
+
         var templateKeys = keys.Intersect(Keys.TemplateOnly).ToList();
         if (templateKeys.Exists(k => k != "rules"))
         {

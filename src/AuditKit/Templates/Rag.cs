@@ -28,3 +28,25 @@ public static class RagRating
         return c + Epsilon >= target - amberMargin ? Rag.Amber : Rag.Red;
     }
 }
+
+/// <summary>The spelling of <see cref="Rag"/> in expressions, outputs and the store: <c>Green</c>, <c>Amber</c>, <c>Red</c>.</summary>
+public static class RagNames
+{
+    public static string Name(Rag rag) => rag switch
+    {
+        Rag.Green => "Green",
+        Rag.Amber => "Amber",
+        _ => "Red",
+    };
+
+    public static bool TryParse(string? text, out Rag rag)
+    {
+        switch (text)
+        {
+            case "Green": rag = Rag.Green; return true;
+            case "Amber": rag = Rag.Amber; return true;
+            case "Red": rag = Rag.Red; return true;
+            default: rag = default; return false;
+        }
+    }
+}

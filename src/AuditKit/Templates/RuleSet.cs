@@ -31,6 +31,9 @@ public sealed record RuleBook(
     /// <summary>The <c>grades:</c> list, best first (an extension of template format v1); empty when not given. See <see cref="GradeScale"/>.</summary>
     public ImmutableArray<string> Grades { get; init; } = [];
 
+    /// <summary>The <c>escalations:</c> list (see <see cref="EscalationRule"/>); empty when not given.</summary>
+    public ImmutableArray<EscalationRule> Escalations { get; init; } = [];
+
     /// <summary>The books' rules one after another; the grade scale of the first book that declares one.</summary>
     public static RuleBook Concat(IEnumerable<RuleBook> books)
     {
@@ -43,6 +46,7 @@ public sealed record RuleBook(
             [.. list.SelectMany(b => b.ServiceActions)])
         {
             Grades = list.FirstOrDefault(b => !b.Grades.IsEmpty)?.Grades ?? [],
+            Escalations = [.. list.SelectMany(b => b.Escalations)],
         };
     }
 }
@@ -92,4 +96,8 @@ public sealed record ActionRule(
     Role? EscalateTo,
     string Origin,
     string Key,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>For case actions: the working days after the audit within which the case is to be audited again; else null.</summary>
+    public int? ReauditWithinWorkingDays { get; init; }
+}

@@ -57,7 +57,7 @@ public class BundledTemplateBenchmarks
         return actions;
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "AuditKit.sln")))

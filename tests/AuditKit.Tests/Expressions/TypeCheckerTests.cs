@@ -104,9 +104,9 @@ public sealed class TypeCheckerTests
     [InlineData("Criterion", "score > 0.5", "'score' can only be used in grading and case_actions.")]
     [InlineData("Grading", "answer = 'Yes'", "'answer' can only be used in criterion conditions (applies_when, met_when, partly_when).")]
     [InlineData("Criterion", "child_seen_alone = 'met'", "'child_seen_alone' is a criterion; a criterion's outcome can only be read in grading and case_actions.")]
-    [InlineData("CaseAction", "rag = 'Red'", "'rag' can only be used in team_actions and service_actions.")]
-    [InlineData("ServiceAction", "team = 'A'", "'team' can only be used in criterion conditions (applies_when, met_when, partly_when), grading, case_actions and team_actions.")]
-    [InlineData("TeamAction", "red_teams > 1", "'red_teams' can only be used in service_actions.")]
+    [InlineData("CaseAction", "rag = 'Red'", "'rag' can only be used in team_actions, service_actions, escalations for a team and escalations for the service.")]
+    [InlineData("ServiceAction", "team = 'A'", "'team' can only be used in criterion conditions (applies_when, met_when, partly_when), grading, case_actions, team_actions, escalations for a team, escalations for an action and escalations for a re-audit.")]
+    [InlineData("TeamAction", "red_teams > 1", "'red_teams' can only be used in service_actions and escalations for the service.")]
     public void Check_NameFromAnotherScope_SaysWhereItBelongs(string scopeName, string text, string message)
     {
         var scope = Enum.Parse<ExpressionScope>(scopeName);

@@ -236,7 +236,10 @@ public abstract partial class StoreContractTests : IDisposable
 
         entry.ShouldBe(new RegisterEntry(
             action.Id, TemplateId, ActionScope.Case, "Team A", "C-A3", null, action.Text, "team_manager", D("2026-09-27"),
-            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3", AuditDate: D("2026-09-20")));
+            "head_of_service", ActionStatus.Open, D("2026-09-20"), D("2026-09-20"), ActionProgress.OnTrack, null, null, Period: null, AuditId: "A3", AuditDate: D("2026-09-20"))
+        {
+            RuleKey = action.RuleKey,
+        });
     }
 
     [StoreFact]
@@ -443,22 +446,23 @@ public abstract partial class StoreContractTests : IDisposable
     [StoreFact]
     public void RecordRun_ManyActionsAndRevisions_AreAllStoredOnce()
     {
+        // The store looks a run's audits and actions up a few hundred at a time: 1,200 of each cross two chunk boundaries.
         var store = Open();
-        var cases = Enumerable.Range(0, 250).Select(i => new StoredCase(Case($"M{i:D3}", D("2026-10-01"), "Team A", Outcome.NotMet, Outcome.Met))).ToList();
+        var cases = Enumerable.Range(0, 1200).Select(i => new StoredCase(Case($"M{i:D4}", D("2026-10-01"), "Team A", Outcome.NotMet, Outcome.Met))).ToList();
         var actions = cases.Select(c => CaseAction(c.Row.AuditId, "Team A", D("2026-10-15"))).ToArray();
         store.RecordRun(Run(D("2026-10-31"), cases, actions));
 
         var corrected = cases.Select((c, i) => i % 2 == 0 ? c with { Row = c.Row with { Outcomes = [Outcome.Met, Outcome.Met] } } : c).ToList();
         var result = store.RecordRun(Run(D("2026-11-30"), corrected, actions));
 
-        (result.Added, result.Revised, result.Unchanged, result.ActionsUnchanged).ShouldBe((0, 125, 125, 250));
-        Count("submissions").ShouldBe(375);
-        Count("actions").ShouldBe(250);
-        Count("action_history").ShouldBe(250);
+        (result.Added, result.Revised, result.Unchanged, result.ActionsUnchanged).ShouldBe((0, 600, 600, 1200));
+        Count("submissions").ShouldBe(1800);
+        Count("actions").ShouldBe(1200);
+        Count("action_history").ShouldBe(1200);
         var listed = store.ListActions(ActionFilter.Default, D("2026-11-30")).Select(a => a.Id).ToList();
         (listed.SequenceEqual(actions.Select(a => a.Id))).ShouldBeTrue("the register lists every action once, sorted by case ref");
         var point = store.Trend(TemplateId, "Team A", "seen_alone").Series.Single().Points.Single();
-        (point.N, point.Compliance).ShouldBe((250, 0.5));
+        (point.N, point.Compliance).ShouldBe((1200, 0.5));
     }
 
     [StoreFact]

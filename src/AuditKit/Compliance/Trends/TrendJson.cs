@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace AuditKit.Compliance.Trends;
@@ -13,13 +12,7 @@ public static class TrendJson
     public static string Write(TrendReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            Write(json, report);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Text.JsonText.Indented(json => Write(json, report));
     }
 
     public static void Write(Utf8JsonWriter json, TrendReport report)

@@ -60,6 +60,7 @@ internal sealed partial class ReportPage
         AppendGrades();
         AppendModeration();
         AppendActions();
+        AppendProgramme();
         AppendDataQuality();
         AppendRejected();
         _html.Append("</main>\n</body>\n</html>\n");
@@ -77,6 +78,7 @@ internal sealed partial class ReportPage
         ("grades", "Grades"),
         ("moderation", "Moderation: do auditors agree?"),
         ("actions", "Follow-up actions"),
+        ("programme", "Audit programme"),
         ("data-quality", "Data quality"),
         ("rejected", "Rejected rows"),
     ];
@@ -139,7 +141,7 @@ internal sealed partial class ReportPage
         _html.Append("<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents</h2>\n<ol>\n");
         foreach (var (id, title) in Sections)
         {
-            if ((id != "rejected" || !_report.Rejected.IsEmpty) && (id != "moderation" || _report.Agreement is not null))
+            if ((id != "rejected" || !_report.Rejected.IsEmpty) && (id != "programme" || _report.Programme is not null) && (id != "moderation" || _report.Agreement is not null))
             {
                 _html.Append("<li><a href=\"#").Append(id).Append("\">").Append(title).Append("</a></li>\n");
             }

@@ -134,7 +134,8 @@ public sealed class StoreCommandTests : IDisposable
 
         update.ExitCode.ShouldBe(0, update.Error);
         update.Out.ShouldBe($"Action {id}: open -> done on 2026-12-02.\n");
-        again.Out.ShouldContain(" 1 kept closed, 0 superseded).");
+        // The escalation about it (overdue by 10 working days) is no longer called for once it is done.
+        again.Out.ShouldContain(" 1 kept closed, 1 superseded).");
         var done = await ListJson("--status", "done");
         done.Select(e => e.GetProperty("id").GetString()).ShouldBe([id]);
         done[0].GetProperty("progress").GetString().ShouldBe("Complete");
@@ -159,10 +160,13 @@ public sealed class StoreCommandTests : IDisposable
             entries[0].TryGetProperty(field, out _).ShouldBeTrue(field);
         }
 
-        var team = entries.Where(e => e.GetProperty("scope").GetString() == "team").ToList();
+        // Team actions on a criterion say whether the team reached the target later; case actions say when a re-audit
+        // they ask for is due (none of these cases was audited again).
+        var team = entries.Where(e => e.GetProperty("scope").GetString() == "team" && e.GetProperty("criterion").ValueKind == JsonValueKind.String).ToList();
         team.ShouldNotBeEmpty();
         team.ShouldAllBe(e => e.GetProperty("followed_up").GetString() == "no later audits");
-        entries.Where(e => e.GetProperty("scope").GetString() == "case").ShouldAllBe(e => e.GetProperty("followed_up").ValueKind == JsonValueKind.Null);
+        entries.Where(e => e.GetProperty("scope").GetString() == "case").ShouldAllBe(e =>
+            e.GetProperty("followed_up").ValueKind == JsonValueKind.Null || e.GetProperty("followed_up").GetString()!.StartsWith("re-audit ", StringComparison.Ordinal));
         entries.Select(e => e.GetProperty("progress").GetString()).Distinct().ShouldBeSubsetOf(["On track", "Overdue", "Raised late"]);
 
         // A case action carries its audit's date; one due before the run that raised it is "Raised late", not "Overdue".
@@ -233,10 +237,11 @@ public sealed class StoreCommandTests : IDisposable
         ids.ShouldAllBe(id => id.Length == 34);
         again.ExitCode.ShouldBe(0, again.Error);
         // Its team and service actions were planned from one run's files: they give way to those of the period, planned
-        // from the store's audits (34 of each); the case actions are unchanged, the closed one stays closed.
-        again.Out.ShouldContain("60 actions (34 new, 0 refreshed, 25 unchanged, 1 kept closed, 34 superseded).");
-        again.Out.ShouldContain("Team and service actions of 2026-09 planned from the 8 audits the store holds for it (34 called for).");
-        third.Out.ShouldContain("60 actions (0 new, 0 refreshed, 59 unchanged, 1 kept closed, 0 superseded).");
+        // from the store's audits (34 of each, and 3 escalations of overdue case actions); the case actions are
+        // unchanged, the closed one stays closed.
+        again.Out.ShouldContain("63 actions (37 new, 0 refreshed, 25 unchanged, 1 kept closed, 34 superseded).");
+        again.Out.ShouldContain("Team and service actions of 2026-09 planned from the 8 audits the store holds for it (37 called for).");
+        third.Out.ShouldContain("63 actions (0 new, 0 refreshed, 62 unchanged, 1 kept closed, 0 superseded).");
         again.Out.ShouldContain("8 audits (0 new, 0 revised, 8 unchanged)", customMessage: "migration 5 (comments) leaves the audits' content hashes as they were");
     }
 

@@ -1,0 +1,20 @@
+using AuditKit.Store;
+using AuditKit.Templates;
+
+namespace AuditKit.Web;
+
+/// <summary>What the web app is started with: where its store is, the templates its figures are worked out by, its clock.</summary>
+/// <param name="OpenStore">Opens the store (one per request; the store is not thread-safe).</param>
+/// <param name="Templates">The audit templates by id; a template the store holds but that is not here shows no figures.</param>
+/// <param name="Urls">Where Kestrel listens, such as <c>http://127.0.0.1:5080</c>.</param>
+public sealed record WebAppSettings(Func<IAuditStore> OpenStore, IReadOnlyDictionary<string, AuditTemplate> Templates, string Urls)
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>A fixed date to work the figures and the actions' progress out on; null for today (UTC).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    public DateOnly Today => AsOf ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+}
