@@ -7,13 +7,20 @@ namespace AuditKit.Cli;
 /// <summary>The <c>auditkit</c> program: its commands, wired to a composition root.</summary>
 public static class AuditKitCli
 {
+    /// <summary>The command people type: the tool's command and the executables' name.</summary>
+    public const string CommandName = "auditkit";
+
     /// <summary>Parses <paramref name="args"/>, runs the command, and returns its exit code.</summary>
     public static async Task<int> InvokeAsync(string[] args, TextWriter stdout, TextWriter stderr, CliEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var context = new CliContext(stdout, stderr, environment ?? CliEnvironment.Default);
-        var root = new RootCommand("AuditKit: rules-driven case file audits for children's services.")
+        // Named "auditkit" however it is started (a RootCommand takes the name of the file run: AuditKit.Cli under
+        // dotnet run), with the help and version options a root command has.
+        var root = new Command(CommandName, "AuditKit: rules-driven case file audits for children's services.")
         {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
             ValidateCommand.Create(context),
             RunCommand.Create(context),
             CheckCommand.Create(context),
@@ -29,6 +36,7 @@ public static class AuditKitCli
             WatchCommand.Create(context),
             UsersCommand.Create(context),
             ServeCommand.Create(context),
+            ConfigCommand.Create(context),
         };
 
         // No response files: a submission path that starts with '@' is a path, never a file of more arguments.

@@ -118,7 +118,7 @@ internal static class UsageErrors
         {
             if (at is CommandResult { Command: var command })
             {
-                names.Add(command is RootCommand ? "auditkit" : command.Name);
+                names.Add(command.Name);
             }
         }
 

@@ -206,7 +206,8 @@ internal static class RunCommand
             }
         }
 
-        return line;
+        // Which store and why, unless the command line named it: a store chosen by a setting or by default is said so.
+        return store.Why is { } why ? $"{line} {why}" : line;
     }
 
     /// <summary>Runs <paramref name="evaluate"/>, with a progress bar on an interactive console when the files are large.</summary>

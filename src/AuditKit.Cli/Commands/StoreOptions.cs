@@ -37,7 +37,10 @@ internal sealed class StoreOptions
         }
     }
 
-    /// <summary>The store chosen on the command line, or null with <c>--no-store</c>.</summary>
+    /// <summary>
+    /// The store to use, or null with <c>--no-store</c>: <c>--db</c> or <c>--connection</c>, else the configured one
+    /// (<see cref="ConfiguredStore"/>), else <c>auditkit.db</c> in the working folder.
+    /// </summary>
     public StoreChoice? Read(CliContext context, ParseResult parse)
     {
         var db = parse.GetValue(Db);
@@ -60,16 +63,57 @@ internal sealed class StoreOptions
                 throw new CliUsageException("--connection is empty; give a PostgreSQL connection string such as \"Host=localhost;Database=auditkit;Username=auditkit\".");
             }
 
-            return new StoreChoice(null, connection);
+            if (ConnectionText.PasswordKey(connection) is { } key)
+            {
+                throw new CliUsageException($"{Messages.Install.PasswordOnCommandLineCode}: {Messages.Install.PasswordOnCommandLine(key)}");
+            }
+
+            return new StoreChoice(null, connection) { Origin = StoreOrigin.Option, Source = "--connection" };
         }
 
-        return new StoreChoice(context.PathFor(db ?? AuditStore.DefaultFileName), null);
+        if (db is not null)
+        {
+            return new StoreChoice(context.PathFor(db), null) { Origin = StoreOrigin.Option, Source = "--db" };
+        }
+
+        return ConfiguredStore.Find(context) ?? new StoreChoice(context.PathFor(AuditStore.DefaultFileName), null) { Origin = StoreOrigin.Default };
     }
+}
+
+/// <summary>What chose the store a command uses.</summary>
+internal enum StoreOrigin
+{
+    /// <summary><c>--db</c> or <c>--connection</c>.</summary>
+    Option,
+
+    /// <summary>A settings file or an environment variable.</summary>
+    Setting,
+
+    /// <summary>Nothing: <c>auditkit.db</c> in the working folder.</summary>
+    Default,
 }
 
 /// <summary>An SQLite file (<see cref="Path"/>) or a PostgreSQL connection string.</summary>
 internal sealed record StoreChoice(string? Path, string? ConnectionString)
 {
+    /// <summary>What chose it: an option, a setting or nothing (the default).</summary>
+    public StoreOrigin Origin { get; init; } = StoreOrigin.Option;
+
+    /// <summary>The option, the settings file's path or the environment variable that chose it; null for the default.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>
+    /// Why this store, for output: null when an option chose it (the person typed it); otherwise a sentence naming the
+    /// setting, or saying that nothing is configured.
+    /// </summary>
+    public string? Why => Origin switch
+    {
+        StoreOrigin.Setting => $"The store is set in {Source}; 'auditkit config show' shows every setting and its source.",
+        StoreOrigin.Default => $"No store is configured, so the store is {AuditStore.DefaultFileName} in the current folder; "
+            + "set Db or Connection in auditkit.json in your configuration folder to use one store from every folder ('auditkit config show' says where).",
+        _ => null,
+    };
+
     /// <summary>How output names the store: the file as given, or "PostgreSQL".</summary>
     public string DisplayName => Path ?? "PostgreSQL";
 

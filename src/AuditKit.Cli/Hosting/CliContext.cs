@@ -2,6 +2,8 @@ using AuditKit.Calendar;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
@@ -31,16 +33,13 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         return console;
     }
 
-    /// <summary>
-    /// Configuration from <c>appsettings.json</c> beside the program, <c>auditkit.json</c> in the working folder and
-    /// <c>AUDITKIT_</c> environment variables, later sources winning.
-    /// </summary>
-    public void AddConfiguration(ConfigurationManager configuration)
-    {
-        AddJsonFile(configuration, Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
-        AddJsonFile(configuration, Path.Combine(Environment.WorkingDirectory, "auditkit.json"));
-        configuration.AddEnvironmentVariables("AUDITKIT_");
-    }
+    /// <summary>The settings of every source (<see cref="Hosting.Settings"/>), read once.</summary>
+    public Settings Settings => _settings ??= Settings.Load(Environment);
+
+    private Settings? _settings;
+
+    /// <summary>Adds the settings of every source (<see cref="Hosting.Settings"/>), later sources winning.</summary>
+    public void AddConfiguration(ConfigurationManager configuration) => Settings.AddTo(configuration);
 
     /// <summary>The working-day calendar from configuration: what the commands that run once need of it.</summary>
     public IWorkingDayCalendar Calendar()
@@ -65,37 +64,40 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (UnderSystemd)
+        {
+            // A systemd unit (Type=notify): tell systemd when the service is ready and when it is stopping, and log lines
+            // with the journal's priority prefix.
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+            builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
+        }
+        else if (OperatingSystem.IsWindows() && WindowsServiceHelpers.IsWindowsService())
+        {
+            AddWindowsService(builder);
+        }
+
         builder.Services.AddSingleton(Environment.Clock);
         builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
         configure?.Invoke(builder.Services);
         return builder.Build();
     }
 
-    /// <summary>
-    /// Adds an optional JSON settings file (a <see cref="ConfigurationManager"/> reads it at once); one that is not valid
-    /// JSON is a usage error naming it and the line.
-    /// </summary>
-    private static void AddJsonFile(IConfigurationBuilder configuration, string path)
+    /// <summary>A Windows Service: the service control manager starts and stops it, and it logs to the Event Log.</summary>
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    private static void AddWindowsService(HostApplicationBuilder builder)
     {
-        try
-        {
-            configuration.AddJsonFile(path, optional: true);
-        }
-        catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException)
-        {
-            var inner = (Exception?)e;
-            while (inner is not null and not System.Text.Json.JsonException)
-            {
-                inner = inner.InnerException;
-            }
-
-            throw new CliUsageException(Diagnostics.Messages.SettingsFileInvalid(path, (inner as System.Text.Json.JsonException)?.LineNumber + 1));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliUsageException(Diagnostics.Messages.SettingsFileUnreadable(path));
-        }
+        builder.Services.AddWindowsService(o => o.ServiceName = "AuditKit");
+        builder.Logging.AddEventLog(o => o.SourceName = "AuditKit");
     }
+
+    /// <summary>
+    /// Whether systemd runs this process as a service: it is the unit's process, or systemd gave it a socket to notify
+    /// (<c>NOTIFY_SOCKET</c>, set for <c>Type=notify</c> units, also when started through a wrapper such as <c>sudo -u</c>).
+    /// </summary>
+    private bool UnderSystemd =>
+        OperatingSystem.IsLinux()
+        && (SystemdHelpers.IsSystemdService() || !string.IsNullOrEmpty(Environment.Variables.GetValueOrDefault("NOTIFY_SOCKET")));
 
     /// <summary>The England and Wales calendar plus any <c>Calendar:ExtraHolidays</c> from configuration.</summary>
     public static IWorkingDayCalendar CreateCalendar(IConfiguration configuration)

@@ -1,8 +1,20 @@
 namespace AuditKit.Cli.Hosting;
 
-/// <summary>What the program takes from its surroundings: the working folder, the clock, and whether the console is interactive.</summary>
+/// <summary>
+/// What the program takes from its surroundings: the working folder, the clock, whether the console is interactive, the
+/// environment variables and the user's and machine's configuration folders.
+/// </summary>
 public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock, bool Interactive, int ConsoleWidth)
 {
+    /// <summary>The environment variables (only those starting <c>AUDITKIT_</c> are read as settings).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The folder of the user's own <c>auditkit.json</c>; null for none.</summary>
+    public string? UserConfigFolder { get; init; }
+
+    /// <summary>The folder of the machine's <c>auditkit.json</c> (for everyone on it); null for none.</summary>
+    public string? MachineConfigFolder { get; init; }
+
     /// <summary>Whether a run reads and validates on a thread of its own, ahead of evaluating (with a second processor).</summary>
     public bool ReadAhead { get; init; } = System.Environment.ProcessorCount > 1;
 
@@ -21,7 +33,12 @@ public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock,
         Directory.GetCurrentDirectory(),
         TimeProvider.System,
         !System.Console.IsOutputRedirected,
-        ConsoleWidthFrom(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Console.IsOutputRedirected ? null : SafeWindowWidth()));
+        ConsoleWidthFrom(System.Environment.GetEnvironmentVariable("COLUMNS"), System.Console.IsOutputRedirected ? null : SafeWindowWidth()))
+    {
+        Variables = ProcessVariables(),
+        UserConfigFolder = ConfigFolders.User(OperatingSystem.IsWindows(), System.Environment.GetEnvironmentVariable),
+        MachineConfigFolder = ConfigFolders.Machine(OperatingSystem.IsWindows(), System.Environment.GetEnvironmentVariable),
+    };
 
     /// <summary>A fixed environment for tests: no colour, a fixed width.</summary>
     public static CliEnvironment ForTests(string workingDirectory, DateTimeOffset now) =>
@@ -40,6 +57,20 @@ public sealed record CliEnvironment(string WorkingDirectory, TimeProvider Clock,
         }
 
         return windowWidth is { } width && width > 0 ? Math.Clamp(width, MinWidth, MaxWidth) : RedirectedWidth;
+    }
+
+    private static Dictionary<string, string> ProcessVariables()
+    {
+        var variables = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value)
+            {
+                variables[key] = value;
+            }
+        }
+
+        return variables;
     }
 
     private static int? SafeWindowWidth()

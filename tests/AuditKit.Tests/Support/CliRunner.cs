@@ -8,12 +8,16 @@ internal static class CliRunner
 {
     public static readonly DateTimeOffset FixedNow = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(CliEnvironment.ForTests(workingDirectory, FixedNow), args);
+
+    /// <summary>Runs it in <paramref name="environment"/> (its working folder, variables and configuration folders).</summary>
+    public static async Task<CliResult> RunAsync(CliEnvironment environment, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await AuditKitCli.InvokeAsync(args, stdout, stderr, CliEnvironment.ForTests(workingDirectory, FixedNow));
-        return new CliResult(exitCode, Scrub(stdout.ToString(), workingDirectory), Scrub(stderr.ToString(), workingDirectory));
+        var exitCode = await AuditKitCli.InvokeAsync(args, stdout, stderr, environment);
+        return new CliResult(exitCode, Scrub(stdout.ToString(), environment.WorkingDirectory), Scrub(stderr.ToString(), environment.WorkingDirectory));
     }
 
     /// <summary>Output with the machine-specific folder names taken out, for snapshots.</summary>

@@ -1,0 +1,65 @@
+using System.Net.Sockets;
+using System.Text;
+using AuditKit.Tests.Support;
+
+namespace AuditKit.Tests.Cli.Install;
+
+/// <summary>
+/// <c>auditkit watch</c> as a systemd <c>Type=notify</c> unit: started with a notify socket as systemd gives one, it says
+/// READY=1 once it watches, logs in the journal's format, and on SIGTERM says STOPPING=1 and exits 0.
+/// </summary>
+public sealed class SystemdServiceTests : IDisposable
+{
+    private readonly SettingsFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Watch_UnderSystemdLifetime_NotifiesReadyAndStopsCleanlyOnSigterm()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // systemd is Linux's; the Windows Service is started by the service control manager only.
+        }
+
+        var inbox = Path.Combine(_folder.Work, "inbox");
+        Directory.CreateDirectory(inbox);
+        var socketPath = Path.Combine(_folder.Root, "notify.sock");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var variables = new Dictionary<string, string?>
+        {
+            ["NOTIFY_SOCKET"] = socketPath,
+            ["HOME"] = _folder.Root,
+            ["XDG_CONFIG_HOME"] = _folder.Root,
+            ["AUDITKIT_DB"] = null,
+            ["AUDITKIT_CONNECTION"] = null,
+        };
+
+        using var process = CliProcess.Start(
+            _folder.Work, variables, "watch", "--inbox", inbox, "--template", SettingsFolder.Template, "--db", Path.Combine(_folder.Work, "history.db"), "--poll", "0.2");
+        var ready = await Receive(socket);
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var stopping = await Receive(socket);
+        var (exitCode, _, error) = await CliProcess.Finish(process);
+
+        ready.ShouldBe("READY=1");
+        stopping.ShouldBe("STOPPING=1");
+        exitCode.ShouldBe(0, error);
+        // The journal's format: a priority prefix (<6> information) on each line, no colours, no timestamps of its own.
+        error.ShouldContain("<6>AuditKit.Cli.Watch.InboxWatcher[");
+        error.ShouldContain("Watching ");
+    }
+
+    private static async Task<string> Receive(Socket socket)
+    {
+        var buffer = new byte[256];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var length = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+        return Encoding.UTF8.GetString(buffer, 0, length);
+    }
+}
