@@ -65,37 +65,22 @@ internal sealed partial class SqlAuditStore
     }
 
     /// <summary>
-    /// The period's open and in-progress actions: its team and service actions and the case actions of its current audits,
-    /// escalations left out (they escalate along <c>after</c>, not again as actions), by id.
+    /// The period's open and in-progress actions: its team and service actions and the case actions of its current audits
+    /// (<paramref name="cases"/>), escalations left out (they escalate along <c>after</c>, not again as actions), by id.
+    /// Both are read by index (the period's team and service actions; the case actions by their audits' ids, a few hundred
+    /// a query) and their status looked at here, so that no index of statuses over millions of actions is chosen instead.
     /// </summary>
-    private List<OpenAction> ReadOpenActions(DbTransaction transaction, string templateId, ReportingPeriod period)
+    private List<OpenAction> ReadOpenActions(DbTransaction transaction, string templateId, ReportingPeriod period, IReadOnlyList<Reporting.CaseRow> cases)
     {
-        using var read = DbCommands.Create(
-            _connection,
-            transaction,
-            """
-            SELECT action_id, scope, team, case_ref, criterion, status, owner, escalate_to, due, rule_key
-            FROM actions
-            WHERE template_id = @t AND period = @p AND status IN ('open', 'in_progress')
-            UNION ALL
-            SELECT a.action_id, a.scope, a.team, a.case_ref, a.criterion, a.status, a.owner, a.escalate_to, a.due, a.rule_key
-            FROM submissions s JOIN actions a ON a.template_id = s.template_id AND a.audit_id = s.audit_id
-            WHERE s.template_id = @t AND s.is_current = 1 AND s.audit_date >= @from AND s.audit_date <= @to
-              AND a.scope = 'case' AND a.status IN ('open', 'in_progress')
-            """,
-            ("@t", DbType.String), ("@p", DbType.String), ("@from", DbType.String), ("@to", DbType.String));
-        read.Set(0, templateId);
-        read.Set(1, period.Name);
-        read.Set(2, DbCommands.Iso(period.First));
-        read.Set(3, DbCommands.Iso(period.Last));
-        using var reader = read.ExecuteReader();
+        const string Columns = "action_id, scope, team, case_ref, criterion, status, owner, escalate_to, due, rule_key";
         var actions = new List<OpenAction>();
-        while (reader.Read())
+        void Add(DbDataReader reader)
         {
+            var status = reader.GetString(5);
             var ruleKey = reader.GetString(9);
-            if (ruleKey.Contains("/escalations/", StringComparison.Ordinal))
+            if (status is not ("open" or "in_progress") || ruleKey.Contains("/escalations/", StringComparison.Ordinal))
             {
-                continue;
+                return;
             }
 
             actions.Add(new OpenAction(
@@ -104,7 +89,7 @@ internal sealed partial class SqlAuditStore
                 reader.NullableString(2),
                 reader.NullableString(3),
                 reader.NullableString(4),
-                reader.GetString(5),
+                status,
                 reader.GetString(6),
                 reader.NullableString(7),
                 DbCommands.ParseIso(reader.GetString(8)),
@@ -112,6 +97,28 @@ internal sealed partial class SqlAuditStore
                 ruleKey));
         }
 
+        using (var read = DbCommands.Create(
+            _connection,
+            transaction,
+            $"SELECT {Columns} FROM actions WHERE template_id = @t AND period = @p AND scope <> 'case'",
+            ("@t", DbType.String), ("@p", DbType.String)))
+        {
+            read.Set(0, templateId);
+            read.Set(1, period.Name);
+            using var reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                Add(reader);
+            }
+        }
+
+        KeyedRead.ForEach(
+            _connection,
+            transaction,
+            $"SELECT {Columns} FROM actions WHERE template_id = @t AND audit_id IN ({{keys}})",
+            [("@t", DbType.String, templateId)],
+            [.. cases.Select(c => c.AuditId)],
+            Add);
         actions.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return actions;
     }
@@ -133,21 +140,34 @@ internal sealed partial class SqlAuditStore
             return [];
         }
 
-        var asked = new List<(string ActionId, string? Team, string CaseRef, string? Criterion, string AuditId, DateOnly Date, string? Grade)>();
+        // The case actions asking for a re-audit, by case reference alone: with the template or a join in the query, the
+        // planners go through the template's actions or audits instead of this small index. Then their audits, by id.
+        var found = new List<(string ActionId, string? Team, string CaseRef, string? Criterion, string AuditId)>();
         KeyedRead.ForEach(
             _connection,
             transaction,
-            """
-            SELECT a.action_id, a.team, a.case_ref, a.criterion, s.audit_id, s.audit_date, s.grade
-            FROM actions a JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1
-            WHERE a.case_ref IN ({keys}) AND a.reaudit_days IS NOT NULL AND a.template_id = @t AND a.scope = 'case'
-              AND a.status <> 'superseded' AND s.audit_date <= @to
-            """,
-            [("@t", DbType.String, templateId), ("@to", DbType.String, DbCommands.Iso(period.Last))],
+            "SELECT action_id, template_id, scope, status, team, case_ref, criterion, audit_id FROM actions WHERE case_ref IN ({keys}) AND reaudit_days IS NOT NULL",
+            [],
             [.. byCase.Keys.Order(StringComparer.Ordinal)],
-            reader => asked.Add((
-                reader.GetString(0), reader.NullableString(1), reader.GetString(2), reader.NullableString(3), reader.GetString(4),
-                DbCommands.ParseIso(reader.GetString(5)), reader.NullableString(6))));
+            reader =>
+            {
+                if (reader.GetString(1) == templateId && reader.GetString(2) == "case" && reader.GetString(3) != "superseded" && !reader.IsDBNull(7))
+                {
+                    found.Add((reader.GetString(0), reader.NullableString(4), reader.GetString(5), reader.NullableString(6), reader.GetString(7)));
+                }
+            });
+        var audits = new Dictionary<string, (DateOnly Date, string? Grade)>(StringComparer.Ordinal);
+        KeyedRead.ForEach(
+            _connection,
+            transaction,
+            "SELECT audit_id, audit_date, grade FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_id IN ({keys})",
+            [("@t", DbType.String, templateId)],
+            [.. found.Select(f => f.AuditId).Distinct(StringComparer.Ordinal)],
+            reader => audits[reader.GetString(0)] = (DbCommands.ParseIso(reader.GetString(1)), reader.NullableString(2)));
+        var asked = found
+            .Where(f => audits.TryGetValue(f.AuditId, out var audit) && audit.Date <= period.Last)
+            .Select(f => (f.ActionId, f.Team, f.CaseRef, f.Criterion, f.AuditId, audits[f.AuditId].Date, audits[f.AuditId].Grade))
+            .ToList();
 
         using var between = DbCommands.Create(
             _connection,

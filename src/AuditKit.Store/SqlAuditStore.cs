@@ -170,7 +170,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             var history = planning.ReadsHistory
                 ? new FollowUps.Escalations.CycleHistory(
                     [.. figures.Where(f => string.CompareOrdinal(f.Period, period.Name) < 0)],
-                    ReadOpenActions(transaction, templateId, period),
+                    ReadOpenActions(transaction, templateId, period, cases),
                     ReadReaudits(transaction, templateId, period, cases, planning.Criteria))
                 : FollowUps.Escalations.CycleHistory.Empty;
             var plan = planning.Plan(new StoredPeriod(period, cases, history));
