@@ -130,7 +130,7 @@ internal sealed partial class SqlAuditStore
     /// from the period's case references, so that a period of a store of millions reads only its own cases' actions.
     /// </summary>
     private List<Reaudit> ReadReaudits(
-        DbTransaction transaction, string templateId, ReportingPeriod period, IReadOnlyList<Reporting.CaseRow> cases, IReadOnlyList<string> criteria)
+        DbTransaction transaction, string templateId, ReportingPeriod period, IReadOnlyList<Reporting.CaseRow> cases, System.Collections.Immutable.ImmutableArray<string> criteria)
     {
         var byCase = cases
             .GroupBy(c => c.CaseRef, StringComparer.Ordinal)
@@ -199,26 +199,13 @@ internal sealed partial class SqlAuditStore
                 }
             }
 
-            var at = action.Criterion is null ? -1 : IndexOf(criteria, action.Criterion);
+            var at = action.Criterion is null ? -1 : criteria.IndexOf(action.Criterion);
             reaudits.Add(new Reaudit(
                 action.ActionId, action.Team, action.CaseRef, action.Criterion, action.AuditId, action.Date, action.Grade,
                 later.AuditId, later.AuditDate, later.Grade, at >= 0 && at < later.Outcomes.Length ? later.Outcomes[at].ToContractName() : null));
         }
 
         return reaudits;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> items, string item)
-    {
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (items[i] == item)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     /// <summary>A stored revision's outcome on one criterion, as its contract name; null when its template version has no such criterion.</summary>

@@ -34,6 +34,9 @@ public readonly record struct ReportingPeriod(int Year, int Number, PeriodLength
     /// <summary>The next period of the same length.</summary>
     public ReportingPeriod Next => Of(Last.AddDays(1), Length);
 
+    /// <summary>The period of the same length before this one.</summary>
+    public ReportingPeriod Previous => Of(First.AddDays(-1), Length);
+
     public override string ToString() => Name;
 
     public int CompareTo(ReportingPeriod other) => First.CompareTo(other.First);

@@ -37,7 +37,7 @@ public class EscalationBenchmarks
 
         // Every team x criterion Red in each of the 23 months before: the longest chains periods_red can make.
         var earlier = new List<PeriodFigure>();
-        for (var p = Previous(_period); earlier.Count < 23 * _summary.Teams.Length * _rules.Criteria.Length; p = Previous(p))
+        for (var p = _period.Previous; earlier.Count < 23 * _summary.Teams.Length * _rules.Criteria.Length; p = p.Previous)
         {
             foreach (var team in _summary.Teams)
             {
@@ -65,7 +65,4 @@ public class EscalationBenchmarks
 
     [Benchmark]
     public int OnePeriod() => EscalationPlanner.ForPeriod(_rules, _period, _summary, _history, AsOf, Calendar).Actions.Length;
-
-    private static Compliance.ReportingPeriod Previous(Compliance.ReportingPeriod period) =>
-        Compliance.ReportingPeriod.Of(period.First.AddDays(-1), period.Length);
 }

@@ -37,4 +37,12 @@ public class ReportingPeriodTests
         ReportingPeriod.TryParse("2026-q3", out var lower).ShouldBeTrue();
         lower.Name.ShouldBe("2026-Q3");
     }
+
+    [Fact]
+    public void Previous_FirstMonthAndQuarterOfTheYear_GoIntoTheYearBefore()
+    {
+        new ReportingPeriod(2027, 1, PeriodLength.Month).Previous.Name.ShouldBe("2026-12");
+        new ReportingPeriod(2027, 1, PeriodLength.Quarter).Previous.Name.ShouldBe("2026-Q4");
+        new ReportingPeriod(2026, 3, PeriodLength.Month).Previous.Name.ShouldBe("2026-02");
+    }
 }

@@ -22,10 +22,14 @@ internal sealed class EscalationEngine
     private readonly ISessionFactory _factory;
     private readonly Dictionary<string, CompiledCondition> _conditions;
 
+    // Each rule's position in the rule set, the first key of the order results come in.
+    private readonly Dictionary<string, int> _positions;
+
     public EscalationEngine(IReadOnlyList<(EscalationRule Rule, CompiledCondition When)> rules)
     {
         Rules = [.. rules.Select(r => r.Rule)];
         _conditions = rules.ToDictionary(r => r.Rule.Id, r => r.When, StringComparer.Ordinal);
+        _positions = rules.Select((r, i) => (r.Rule.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var definitions = rules.Select((r, i) => Define(r.Rule, r.When, i)).ToList();
         var options = new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual };
         _factory = new RuleCompiler(options).Compile(definitions);
@@ -66,9 +70,8 @@ internal sealed class EscalationEngine
             failures.Add((string.Empty, Diagnostics.Messages.EscalationsCapped(FiringCap).Text));
         }
 
-        var order = Rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var raised = session.Query<RaisedFact>()
-            .OrderBy(r => order[r.RuleId])
+            .OrderBy(r => _positions[r.RuleId])
             .ThenBy(r => r.Subject.Target.SubjectKey, StringComparer.Ordinal)
             .ThenBy(r => r.Subject.Target.Criterion, StringComparer.Ordinal)
             .ThenBy(r => ChainKey(r), StringComparer.Ordinal)

@@ -141,7 +141,7 @@ internal static class EscalationLayout
         Dictionary<(string?, string), Dictionary<string, PeriodFigure>> history, string? team, string criterion, ReportingPeriod period, Rag? now)
     {
         history.TryGetValue((team, criterion), out var byPeriod);
-        var previousPeriod = Previous(period);
+        var previousPeriod = period.Previous;
         PeriodFigure? previous = null;
         byPeriod?.TryGetValue(previousPeriod.Name, out previous);
         if (now != Templates.Rag.Red)
@@ -150,15 +150,13 @@ internal static class EscalationLayout
         }
 
         var red = 1;
-        for (var p = previousPeriod; byPeriod is not null && byPeriod.TryGetValue(p.Name, out var figure) && figure.Rag == Templates.Rag.Red; p = Previous(p))
+        for (var p = previousPeriod; byPeriod is not null && byPeriod.TryGetValue(p.Name, out var figure) && figure.Rag == Templates.Rag.Red; p = p.Previous)
         {
             red++;
         }
 
         return (red, previous);
     }
-
-    private static ReportingPeriod Previous(ReportingPeriod period) => ReportingPeriod.Of(period.First.AddDays(-1), period.Length);
 
     private static Value Number(double? number) => number is { } n ? Value.FromNumber(n) : Value.Missing;
 
