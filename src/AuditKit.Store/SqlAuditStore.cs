@@ -517,6 +517,18 @@ internal sealed partial class SqlAuditStore : IAuditStore
             parameters.Add(("@template", DbType.String, filter.TemplateId));
         }
 
+        if (filter.Id is not null)
+        {
+            conditions.Add("a.action_id = @id");
+            parameters.Add(("@id", DbType.String, filter.Id));
+        }
+
+        if (filter.AuditId is not null)
+        {
+            conditions.Add("a.audit_id = @audit");
+            parameters.Add(("@audit", DbType.String, filter.AuditId));
+        }
+
         // A case action's audit date comes from the current revision of its audit (none for team and service actions).
         var sql = "SELECT a.action_id, a.template_id, a.scope, a.team, a.case_ref, a.criterion, a.text, a.owner, a.due, a.escalate_to, a.status, a.created, a.updated, a.target, s.audit_date, a.period, a.audit_id, a.reaudit_days, a.rule_key"
             + " FROM actions a LEFT JOIN submissions s ON s.template_id = a.template_id AND s.audit_id = a.audit_id AND s.is_current = 1"

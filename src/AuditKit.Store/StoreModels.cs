@@ -257,11 +257,15 @@ public static class ActionStatusNames
 
 /// <summary>A register query. Every condition given must hold.</summary>
 /// <param name="Overdue">Only actions due before the as-of date that are not done or cancelled.</param>
+/// <param name="Id">Only the action with this full id, as the store holds it.</param>
+/// <param name="AuditId">Only the case actions of this audit.</param>
 public sealed record ActionFilter(
     string? Team = null,
     ActionStatusFilter Status = ActionStatusFilter.Open,
     bool Overdue = false,
-    string? TemplateId = null)
+    string? TemplateId = null,
+    string? Id = null,
+    string? AuditId = null)
 {
     public static ActionFilter Default { get; } = new();
 }

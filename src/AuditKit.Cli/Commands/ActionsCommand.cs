@@ -154,7 +154,7 @@ internal static class ActionsCommand
                     return ExitCodes.Invalid;
                 }
 
-                var entry = WithReaudits(opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All), date), context, date).First(e => e.Id == actionId);
+                var entry = WithReaudits(opened.ListActions(new ActionFilter(Status: ActionStatusFilter.All, Id: actionId), date), context, date).Single();
 
                 var console = context.CreateConsole();
                 var details = new Grid().AddColumn().AddColumn();

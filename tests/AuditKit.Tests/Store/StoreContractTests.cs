@@ -223,6 +223,9 @@ public abstract partial class StoreContractTests : IDisposable
         store.ListActions(new ActionFilter(Team: "Team A", Status: ActionStatusFilter.All), asOf).Select(a => a.Id).ShouldBe([caseA.Id, teamA.Id]);
         store.ListActions(new ActionFilter(Status: ActionStatusFilter.All, Overdue: true), asOf).Select(a => a.Id).ShouldBe([teamB.Id]);
         store.ListActions(new ActionFilter(TemplateId: "other"), asOf).ShouldBeEmpty();
+        store.ListActions(new ActionFilter(Status: ActionStatusFilter.All, Id: teamA.Id), asOf).Select(a => a.Id).ShouldBe([teamA.Id]);
+        store.ListActions(new ActionFilter(Status: ActionStatusFilter.All, AuditId: "A3"), asOf).Select(a => a.Id).ShouldBe([caseA.Id]);
+        store.ListActions(new ActionFilter(AuditId: "A3"), asOf).ShouldBeEmpty(); // done, so not open
     }
 
     [StoreFact]

@@ -66,8 +66,10 @@ public sealed class ActionModel(RequestStore store, ScopeProvider scopes, WebApp
     private bool Load(string id)
     {
         var scope = scopes.Current;
-        var found = store.Audits.ListActions(new ActionFilter(Status: ActionStatusFilter.All), settings.Today)
-            .FirstOrDefault(a => string.Equals(a.Id, id, StringComparison.OrdinalIgnoreCase));
+        // Ids are matched in either case, as the store writes them in one.
+        var found = FollowUps.ActionId.TryParse(id, out var parsed)
+            ? store.Audits.ListActions(new ActionFilter(Status: ActionStatusFilter.All, Id: parsed.ToString()), settings.Today).SingleOrDefault()
+            : null;
         if (found is null || !scope.CanSeeAction(found))
         {
             return false;

@@ -30,8 +30,7 @@ public sealed class AuditModel(RequestStore store, ScopeProvider scopes, WebAppS
 
     /// <summary>The case actions the audit raised, every status.</summary>
     internal static IReadOnlyList<RegisterEntry> AuditActions(IAuditStore store, StoredAudit audit, DateOnly today) =>
-        [.. store.ListActions(new ActionFilter(Status: ActionStatusFilter.All, TemplateId: audit.TemplateId), today)
-            .Where(a => string.Equals(a.AuditId, audit.Row.AuditId, StringComparison.Ordinal))];
+        store.ListActions(new ActionFilter(Status: ActionStatusFilter.All, TemplateId: audit.TemplateId, AuditId: audit.Row.AuditId), today);
 
     /// <summary>The criterion's wording from the template, or its id when the template is not loaded.</summary>
     public string CriterionText(string id) => Template?.Criteria.FirstOrDefault(c => c.Id == id)?.Text ?? id;
