@@ -55,6 +55,20 @@ internal sealed class PostgresDialect(string connectionString) : SqlDialect
     /// <summary>100 rows (1,800 parameters) per statement: a round trip per 100 actions rather than per action.</summary>
     public override int InsertBatchRows => 100;
 
+    /// <summary>Rows written in one run from which the tables' statistics are refreshed before its periods are planned.</summary>
+    internal const int StatisticsRefreshRows = 20_000;
+
+    // Without statistics for rows this transaction just wrote (autovacuum sees them only after the commit), PostgreSQL
+    // guesses tables to be small and reads a period's audits and re-audit actions by scanning: recording a backlog of a
+    // million audits in one run spent most of its time there. ANALYZE may run inside the transaction and samples its rows.
+    public override void AfterLargeWrite(DbConnection connection, DbTransaction transaction, int rows)
+    {
+        if (rows >= StatisticsRefreshRows)
+        {
+            Execute(connection, transaction, "ANALYZE submissions, actions");
+        }
+    }
+
     public override SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
         new PostgresCopySubmissionWriter((NpgsqlConnection)connection, transaction, templateId);
 

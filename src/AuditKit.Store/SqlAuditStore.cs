@@ -136,6 +136,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
 
         register.Flush();
         register.SupersedeCaseActionsOf(cases.Revisions);
+        _dialect.AfterLargeWrite(_connection, transaction, cases.Added + cases.Revised + register.Added);
         var (periods, planned) = run.Periods is { } planning
             ? PlanPeriods(transaction, template.Id, planning, cases.Touched, register)
             : (default, default);

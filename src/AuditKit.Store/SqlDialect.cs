@@ -53,6 +53,15 @@ internal abstract class SqlDialect
     public virtual SubmissionWriter SubmissionWriter(DbConnection connection, DbTransaction transaction, string templateId) =>
         new CommandSubmissionWriter(connection, transaction, templateId);
 
+    /// <summary>
+    /// Called inside a run's transaction once its audits and case actions are written and before its periods are
+    /// planned, with the number of rows written. A dialect whose planner needs fresh statistics to use the store's
+    /// indexes after a large load (a backlog recorded into a new store) refreshes them here.
+    /// </summary>
+    public virtual void AfterLargeWrite(DbConnection connection, DbTransaction transaction, int rows)
+    {
+    }
+
     /// <summary>A provider failure as the user should see it, or null to let it through.</summary>
     public abstract StoreException? Translate(Exception exception);
 

@@ -30,4 +30,29 @@ public sealed class PostgresStoreTests(PostgresServer server) : StoreContractTes
         error.Code.ShouldBe("AK5004");
         error.Message.ShouldBe("Cannot open the PostgreSQL database 'nothing': the server could not be reached. Check --connection (host, port, database, user).");
     }
+
+    [StoreFact]
+    public void AfterLargeWrite_RefreshesPlannerStatisticsInsideTheTransaction_OnlyForALargeWrite()
+    {
+        AuditStore.OpenPostgres(_connectionString.Value).Dispose();
+        var dialect = new PostgresDialect(_connectionString.Value);
+        using var connection = dialect.Open();
+
+        // PostgreSQL 14 and later give a table never analysed reltuples -1; ANALYZE sets it to what it sampled.
+        double Reltuples(Npgsql.NpgsqlTransaction transaction)
+        {
+            using var command = new NpgsqlCommand("SELECT reltuples FROM pg_class WHERE relname = 'submissions'", (NpgsqlConnection)connection, transaction);
+            return Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        using (var small = ((NpgsqlConnection)connection).BeginTransaction())
+        {
+            dialect.AfterLargeWrite(connection, small, PostgresDialect.StatisticsRefreshRows - 1);
+            Reltuples(small).ShouldBe(-1);
+        }
+
+        using var large = ((NpgsqlConnection)connection).BeginTransaction();
+        dialect.AfterLargeWrite(connection, large, PostgresDialect.StatisticsRefreshRows);
+        Reltuples(large).ShouldBe(0);
+    }
 }
