@@ -21,7 +21,7 @@ public static class WebApp
 {
     public const string CookieName = "auditkit.signin";
 
-    /// <summary>Builds the app; <paramref name="configure"/> may change the builder (tests put a test server in).</summary>
+    /// <summary>Builds the app; <paramref name="configure"/> may change the builder (tests put a test server in; `serve` its service lifetime).</summary>
     public static WebApplication Build(WebAppSettings settings, Action<WebApplicationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(settings);

@@ -71,7 +71,7 @@ internal static class ServeCommand
                 // Open once first: a store that cannot be used is said so now, and its schema is brought up to date.
                 ActionsCommand.WithStore(context, choice, _ => ExitCodes.Ok, mustExist: false);
                 var settings = new WebAppSettings(choice.Open, LoadTemplates(context, folder), parse.GetValue(urls)!) { Clock = context.Environment.Clock };
-                await using var app = WebApp.Build(settings);
+                await using var app = WebApp.Build(settings, context.AddServiceLifetime);
                 try
                 {
                     await app.StartAsync(cancel).ConfigureAwait(false);

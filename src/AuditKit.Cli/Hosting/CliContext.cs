@@ -64,10 +64,23 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        AddServiceLifetime(builder);
+        builder.Services.AddSingleton(Environment.Clock);
+        builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
+        configure?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The lifetime of a long-running command (<c>watch</c>, <c>serve</c>) run as a service. Under a systemd unit
+    /// (Type=notify): tell systemd when the service is ready and when it is stopping, and log lines with the journal's
+    /// priority prefix. Under the Windows service control manager: its start and stop, and the Event Log. Otherwise
+    /// nothing changes (Ctrl+C stops it).
+    /// </summary>
+    public void AddServiceLifetime(IHostApplicationBuilder builder)
+    {
         if (UnderSystemd)
         {
-            // A systemd unit (Type=notify): tell systemd when the service is ready and when it is stopping, and log lines
-            // with the journal's priority prefix.
             builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
             builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
             builder.Logging.AddSystemdConsole(o => o.TimestampFormat = null);
@@ -76,16 +89,11 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, CliEnviro
         {
             AddWindowsService(builder);
         }
-
-        builder.Services.AddSingleton(Environment.Clock);
-        builder.Services.AddSingleton(CreateCalendar(builder.Configuration));
-        configure?.Invoke(builder.Services);
-        return builder.Build();
     }
 
     /// <summary>A Windows Service: the service control manager starts and stops it, and it logs to the Event Log.</summary>
     [System.Runtime.Versioning.SupportedOSPlatform("windows")]
-    private static void AddWindowsService(HostApplicationBuilder builder)
+    private static void AddWindowsService(IHostApplicationBuilder builder)
     {
         builder.Services.AddWindowsService(o => o.ServiceName = "AuditKit");
         builder.Logging.AddEventLog(o => o.SourceName = "AuditKit");

@@ -5,8 +5,8 @@ using AuditKit.Tests.Support;
 namespace AuditKit.Tests.Cli.Install;
 
 /// <summary>
-/// <c>auditkit watch</c> as a systemd <c>Type=notify</c> unit: started with a notify socket as systemd gives one, it says
-/// READY=1 once it watches, logs in the journal's format, and on SIGTERM says STOPPING=1 and exits 0.
+/// <c>auditkit watch</c> and <c>auditkit serve</c> as systemd <c>Type=notify</c> units: started with a notify socket as
+/// systemd gives one, each says READY=1 once it watches or listens, and on SIGTERM says STOPPING=1 and exits 0.
 /// </summary>
 public sealed class SystemdServiceTests : IDisposable
 {
@@ -53,6 +53,53 @@ public sealed class SystemdServiceTests : IDisposable
         // The journal's format: a priority prefix (<6> information) on each line, no colours, no timestamps of its own.
         error.ShouldContain("<6>AuditKit.Cli.Watch.InboxWatcher[");
         error.ShouldContain("Watching ");
+    }
+
+    [Fact]
+    public async Task Serve_UnderSystemdLifetime_NotifiesReadyServesPagesAndStopsCleanlyOnSigterm()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var socketPath = Path.Combine(_folder.Root, "notify-serve.sock");
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
+        var variables = new Dictionary<string, string?>
+        {
+            ["NOTIFY_SOCKET"] = socketPath,
+            ["HOME"] = _folder.Root,
+            ["XDG_CONFIG_HOME"] = _folder.Root,
+            ["AUDITKIT_DB"] = null,
+            ["AUDITKIT_CONNECTION"] = null,
+        };
+        var url = $"http://127.0.0.1:{FreePort()}";
+
+        using var process = CliProcess.Start(
+            _folder.Work, variables, "serve", "--db", Path.Combine(_folder.Work, "auditkit.db"), "--urls", url, "--templates", Path.GetDirectoryName(SettingsFolder.Template)!);
+        var ready = await Receive(socket);
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        using var signIn = await client.GetAsync(new Uri("/sign-in", UriKind.Relative));
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var stopping = await Receive(socket);
+        var (exitCode, _, error) = await CliProcess.Finish(process);
+
+        ready.ShouldBe("READY=1");
+        signIn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        stopping.ShouldBe("STOPPING=1");
+        exitCode.ShouldBe(0, error);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<string> Receive(Socket socket)
