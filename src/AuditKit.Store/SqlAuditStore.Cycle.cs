@@ -221,47 +221,49 @@ internal sealed partial class SqlAuditStore
     /// <summary>Links each case action to the first later current audit of its case and template, if any (moderation audits left out).</summary>
     private List<RegisterEntry> AddReaudits(List<RegisterEntry> rows)
     {
-        if (!rows.Exists(r => r.Scope == ActionScope.Case && r.CaseRef is not null && r.AuditDate is not null))
+        // The current audits of the register's cases, read by index a few hundred cases at a time for each template.
+        var audits = new Dictionary<(string Template, string Case), List<LaterAudit>>();
+        foreach (var template in rows
+            .Where(r => r.Scope == ActionScope.Case && r.CaseRef is not null && r.AuditDate is not null)
+            .GroupBy(r => r.TemplateId, StringComparer.Ordinal))
+        {
+            KeyedRead.ForEach(
+                _connection,
+                null,
+                "SELECT case_ref, audit_id, audit_date, grade, outcomes, template_version, template_hash FROM submissions"
+                + " WHERE template_id = @t AND is_current = " + Current + " AND moderates IS NULL AND case_ref IN ({keys})",
+                [("@t", DbType.String, template.Key)],
+                [.. template.Select(r => r.CaseRef!).Distinct(StringComparer.Ordinal)],
+                reader =>
+                {
+                    var key = (template.Key, reader.GetString(0));
+                    if (!audits.TryGetValue(key, out var list))
+                    {
+                        audits.Add(key, list = []);
+                    }
+
+                    list.Add(new LaterAudit(
+                        reader.GetString(1), DbCommands.ParseIso(reader.GetString(2)), reader.NullableString(3), reader.NullableString(4), reader.Int32(5), reader.GetString(6)));
+                });
+        }
+
+        if (audits.Count == 0)
         {
             return rows;
         }
 
-        using var read = DbCommands.Create(
-            _connection,
-            null,
-            """
-            SELECT audit_id, audit_date, grade, outcomes, template_version, template_hash
-            FROM submissions
-            WHERE template_id = @t AND case_ref = @c AND is_current = 1 AND moderates IS NULL AND audit_date > @d
-            ORDER BY audit_date, audit_id
-            LIMIT 1
-            """,
-            ("@t", DbType.String), ("@c", DbType.String), ("@d", DbType.String));
+        foreach (var list in audits.Values)
+        {
+            list.Sort((a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(a.AuditId, b.AuditId));
+        }
+
         var versions = new Dictionary<string, Dictionary<(int Version, string Hash), List<string>>>(StringComparer.Ordinal);
-        var found = new Dictionary<(string, string, DateOnly), (string AuditId, DateOnly Date, string? Grade, string? Codes, int Version, string Hash)?>();
         var result = new List<RegisterEntry>(rows.Count);
         foreach (var row in rows)
         {
-            if (row.Scope != ActionScope.Case || row.CaseRef is not { } caseRef || row.AuditDate is not { } audited)
-            {
-                result.Add(row);
-                continue;
-            }
-
-            var key = (row.TemplateId, caseRef, audited);
-            if (!found.TryGetValue(key, out var later))
-            {
-                read.Set(0, row.TemplateId);
-                read.Set(1, caseRef);
-                read.Set(2, DbCommands.Iso(audited));
-                using var reader = read.ExecuteReader();
-                later = reader.Read()
-                    ? (reader.GetString(0), DbCommands.ParseIso(reader.GetString(1)), reader.NullableString(2), reader.NullableString(3), reader.Int32(4), reader.GetString(5))
-                    : null;
-                found.Add(key, later);
-            }
-
-            if (later is not { } l)
+            if (row.Scope != ActionScope.Case || row.CaseRef is not { } caseRef || row.AuditDate is not { } audited
+                || !audits.TryGetValue((row.TemplateId, caseRef), out var ofCase)
+                || ofCase.Find(a => a.Date > audited) is not { } later)
             {
                 result.Add(row);
                 continue;
@@ -272,10 +274,13 @@ internal sealed partial class SqlAuditStore
                 versions.Add(row.TemplateId, byVersion = CriteriaByVersion(null, row.TemplateId));
             }
 
-            var outcome = row.Criterion is { } criterion ? OutcomeOf(l.Codes, byVersion, l.Version, l.Hash, criterion) ?? "missing" : null;
-            result.Add(row with { Reaudit = new ReauditLink(l.AuditId, l.Date, l.Grade, outcome) });
+            var outcome = row.Criterion is { } criterion ? OutcomeOf(later.Codes, byVersion, later.Version, later.Hash, criterion) ?? "missing" : null;
+            result.Add(row with { Reaudit = new ReauditLink(later.AuditId, later.Date, later.Grade, outcome) });
         }
 
         return result;
     }
+
+    /// <summary>A current audit of a case, as a re-audit of its earlier audits' actions is shown.</summary>
+    private sealed record LaterAudit(string AuditId, DateOnly Date, string? Grade, string? Codes, int Version, string Hash);
 }

@@ -133,6 +133,30 @@ public abstract class EscalationStoreTests : IDisposable
         reviewTwoLater.DescribeReaudit(calendar, new DateOnly(2027, 1, 5)).ShouldBe("re-audit overdue (due 2027-01-04)");
     }
 
+    [StoreFact]
+    public void ListActions_CaseAuditedThreeTimes_LinksEachAuditsActionsToTheNextAuditOfTheCase()
+    {
+        // Arrange: case C-1 audited on 2 and 20 November (both Inadequate) and on 1 December (every standard met); case
+        // C-2 audited once.
+        var store = Open();
+        Record(
+            store,
+            new DateOnly(2026, 11, 30),
+            Row("QA-2026-11-00005", "N-1", "2026-11-02", "Test Team", "C-1"),
+            Row("QA-2026-11-00005", "N-3", "2026-11-20", "Test Team", "C-1"),
+            Row("QA-2026-11-00005", "N-2", "2026-11-03", "Test Team", "C-2"));
+        Record(store, new DateOnly(2026, 12, 4), Row("QA-2026-11-00005", "D-1", "2026-12-01", "Test Team", "C-1", AllMet()));
+
+        // Act
+        var register = store.ListActions(ActionFilter.Default, new DateOnly(2026, 12, 4));
+
+        // Assert
+        RegisterEntry Risks(string auditId) => register.Single(a => a.AuditId == auditId && a.Criterion == "risk_and_protective_factors");
+        Risks("N-1").Reaudit.ShouldBe(new ReauditLink("N-3", new DateOnly(2026, 11, 20), "Inadequate", "not_met"));
+        Risks("N-3").Reaudit.ShouldBe(new ReauditLink("D-1", new DateOnly(2026, 12, 1), "Outstanding", "met"));
+        Risks("N-2").Reaudit.ShouldBeNull();
+    }
+
     private static (string, string)[] AllMet() =>
     [
         ("child_seen_alone", "Yes"), ("child_views_recorded", "Yes"), ("family_views_recorded", "Yes"), ("home_environment_considered", "Yes"),
