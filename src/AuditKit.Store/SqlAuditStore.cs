@@ -126,8 +126,12 @@ internal sealed partial class SqlAuditStore : IAuditStore
         using var register = new RegisterWriter(_connection, transaction, template.Id, asOf, _dialect.InsertBatchRows);
         foreach (var chunk in run.Actions.Chunk(KeyedRead.ChunkSize))
         {
-            // What the store holds of these actions, in one read (the actions' key), then each raised.
-            register.Load(chunk.Select(action => (action ?? throw new ArgumentNullException(nameof(run))).Id));
+            // What the store holds of these actions, in one read (the actions' key), then each raised. A case action's id is
+            // a hash of its template and audit among other parts, so the store holds none of an audit it had no revision of
+            // before this run: those (a new month's audits, nearly all of a run) are not looked for.
+            var actions = Array.ConvertAll(chunk, action => action ?? throw new ArgumentNullException(nameof(run)));
+            register.NotStored(actions.Where(a => a.AuditId is { } audit && cases.New.Contains(audit)).Select(a => a.Id));
+            register.Load(actions.Select(a => a.Id));
             foreach (var action in chunk)
             {
                 register.Raise(action);
@@ -259,8 +263,13 @@ internal sealed partial class SqlAuditStore : IAuditStore
     /// <summary>What writing a run's cases did.</summary>
     /// <param name="Revisions">The audits given a new revision, with its number.</param>
     /// <param name="Touched">The periods of the run's audits (and of a revised audit's earlier date).</param>
+    /// <param name="New">The audits the store held no revision of before this run.</param>
     private sealed record CasesWritten(
-        int Count, int Added, int Revised, int Unchanged, Dictionary<string, int> Revisions, SortedSet<Compliance.ReportingPeriod> Touched);
+        int Count, int Revised, int Unchanged, Dictionary<string, int> Revisions, SortedSet<Compliance.ReportingPeriod> Touched,
+        HashSet<string> New)
+    {
+        public int Added => New.Count;
+    }
 
     private CasesWritten WriteCases(
         DbTransaction transaction, StoredTemplate template, IEnumerable<StoredCase> cases, string asOf, Compliance.PeriodLength? periods)
@@ -297,7 +306,8 @@ internal sealed partial class SqlAuditStore : IAuditStore
         }
 
         using var writer = _dialect.SubmissionWriter(_connection, transaction, template.Id);
-        int count = 0, added = 0, revised = 0, unchanged = 0;
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        int count = 0, revised = 0, unchanged = 0;
         foreach (var stored in given)
         {
             var row = stored.Row;
@@ -332,7 +342,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             }
             else
             {
-                added++;
+                added.Add(row.AuditId);
             }
 
             writer.Insert(template, row, revision, hash, asOf, OutcomeCodes.Encode(row.Outcomes), CaseComments.Encode(template, row.Comments));
@@ -342,7 +352,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
         }
 
         writer.Complete();
-        return new CasesWritten(count, added, revised, unchanged, revisions, touched);
+        return new CasesWritten(count, revised, unchanged, revisions, touched, added);
     }
 
     /// <summary>The criterion ids of every recorded version of the template, in position order.</summary>
