@@ -97,7 +97,10 @@ internal static class AccessCommand
         }
 
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("When (UTC)", "Person", "What", "Object", "Case", "Detail", "Via");
+        // Who, when and which object stay on one line each; the detail and the way in wrap.
+        table.AddColumns(
+            new TableColumn("When (UTC)").NoWrap(), new TableColumn("Person").NoWrap(), new TableColumn("What"), new TableColumn("Object").NoWrap(),
+            new TableColumn("Case").NoWrap(), new TableColumn("Detail"), new TableColumn("Via"));
         foreach (var entry in entries)
         {
             table.AddRow(
