@@ -35,6 +35,8 @@ public static class AuditKitCli
             ModerationCommand.Create(context),
             WatchCommand.Create(context),
             UsersCommand.Create(context),
+            TokensCommand.Create(context),
+            AccessCommand.Create(context),
             ServeCommand.Create(context),
             ConfigCommand.Create(context),
         };

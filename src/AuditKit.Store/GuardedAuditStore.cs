@@ -10,7 +10,7 @@ namespace AuditKit.Store;
 /// <see cref="StoreException"/> that names the store and the cause in words, so that no command ever shows a raw
 /// database exception. Values of the wrong type read back from the store are damage too.
 /// </summary>
-internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect) : IAuditStore, IPeopleStore
+internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect) : IAuditStore, IPeopleStore, IAccessStore
 {
     /// <summary>The store itself (for tests that reach inside it).</summary>
     internal SqlAuditStore Inner => inner;
@@ -84,6 +84,28 @@ internal sealed class GuardedAuditStore(SqlAuditStore inner, SqlDialect dialect)
     public StoredAudit? ReadAudit(string auditId) => Guard(() => inner.ReadAudit(auditId));
 
     public IReadOnlyList<TeamService> TeamServices() => Guard(inner.TeamServices);
+
+    public void RecordAccess(AccessEntry entry) =>
+        Guard(() =>
+        {
+            inner.RecordAccess(entry);
+            return 0;
+        });
+
+    public IReadOnlyList<AccessEntry> ListAccess(AccessFilter filter) => Guard(() => inner.ListAccess(filter));
+
+    public void AddToken(StoredToken token) =>
+        Guard(() =>
+        {
+            inner.AddToken(token);
+            return 0;
+        });
+
+    public StoredToken? FindToken(string hash) => Guard(() => inner.FindToken(hash));
+
+    public IReadOnlyList<StoredToken> ListTokens() => Guard(inner.ListTokens);
+
+    public bool RevokeToken(string id, DateTimeOffset at) => Guard(() => inner.RevokeToken(id, at));
 
     public void Dispose() => inner.Dispose();
 

@@ -191,6 +191,33 @@ internal static class Schema
             name TEXT NOT NULL PRIMARY KEY,
             xml TEXT NOT NULL);
         """),
+
+        // 13: the web app's access log (who viewed, downloaded or changed which object, signed in or failed to, when, by
+        // web page, API or command line; the case reference of an object about a case, and no other case-file value),
+        // found by time, person and case; and its API tokens, kept as SHA-256 hashes only.
+        new("""
+        CREATE TABLE access_log (
+            entry_id {autoid},
+            at TEXT NOT NULL,
+            person TEXT NOT NULL,
+            event TEXT NOT NULL,
+            object_kind TEXT,
+            object_id TEXT,
+            case_ref TEXT,
+            detail TEXT,
+            via TEXT NOT NULL);
+        CREATE INDEX ix_access_log_at ON access_log (at);
+        CREATE INDEX ix_access_log_person ON access_log (person, at);
+        CREATE INDEX ix_access_log_case ON access_log (LOWER(case_ref), at);
+        CREATE TABLE api_tokens (
+            token_id TEXT NOT NULL PRIMARY KEY,
+            email TEXT NOT NULL,
+            name TEXT NOT NULL,
+            token_hash TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            expires TEXT,
+            revoked TEXT);
+        """),
     ];
 
     public static int Latest => Migrations.Count;

@@ -46,6 +46,7 @@ public static class WebApp
         services.AddHttpContextAccessor();
         services.AddScoped<RequestStore>();
         services.AddScoped<ScopeProvider>();
+        services.AddScoped<AccessLog>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");
@@ -74,7 +75,7 @@ public static class WebApp
             o.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidatePerson;
-        });
+        }).AddScheme<AuthenticationSchemeOptions, ApiAuthentication>(ApiAuthentication.SchemeName, null);
         services.AddAuthorization();
         configure?.Invoke(builder);
 

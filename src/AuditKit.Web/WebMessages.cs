@@ -14,6 +14,10 @@ public static class WebMessages
     public const string EmailNotValidCode = "AK8009";
     public const string NameMissingCode = "AK8010";
     public const string CannotListenCode = "AK8011";
+    public const string TokenNameMissingCode = "AK8040";
+    public const string TokenPersonDisabledCode = "AK8041";
+    public const string TokenExpiresPastCode = "AK8042";
+    public const string UnknownTokenCode = "AK8043";
 
     /// <summary>The shortest password <c>users add</c> takes.</summary>
     public const int MinimumPasswordLength = 12;
@@ -49,4 +53,16 @@ public static class WebMessages
         $"The web app cannot listen at '{urls}' ({reason}); give another address with --urls, such as 'http://127.0.0.1:5081'.";
 
     public static string NameMissing() => "--name is empty; give the person's name as it appears on audits and actions.";
+
+    public static string TokenNameMissing() =>
+        "--name is empty; give the token a name that says what uses it, such as 'Case system export'.";
+
+    public static string TokenPersonDisabled(string email) =>
+        $"The person '{email}' is disabled, so a token of theirs would not work; give the email address of a person who signs in.";
+
+    public static string TokenExpiresPast(string expires, string today) =>
+        $"--expires {expires} is before today ({today}); give the last day the token should work on.";
+
+    public static string UnknownToken(string id) =>
+        $"There is no working API token with the id '{id}'; 'auditkit tokens list' shows every token and whether it works.";
 }

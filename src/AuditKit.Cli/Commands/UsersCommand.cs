@@ -56,6 +56,7 @@ internal static class UsersCommand
                     return ExitCodes.Invalid;
                 }
 
+                AccessCommand.Record(context, opened, AccessEvents.Change, AccessObjects.User, user.Email, $"added as {user.Role}{Scope(user)}");
                 context.Out.WriteLine($"Added {user.Name} <{user.Email}> as {user.Role}{Scope(user)}.");
                 return ExitCodes.Ok;
             }, mustExist: false);
@@ -108,6 +109,7 @@ internal static class UsersCommand
                 return ExitCodes.Invalid;
             }
 
+            AccessCommand.Record(context, opened, AccessEvents.Change, AccessObjects.User, given.ToLowerInvariant(), "disabled");
             context.Out.WriteLine($"Disabled {given.ToLowerInvariant()}.");
             return ExitCodes.Ok;
         }));

@@ -14,7 +14,8 @@ using Microsoft.AspNetCore.Routing;
 namespace AuditKit.Web.Api;
 
 /// <summary>
-/// The JSON API (<c>/api/v1</c>), signed in by cookie, with the pages' scope: not signed in is 401, out of scope 404.
+/// The JSON API (<c>/api/v1</c>), signed in by API token or cookie (<see cref="Security.ApiAuthentication"/>), with the
+/// pages' scope: not signed in is 401, out of scope 404. Every answer is written to the access log.
 /// </summary>
 internal static class ApiEndpoints
 {
@@ -22,19 +23,22 @@ internal static class ApiEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(Security.ApiAuthentication.SchemeName).RequireAuthenticatedUser());
         api.MapGet("/audits/{auditId}", Audit);
         api.MapGet("/teams/{team}/summary", TeamSummary);
     }
 
     /// <summary>The audit with its findings (outcome and comment per criterion), grade and case actions.</summary>
-    private static IResult Audit(string auditId, RequestStore store, ScopeProvider scopes, WebAppSettings settings)
+    private static IResult Audit(string auditId, RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log)
     {
         var audit = store.People.ReadAudit(auditId);
         if (audit is null || !scopes.Current.CanSeeAudit(audit.Row))
         {
             return Results.NotFound();
         }
+
+        log.Viewed(AccessObjects.Audit, audit.Row.AuditId, audit.Row.CaseRef);
 
         var actions = Pages.Audits.AuditModel.AuditActions(store.Audits, audit, settings.Today);
         var row = audit.Row;
@@ -81,7 +85,8 @@ internal static class ApiEndpoints
     }
 
     /// <summary>The team's object of <c>summary.json</c> for one template and month.</summary>
-    private static IResult TeamSummary(string team, string? template, string? period, RequestStore store, ScopeProvider scopes, WebAppSettings settings)
+    private static IResult TeamSummary(
+        string team, string? template, string? period, RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log)
     {
         var known = TeamNames.Find(store.People, team);
         if (known is null || !scopes.Current.CanSeeTeam(known.Team))
@@ -105,6 +110,7 @@ internal static class ApiEndpoints
             return Results.NotFound();
         }
 
+        log.Viewed(AccessObjects.Team, known.Team, detail: $"summary of {loaded.Id} for {period}");
         using var buffer = new MemoryStream();
         SummaryJsonWriter.WriteTeam(figures.Overall, buffer);
         return Results.Bytes(buffer.ToArray(), "application/json; charset=utf-8");

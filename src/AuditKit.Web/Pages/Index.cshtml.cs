@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages;
 
 /// <summary><c>/</c>: the person's open actions, their team's latest figures, and the teams they can open.</summary>
-public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings) : PageModel
+public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log) : PageModel
 {
     /// <summary>How many open actions the home page lists (the register has them all).</summary>
     public const int ActionsShown = 20;
@@ -23,6 +23,7 @@ public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppS
 
     public void OnGet()
     {
+        log.Viewed(AccessObjects.Home, null);
         var today = settings.Today;
         var open = store.Audits.ListActions(new ActionFilter(), today).Where(Scope.CanSeeAction).ToList();
         var mine = open.Where(Scope.IsOwner).ToList();

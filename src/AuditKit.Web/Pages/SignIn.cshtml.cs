@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages;
 
 /// <summary><c>/sign-in</c>: email address and password, with lockout after repeated failures.</summary>
-public sealed class SignInModel(RequestStore store, SignInCheck check) : PageModel
+public sealed class SignInModel(RequestStore store, SignInCheck check, AccessLog log) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -48,14 +48,17 @@ public sealed class SignInModel(RequestStore store, SignInCheck check) : PageMod
         switch (outcome)
         {
             case SignInOutcome.SignedIn:
+                log.SignedIn(person!);
                 await HttpContext.SignInAsync(
                     CookieAuthenticationDefaults.AuthenticationScheme,
                     person!.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme)).ConfigureAwait(false);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case SignInOutcome.LockedOut:
+                log.SignInFailed(Email!, "locked out after repeated failures");
                 Errors.Add(("email", $"There have been {SignInCheck.MaxFailures} failed attempts to sign in: try again in {SignInCheck.LockoutLength.TotalMinutes:0} minutes"));
                 break;
             default:
+                log.SignInFailed(Email!, "wrong email address or password");
                 Errors.Add(("email", "The email address or password is not right"));
                 break;
         }

@@ -1,3 +1,4 @@
+using AuditKit.Web.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages;
 
 /// <summary><c>/sign-out</c>: a form post (with its antiforgery token) ends the sign-in.</summary>
-public sealed class SignOutModel : PageModel
+public sealed class SignOutModel(AccessLog log) : PageModel
 {
     public void OnGet()
     {
@@ -14,6 +15,7 @@ public sealed class SignOutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        log.SignedOut();
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
         return Redirect("/sign-in");
     }

@@ -17,7 +17,7 @@ public sealed class UsageErrorTests
     [InlineData(new[] { "synth", "--template", "t.yaml", "--out", "a.csv", "--count", "ten" }, "error: --count 'ten' is not a whole number; write it in digits, for example --count 12. --count <count>: How many audits to write.")]
     [InlineData(new[] { "watch", "--inbox", "in", "--template", "t.yaml", "--settle", "2s" }, "error: --settle '2s' is not a number; write it in digits with a decimal point, for example --settle 0.5.")]
     [InlineData(new[] { "fomr" }, "error: 'fomr' is not a command of 'auditkit'. Did you mean 'form'?")]
-    [InlineData(new string[0], "error: give a command after 'auditkit': validate, run, check, explain, form, sample, programme, synth, actions, trend, report, moderation, watch, users, serve or config.")]
+    [InlineData(new string[0], "error: give a command after 'auditkit': validate, run, check, explain, form, sample, programme, synth, actions, trend, report, moderation, watch, users, tokens, access, serve or config.")]
     [InlineData(new[] { "actions" }, "error: give a command after 'auditkit actions': list, update or show.")]
     [InlineData(new[] { "actions", "show" }, "error: 'auditkit actions show' needs <id>. <id>: The action id.")]
     [InlineData(new[] { "actions", "list", "extra" }, "error: 'extra' is not expected here: 'auditkit actions list' takes no more values.")]

@@ -9,7 +9,7 @@ namespace AuditKit.Web.Pages.Actions;
 /// <c>/actions/{id}</c>: one action with its history; its owner or a manager records progress (in progress, done with a
 /// note; cancelled by a manager only), kept in the action's history with the signed-in person's name.
 /// </summary>
-public sealed class ActionModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings) : PageModel
+public sealed class ActionModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log) : PageModel
 {
     public RegisterEntry Action { get; private set; } = null!;
 
@@ -27,7 +27,16 @@ public sealed class ActionModel(RequestStore store, ScopeProvider scopes, WebApp
 
     public string? Error { get; private set; }
 
-    public IActionResult OnGet(string id) => Load(id) ? Page() : NotFound();
+    public IActionResult OnGet(string id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        log.Viewed(AccessObjects.Action, Action.Id, Action.CaseRef);
+        return Page();
+    }
 
     public IActionResult OnPost(string id)
     {
@@ -59,7 +68,13 @@ public sealed class ActionModel(RequestStore store, ScopeProvider scopes, WebApp
             return Page();
         }
 
-        store.Audits.UpdateAction(Action.Id, status, note, scopes.Current.Person.HistoryName, settings.Today);
+        var result = store.Audits.UpdateAction(Action.Id, status, note, scopes.Current.Person.HistoryName, settings.Today);
+        if (result.Success)
+        {
+            // The new status only: the note may hold case-file details and stays in the action's history.
+            log.Changed(AccessObjects.Action, Action.Id, $"status {result.Previous?.ToContractName()} -> {result.Current?.ToContractName()}", Action.CaseRef);
+        }
+
         return Redirect($"/actions/{Uri.EscapeDataString(Action.Id)}");
     }
 

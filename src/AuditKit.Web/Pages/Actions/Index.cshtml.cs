@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages.Actions;
 
 /// <summary><c>/actions</c>: the action register of the person's scope, filtered by team, owner, status and overdue.</summary>
-public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings) : PageModel
+public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log) : PageModel
 {
     public static IReadOnlyList<(string Value, string Label)> Statuses { get; } =
     [
@@ -45,6 +45,8 @@ public sealed class IndexModel(RequestStore store, ScopeProvider scopes, WebAppS
             .Where(scope.CanSeeAction)
             .Where(a => team is null || string.Equals(a.Team, team, StringComparison.OrdinalIgnoreCase))
             .Where(a => string.IsNullOrWhiteSpace(Owner) || a.Owner.Contains(Owner.Trim(), StringComparison.OrdinalIgnoreCase))];
+        log.Viewed(AccessObjects.ActionRegister, team, detail: $"status {Status}" + (Overdue ? ", overdue" : string.Empty)
+            + (string.IsNullOrWhiteSpace(Owner) ? string.Empty : $", owner '{Owner.Trim()}'"));
         return Page();
     }
 }

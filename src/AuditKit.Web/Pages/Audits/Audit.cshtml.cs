@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages.Audits;
 
 /// <summary><c>/audits/{audit_id}</c>: the audit's findings with their outcomes and comments, its grade and its actions.</summary>
-public sealed class AuditModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings) : PageModel
+public sealed class AuditModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log) : PageModel
 {
     public StoredAudit Audit { get; private set; } = null!;
 
@@ -22,6 +22,7 @@ public sealed class AuditModel(RequestStore store, ScopeProvider scopes, WebAppS
             return NotFound();
         }
 
+        log.Viewed(AccessObjects.Audit, audit.Row.AuditId, audit.Row.CaseRef);
         Audit = audit;
         Template = settings.Templates.GetValueOrDefault(audit.TemplateId);
         Actions = AuditActions(store.Audits, audit, settings.Today);

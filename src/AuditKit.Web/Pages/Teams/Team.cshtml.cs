@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages.Teams;
 
 /// <summary><c>/teams/{team}</c>: the team's compliance by criterion and month for each template, with RAG words.</summary>
-public sealed class TeamModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings) : PageModel
+public sealed class TeamModel(RequestStore store, ScopeProvider scopes, WebAppSettings settings, AccessLog log) : PageModel
 {
     public string Team { get; private set; } = string.Empty;
 
@@ -22,6 +22,7 @@ public sealed class TeamModel(RequestStore store, ScopeProvider scopes, WebAppSe
             return NotFound();
         }
 
+        log.Viewed(Store.AccessObjects.Team, known.Team);
         Team = known.Team;
         Figures = [.. store.Audits.TemplateIds()
             .Select(id => settings.Templates.GetValueOrDefault(id))
