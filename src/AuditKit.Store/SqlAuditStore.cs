@@ -52,8 +52,11 @@ internal sealed partial class SqlAuditStore : IAuditStore
             }
 
             dialect.PrepareForWrites(connection);
-            using (var transaction = dialect.BeginWrite(connection))
+
+            // A store already at this schema (every request of the web app) opens without taking the write lock.
+            if (found != known || found == 0)
             {
+                using var transaction = dialect.BeginWrite(connection);
                 Execute(connection, transaction, Schema.VersionTable);
                 found = ReadVersion(dialect, connection, transaction);
                 if (found > known)
@@ -758,8 +761,9 @@ internal sealed partial class SqlAuditStore : IAuditStore
             throw new ArgumentException($"'{from}' to '{to}' is not a run of periods of one length.", nameof(to));
         }
 
-        // One transaction, so that the audits and the actions are read as one moment of the store.
-        using var transaction = _connection.BeginTransaction();
+        // One transaction, so that the audits and the actions are read as one moment of the store; a read transaction,
+        // so that many readers (the web app's dashboards) do not queue for the write lock.
+        using var transaction = _dialect.BeginRead(_connection);
         var cases = ReadCases(transaction, templateId, from.First, to.Last, criteria, CriteriaByVersion(transaction, templateId), team);
         var audits = new HashSet<string>(cases.Select(c => c.AuditId), StringComparer.Ordinal);
         var periods = new HashSet<string>(StringComparer.Ordinal);

@@ -69,7 +69,8 @@ public static partial class WebLoad
             using var response = await http.GetAsync(path);
             var body = await response.Content.ReadAsStringAsync();
             var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (response.StatusCode != HttpStatusCode.OK || !body.Contains(WebUtility.HtmlEncode(team), StringComparison.Ordinal))
+            // The page names the team (Razor writes an apostrophe as &#x27;).
+            if (response.StatusCode != HttpStatusCode.OK || !WebUtility.HtmlDecode(body).Contains(team, StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"GET /teams/{team} answered {(int)response.StatusCode}, not the team's dashboard.");
             }
