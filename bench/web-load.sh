@@ -109,6 +109,7 @@ measure() {
     kill "$SERVER_PID" && wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=""
     RESULTS+=("$name $line")
+    echo "$name $line" >> "$DATA/web-load-results.txt"
 }
 
 for store in $STORES; do
@@ -173,5 +174,7 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for result in "${RESULTS[@]}"; do
     name="${result%% *}"
     json="${result#* }"
-    python3 -c 'import json,sys; r=json.loads(sys.argv[2]); print(f"| {sys.argv[1]} | {r[\"requests\"]} | {r[\"seconds\"]} | {r[\"rps\"]} | {r[\"p50_ms\"]} | {r[\"p95_ms\"]} | {r[\"p99_ms\"]} | {r[\"max_ms\"]} |")' "$name" "$json"
+    python3 -c 'import json, sys
+r = json.loads(sys.argv[2])
+print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (sys.argv[1], r["requests"], r["seconds"], r["rps"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["max_ms"]))' "$name" "$json"
 done
