@@ -218,6 +218,10 @@ internal static class Schema
             expires TEXT,
             revoked TEXT);
         """),
+
+        // 14: one team's audits of a run of months (the web app's team dashboard) found by index, not by reading every
+        // audit of the template in those months and keeping the team's.
+        new("CREATE INDEX ix_submissions_team_date ON submissions (template_id, team, is_current, audit_date)"),
     ];
 
     public static int Latest => Migrations.Count;

@@ -52,8 +52,11 @@ internal sealed partial class SqlAuditStore : IAuditStore
             }
 
             dialect.PrepareForWrites(connection);
-            using (var transaction = dialect.BeginWrite(connection))
+
+            // A store already at this schema (every request of the web app) opens without taking the write lock.
+            if (found != known || found == 0)
             {
+                using var transaction = dialect.BeginWrite(connection);
                 Execute(connection, transaction, Schema.VersionTable);
                 found = ReadVersion(dialect, connection, transaction);
                 if (found > known)
@@ -415,8 +418,8 @@ internal sealed partial class SqlAuditStore : IAuditStore
             SELECT audit_id, audit_date, auditor, case_ref, case_type, team, service, practitioner, auditor_grade, grade, score,
                    outcomes, template_version, template_hash, moderates
             FROM submissions
-            WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND (@team IS NULL OR team = @team)
-            """ + selection switch
+            WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to
+            """ + TeamCondition(team) + selection switch
             {
                 CaseSelection.FirstAudits => " AND moderates IS NULL",
                 CaseSelection.Moderation => " AND moderates IS NOT NULL",
@@ -752,6 +755,12 @@ internal sealed partial class SqlAuditStore : IAuditStore
         return result;
     }
 
+    /// <summary>
+    /// The audits of one team (by the index of migration 13) or of every team: written into the statement rather than as
+    /// <c>(@team IS NULL OR team = @team)</c>, which keeps the planners from using that index. @team stays a parameter.
+    /// </summary>
+    private static string TeamCondition(string? team) => team is null ? " AND @team IS NULL" : " AND team = @team";
+
     public StoredReport ReadReport(
         string templateId, Compliance.ReportingPeriod from, Compliance.ReportingPeriod to, IReadOnlyList<string> criteria, string? team = null)
     {
@@ -763,8 +772,9 @@ internal sealed partial class SqlAuditStore : IAuditStore
             throw new ArgumentException($"'{from}' to '{to}' is not a run of periods of one length.", nameof(to));
         }
 
-        // One transaction, so that the audits and the actions are read as one moment of the store.
-        using var transaction = _connection.BeginTransaction();
+        // One transaction, so that the audits and the actions are read as one moment of the store; a read transaction,
+        // so that many readers (the web app's dashboards) do not queue for the write lock.
+        using var transaction = _dialect.BeginRead(_connection);
         var cases = ReadCases(transaction, templateId, from.First, to.Last, criteria, CriteriaByVersion(transaction, templateId), team);
         var audits = new HashSet<string>(cases.Select(c => c.AuditId), StringComparer.Ordinal);
         var periods = new HashSet<string>(StringComparer.Ordinal);
@@ -784,10 +794,12 @@ internal sealed partial class SqlAuditStore : IAuditStore
             UNION ALL
             SELECT {Columns} FROM actions
             WHERE template_id = @t AND scope = 'case' AND status <> 'superseded' AND audit_id IN (
-              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL)
+              SELECT audit_id FROM submissions WHERE template_id = @t AND is_current = 1 AND audit_date >= @from AND audit_date <= @to AND moderates IS NULL
+            """ + TeamCondition(team) + """
+            )
             ORDER BY action_id
             """,
-            ("@t", DbType.String), ("@first", DbType.String), ("@last", DbType.String), ("@from", DbType.String), ("@to", DbType.String)))
+            ("@t", DbType.String), ("@first", DbType.String), ("@last", DbType.String), ("@from", DbType.String), ("@to", DbType.String), ("@team", DbType.String)))
         {
             // Found by index, in two parts: the team and service actions of the periods (their names sort as the periods do;
             // those between that are not among them are left out below), and the case actions of the periods' audits. Never
@@ -797,6 +809,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
             read.Set(2, to.Name);
             read.Set(3, DbCommands.Iso(from.First));
             read.Set(4, DbCommands.Iso(to.Last));
+            read.Set(5, team);
             using var reader = read.ExecuteReader();
             while (reader.Read())
             {

@@ -46,6 +46,9 @@ internal abstract class SqlDialect
     /// <summary>Starts a write transaction that excludes other writers until it ends.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>A transaction that only reads: one moment of the store, without the write lock.</summary>
+    public virtual DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction();
+
     /// <summary>Rows per multi-row INSERT of actions and their history.</summary>
     public virtual int InsertBatchRows => 1;
 

@@ -47,6 +47,10 @@ internal sealed class SqliteDialect(string path) : SqlDialect
     public override DbTransaction BeginWrite(DbConnection connection) =>
         ((SqliteConnection)connection).BeginTransaction(deferred: false);
 
+    /// <summary>BEGIN DEFERRED: in WAL mode a snapshot for reading, beside other readers and one writer.</summary>
+    public override DbTransaction BeginRead(DbConnection connection) =>
+        ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
     public override StoreException? Translate(Exception exception)
     {
         if (exception is not SqliteException sqlite)

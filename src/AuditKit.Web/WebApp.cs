@@ -3,6 +3,7 @@ using AuditKit.Web.People;
 using AuditKit.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,6 +21,9 @@ namespace AuditKit.Web;
 public static class WebApp
 {
     public const string CookieName = "auditkit.signin";
+
+    /// <summary>The authentication scheme of the council's OpenID Connect provider.</summary>
+    public const string OpenIdScheme = "oidc";
 
     /// <summary>Builds the app; <paramref name="configure"/> may change the builder (tests put a test server in; `serve` its service lifetime).</summary>
     public static WebApplication Build(WebAppSettings settings, Action<WebApplicationBuilder>? configure = null)
@@ -51,6 +55,7 @@ public static class WebApp
         {
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/SignIn");
+            o.Conventions.AllowAnonymousToPage("/SignInRefused");
         }).AddApplicationPart(typeof(WebApp).Assembly);
         services.AddDataProtection().SetApplicationName("AuditKit");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(
@@ -62,11 +67,14 @@ public static class WebApp
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        authentication.AddCookie(o =>
         {
             o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Strict unless people come back from the council's provider: a cookie set at the end of that redirect chain
+            // (which began on the provider's site) would not be sent with its last step under Strict.
+            o.Cookie.SameSite = settings.OpenIdConnect is null ? SameSiteMode.Strict : SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/sign-in";
             o.AccessDeniedPath = "/sign-in";
@@ -76,10 +84,20 @@ public static class WebApp
             o.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
             o.Events.OnValidatePrincipal = ValidatePerson;
         }).AddScheme<AuthenticationSchemeOptions, ApiAuthentication>(ApiAuthentication.SchemeName, null);
+        if (settings.OpenIdConnect is { } openId)
+        {
+            authentication.AddOpenIdConnect(OpenIdScheme, openId.DisplayName, o => OpenIdSignIn.Configure(o, openId));
+        }
+
         services.AddAuthorization();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        if (settings.Proxy.ForwardedHeaders)
+        {
+            app.UseForwardedHeaders(ForwardedHeaderOptions(settings.Proxy));
+        }
+
         app.Use(SecurityHeaders.Add);
         app.UseStatusCodePages(StatusPage);
         if (Directory.Exists(app.Environment.WebRootPath))
@@ -91,8 +109,38 @@ public static class WebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        if (settings.OpenIdConnect is not null)
+        {
+            // A link, not a form: the page's CSP (form-action 'self') would stop a form's redirect to the provider.
+            app.MapGet("/sign-in/external", (HttpContext http, string? returnUrl) => Results.Challenge(
+                new AuthenticationProperties { RedirectUri = returnUrl is { Length: > 1 } && returnUrl[0] == '/' && returnUrl[1] is not ('/' or '\\') ? returnUrl : "/" },
+                [OpenIdScheme])).AllowAnonymous();
+        }
+
         Api.ApiEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>X-Forwarded-For and X-Forwarded-Proto, believed from the known proxies only (loopback when none are named).</summary>
+    private static ForwardedHeadersOptions ForwardedHeaderOptions(ProxyOptions proxy)
+    {
+        var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        if (proxy.KnownProxies.Count > 0 || proxy.KnownNetworks.Count > 0)
+        {
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var address in proxy.KnownProxies)
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(address));
+            }
+
+            foreach (var network in proxy.KnownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        }
+
+        return options;
     }
 
     /// <summary>Pages go to sign in; the API answers with the status alone.</summary>
@@ -108,13 +156,22 @@ public static class WebApp
         return Task.CompletedTask;
     }
 
-    /// <summary>On every request: the person must still be in the store and not disabled, with the role and scope the cookie names.</summary>
+    /// <summary>
+    /// On every request: the person must still be in the store and not disabled, with the role and scope the cookie names.
+    /// A person signed in through the council's provider is not one of the store's users: they keep the role and scope
+    /// the provider's claims gave them until the cookie ends, unless the store has a disabled user of their email.
+    /// </summary>
     private static async Task ValidatePerson(CookieValidatePrincipalContext context)
     {
         var signedIn = context.Principal is null ? null : Person.From(context.Principal);
         var store = context.HttpContext.RequestServices.GetRequiredService<RequestStore>();
         var user = signedIn is null ? null : store.People.FindUser(signedIn.Email);
-        if (user is null || user.Disabled || Person.From(user) != signedIn)
+        var throughProvider = context.Principal?.FindFirst(OpenIdPerson.SourceClaim)?.Value == OpenIdPerson.SourceOpenId
+            && context.HttpContext.RequestServices.GetRequiredService<WebAppSettings>().OpenIdConnect is not null;
+        var refused = throughProvider
+            ? signedIn is null || user is { Disabled: true }
+            : user is null || user.Disabled || Person.From(user) != signedIn;
+        if (refused)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);

@@ -16,5 +16,11 @@ public sealed record WebAppSettings(Func<IAuditStore> OpenStore, IReadOnlyDictio
     /// <summary>A fixed date to work the figures and the actions' progress out on; null for today (UTC).</summary>
     public DateOnly? AsOf { get; init; }
 
+    /// <summary>Signing in through the council's OpenID Connect provider; null for email and password only.</summary>
+    public People.OpenIdSignInOptions? OpenIdConnect { get; init; }
+
+    /// <summary>What the app believes of a reverse proxy in front of it.</summary>
+    public Security.ProxyOptions Proxy { get; init; } = new();
+
     public DateOnly Today => AsOf ?? DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
 }

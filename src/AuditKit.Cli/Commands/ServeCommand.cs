@@ -6,6 +6,7 @@ using AuditKit.Store;
 using AuditKit.Templates;
 using AuditKit.Web;
 using AuditKit.Web.People;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace AuditKit.Cli.Commands;
@@ -70,7 +71,13 @@ internal static class ServeCommand
             {
                 // Open once first: a store that cannot be used is said so now, and its schema is brought up to date.
                 ActionsCommand.WithStore(context, choice, _ => ExitCodes.Ok, mustExist: false);
-                var settings = new WebAppSettings(choice.Open, LoadTemplates(context, folder), parse.GetValue(urls)!) { Clock = context.Environment.Clock };
+                var (openId, proxy) = ReadWebSettings(context);
+                var settings = new WebAppSettings(choice.Open, LoadTemplates(context, folder), parse.GetValue(urls)!)
+                {
+                    Clock = context.Environment.Clock,
+                    OpenIdConnect = openId,
+                    Proxy = proxy,
+                };
                 await using var app = WebApp.Build(settings, context.AddServiceLifetime);
                 try
                 {
@@ -96,6 +103,41 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The <c>Web:OpenIdConnect</c> and <c>Web:Proxy</c> sections of the settings (auditkit.json and AUDITKIT_ variables);
+    /// OpenID Connect is on when its section names an authority. Settings that cannot work are a usage error saying which.
+    /// </summary>
+    internal static (OpenIdSignInOptions? OpenId, Web.Security.ProxyOptions Proxy) ReadWebSettings(CliContext context)
+    {
+        using var configuration = new ConfigurationManager();
+        context.AddConfiguration(configuration);
+        OpenIdSignInOptions? openId = null;
+        var proxy = new Web.Security.ProxyOptions();
+        try
+        {
+            var section = configuration.GetSection(OpenIdSignInOptions.SectionName);
+            if (section.Exists())
+            {
+                openId = new OpenIdSignInOptions();
+                section.Bind(openId);
+            }
+
+            configuration.GetSection(Web.Security.ProxyOptions.SectionName).Bind(proxy);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliUsageException($"The Web settings in auditkit.json have the wrong shape: {e.Message}");
+        }
+
+        var problems = (openId?.Problems() ?? []).Concat(proxy.Problems()).ToList();
+        if (problems.Count > 0)
+        {
+            throw new CliUsageException(string.Join(" ", problems));
+        }
+
+        return (openId, proxy);
     }
 
     /// <summary>Every template of the folder that compiles, by id; one that does not is reported and left out.</summary>

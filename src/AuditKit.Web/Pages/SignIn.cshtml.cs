@@ -8,8 +8,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace AuditKit.Web.Pages;
 
 /// <summary><c>/sign-in</c>: email address and password, with lockout after repeated failures.</summary>
-public sealed class SignInModel(RequestStore store, SignInCheck check, AccessLog log) : PageModel
+public sealed class SignInModel(RequestStore store, SignInCheck check, AccessLog log, WebAppSettings settings) : PageModel
 {
+    /// <summary>The council's provider, when sign-in through it is configured.</summary>
+    public string? ProviderName => settings.OpenIdConnect?.DisplayName;
+
     [BindProperty]
     public string? Email { get; set; }
 
