@@ -85,7 +85,7 @@ public sealed class WebBrowserTests(WebStore store) : IClassFixture<WebStore>, I
     [ChromiumFact]
     public async Task AuditForm_ByKeyboard_NotApplicableOnSave_ErrorSummary_ThenSubmitted_NoAxeViolations()
     {
-        var shots = Path.Combine(store.Folder, "screenshots");
+        var shots = Environment.GetEnvironmentVariable("AUDITKIT_SCREENSHOTS") ?? Path.Combine(store.Folder, "screenshots");
         Directory.CreateDirectory(shots);
         foreach (var width in new[] { 1280, 320 })
         {
