@@ -90,6 +90,24 @@ public sealed record PeriodPlanning(
     /// <summary>True when the plan reads <see cref="StoredPeriod.History"/> (the rule set has escalations): the store then
     /// reads earlier figures, the period's open actions and its re-audits, and keeps each period's figures.</summary>
     public bool ReadsHistory { get; init; }
+
+    /// <summary>
+    /// How <c>run</c>, <c>watch</c> and the web app's form plan the periods a report touches: each period's figures from
+    /// its current audits in the store, then its team, service and escalation actions by <paramref name="rules"/>.
+    /// </summary>
+    public static PeriodPlanning ForRun(RunReport report, Evaluation.CompiledRuleSet rules, Calendar.IWorkingDayCalendar calendar, FollowUps.TeamDirectory? directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(rules);
+        var template = report.Template;
+        return new PeriodPlanning(
+            template.Scoring.Period,
+            [.. template.Criteria.Select(c => c.Id)],
+            period => FollowUps.FollowUpPlanner.PlanPeriod(rules, period.Period, period.Cases, period.History, report.AsOf, calendar, directory))
+        {
+            ReadsHistory = rules.HasEscalations,
+        };
+    }
 }
 
 /// <summary>One period's current revisions, as the store holds them, to plan from.</summary>

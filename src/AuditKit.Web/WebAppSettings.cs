@@ -13,6 +13,12 @@ public sealed record WebAppSettings(Func<IAuditStore> OpenStore, IReadOnlyDictio
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>The compiled templates the audit form evaluates and records by (as <c>run</c> does), by id; a template not here has no form.</summary>
+    public IReadOnlyDictionary<string, Evaluation.CompiledRuleSet> RuleSets { get; init; } = new Dictionary<string, Evaluation.CompiledRuleSet>();
+
+    /// <summary>The working days case actions are due by.</summary>
+    public Calendar.IWorkingDayCalendar Calendar { get; init; } = AuditKit.Calendar.EnglandAndWalesCalendar.Default;
+
     /// <summary>A fixed date to work the figures and the actions' progress out on; null for today (UTC).</summary>
     public DateOnly? AsOf { get; init; }
 

@@ -105,17 +105,8 @@ internal static class RecordedRun
     }
 
     /// <summary>How the periods a run touches are planned again: each period's figures, then its team and service actions.</summary>
-    internal static PeriodPlanning Planning(RunReport report, CompiledRuleSet rules, IWorkingDayCalendar calendar, TeamDirectory? directory)
-    {
-        var template = report.Template;
-        return new PeriodPlanning(
-            template.Scoring.Period,
-            [.. template.Criteria.Select(c => c.Id)],
-            period => FollowUpPlanner.PlanPeriod(rules, period.Period, period.Cases, period.History, report.AsOf, calendar, directory))
-        {
-            ReadsHistory = rules.HasEscalations,
-        };
-    }
+    internal static PeriodPlanning Planning(RunReport report, CompiledRuleSet rules, IWorkingDayCalendar calendar, TeamDirectory? directory) =>
+        PeriodPlanning.ForRun(report, rules, calendar, directory);
 
     /// <summary>
     /// The report as the store left it: the run's case actions, with the team and service actions of the periods it

@@ -72,9 +72,12 @@ internal static class ServeCommand
                 // Open once first: a store that cannot be used is said so now, and its schema is brought up to date.
                 ActionsCommand.WithStore(context, choice, _ => ExitCodes.Ok, mustExist: false);
                 var (openId, proxy) = ReadWebSettings(context);
-                var settings = new WebAppSettings(choice.Open, LoadTemplates(context, folder), parse.GetValue(urls)!)
+                var ruleSets = LoadRuleSets(context, folder);
+                var settings = new WebAppSettings(choice.Open, ruleSets.ToDictionary(p => p.Key, p => p.Value.Template, StringComparer.Ordinal), parse.GetValue(urls)!)
                 {
                     Clock = context.Environment.Clock,
+                    RuleSets = ruleSets,
+                    Calendar = context.Calendar(),
                     OpenIdConnect = openId,
                     Proxy = proxy,
                 };
@@ -141,16 +144,20 @@ internal static class ServeCommand
     }
 
     /// <summary>Every template of the folder that compiles, by id; one that does not is reported and left out.</summary>
-    internal static IReadOnlyDictionary<string, AuditTemplate> LoadTemplates(CliContext context, string folder)
+    internal static IReadOnlyDictionary<string, AuditTemplate> LoadTemplates(CliContext context, string folder) =>
+        LoadRuleSets(context, folder).ToDictionary(p => p.Key, p => p.Value.Template, StringComparer.Ordinal);
+
+    /// <summary>Every template of the folder compiled (the rules the form evaluates by, as <c>run</c> does), by id.</summary>
+    internal static IReadOnlyDictionary<string, CompiledRuleSet> LoadRuleSets(CliContext context, string folder)
     {
         var calendar = context.Calendar();
-        var templates = new Dictionary<string, AuditTemplate>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, CompiledRuleSet>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
         {
             var result = TemplateValidator.ValidateTemplate(path, null, calendar);
             if (result.Compiled is { } compiled)
             {
-                templates.TryAdd(compiled.Template.Id, compiled.Template);
+                templates.TryAdd(compiled.Template.Id, compiled);
             }
             else
             {

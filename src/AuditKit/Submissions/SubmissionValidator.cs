@@ -65,6 +65,12 @@ public sealed class SubmissionValidator
     public DateOnly? AsOf { get; init; }
 
     /// <summary>
+    /// True for a draft (the web app's form before it is submitted): a required answer or fact left blank is not yet a
+    /// reason; every other check is made as for a file.
+    /// </summary>
+    public bool AllowsBlankRequired { get; init; }
+
+    /// <summary>
     /// Problems with a source as a whole, once per source, in the order found: missing required columns and
     /// repeated columns (errors; those rows are also rejected), unknown columns and ignored columns (warnings); then
     /// dates that look written month first, judged over each whole source (so read this after the last row).
@@ -207,7 +213,7 @@ public sealed class SubmissionValidator
             if (text is null)
             {
                 // A missing required column, or a cell that could not be read, is already a reason of its own.
-                if (criteria[i].Required && column >= 0 && !Unreadable(column))
+                if (criteria[i].Required && !AllowsBlankRequired && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.AnswerRequired(criteria[i].Id));
                 }
@@ -231,7 +237,7 @@ public sealed class SubmissionValidator
             var text = Clean(Cell(cells, column));
             if (text is null)
             {
-                if (factDefinitions[j].Required && column >= 0 && !Unreadable(column))
+                if (factDefinitions[j].Required && !AllowsBlankRequired && column >= 0 && !Unreadable(column))
                 {
                     _reasons.Add(Messages.Submissions.ValueRequired(factDefinitions[j].Id));
                 }

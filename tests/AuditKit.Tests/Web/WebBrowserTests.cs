@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using AuditKit.Store;
 using AuditKit.Tests.Reporting;
+using AuditKit.Tests.Support;
 using AuditKit.Web.People;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -78,6 +80,85 @@ public sealed class WebBrowserTests(WebStore store) : IClassFixture<WebStore>, I
 
             await context.CloseAsync();
         }
+    }
+
+    [ChromiumFact]
+    public async Task AuditForm_ByKeyboard_NotApplicableOnSave_ErrorSummary_ThenSubmitted_NoAxeViolations()
+    {
+        var shots = Environment.GetEnvironmentVariable("AUDITKIT_SCREENSHOTS") ?? Path.Combine(store.Folder, "screenshots");
+        Directory.CreateDirectory(shots);
+        foreach (var width in new[] { 1280, 320 })
+        {
+            var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } }); // Launched when Chromium exists.
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(_host.Address, "/sign-in").AbsoluteUri);
+            await page.FocusAsync("#email");
+            await page.Keyboard.TypeAsync(WebStore.EmailOf(Roles.TeamManager));
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.TypeAsync(WebStore.Password);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(new Uri(_host.Address, "/").AbsoluteUri);
+
+            var caseRef = "C-7" + width;
+            await page.GotoAsync(new Uri(_host.Address, "/audits/new?template=quality-of-practice&case_ref=" + caseRef).AbsoluteUri);
+            await CheckAccessible(page, "/audits/new", width);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"form-{width}.png"), FullPage = true });
+
+            // Facts typed, answers chosen with the space bar, the save button pressed with Enter.
+            await page.FocusAsync("#case_type-0");
+            await page.Keyboard.PressAsync("Space");
+            await page.FocusAsync("#child_age");
+            await page.Keyboard.TypeAsync("2");
+            foreach (var (id, value) in new[] { ("last_visit_date", ("13", "11", "2026")) })
+            {
+                await page.FocusAsync($"#{id}-day");
+                await page.Keyboard.TypeAsync(value.Item1);
+                await page.Keyboard.PressAsync("Tab");
+                await page.Keyboard.TypeAsync(value.Item2);
+                await page.Keyboard.PressAsync("Tab");
+                await page.Keyboard.TypeAsync(value.Item3);
+            }
+
+            foreach (var criterion in new[]
+            {
+                "child_views_recorded", "family_views_recorded", "home_environment_considered", "risk_and_protective_factors",
+                "partner_agency_contributions", "analysis_informs_plan", "diversity_and_identity", "management_oversight",
+                "supervision_reflective", "recording_up_to_date",
+            })
+            {
+                await page.FocusAsync($"#{criterion}-0");
+                await page.Keyboard.PressAsync("Space");
+            }
+
+            await page.FocusAsync("button[value=save]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync("#child_seen_alone-status");
+            (await page.TextContentAsync("#child_seen_alone-status")).ShouldBe("Not applicable");
+
+            // plan_smart left unanswered: submitting gives the error summary, linked to the field.
+            await page.FocusAsync("button[value=submit]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".govuk-error-summary");
+            (await page.GetAttributeAsync(".govuk-error-summary__list a[href='#plan_smart-0']", "href")).ShouldBe("#plan_smart-0");
+            await CheckAccessible(page, "/audits/new with errors", width);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(shots, $"form-errors-{width}.png"), FullPage = true });
+
+            await page.FocusAsync("#plan_smart-1");
+            await page.Keyboard.PressAsync("Space");
+            await page.FocusAsync("button[value=submit]");
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(new Regex("/audits/WEB-"));
+            (await page.ContentAsync()).ShouldContain(caseRef);
+            await context.CloseAsync();
+        }
+
+        var report = Path.Combine(store.Folder, "report-form");
+        var result = await CliRunner.RunAsync(store.Folder, "report", "--template", RepoPaths.InRepo("templates", "quality-of-practice.yaml"), "--period", "2026-11", "--out", report, "--db", store.Db);
+        result.ExitCode.ShouldBe(0, result.Error);
+        var html = await File.ReadAllTextAsync(Path.Combine(report, "summary.json"));
+        html.ShouldNotBeEmpty();
+        using var opened = store.Open();
+        opened.AuditedCases(new DateOnly(2026, 11, 1), WebStore.AsOf).Count(c => c.CaseRef is "C-71280" or "C-7320").ShouldBe(2);
     }
 
     private static async Task CheckAccessible(IPage page, string path, int width)

@@ -60,7 +60,8 @@ public sealed class WebStore : IDisposable
         }
 
         var context = new CliContext(TextWriter.Null, TextWriter.Null, CliEnvironment.ForTests(Folder, CliRunner.FixedNow));
-        Templates = ServeCommand.LoadTemplates(context, RepoPaths.InRepo("templates"));
+        RuleSets = ServeCommand.LoadRuleSets(context, RepoPaths.InRepo("templates"));
+        Templates = RuleSets.ToDictionary(p => p.Key, p => p.Value.Template, StringComparer.Ordinal);
     }
 
     public string Folder { get; }
@@ -77,11 +78,13 @@ public sealed class WebStore : IDisposable
 
     public IReadOnlyDictionary<string, AuditTemplate> Templates { get; }
 
+    public IReadOnlyDictionary<string, AuditKit.Evaluation.CompiledRuleSet> RuleSets { get; }
+
     public static string EmailOf(string role) => role.Replace('_', '-') + "@council.test";
 
     public IAuditStore Open() => AuditStore.OpenSqlite(Db);
 
-    public WebAppSettings Settings(string urls = "http://127.0.0.1:0") => new(Open, Templates, urls) { AsOf = AsOf };
+    public WebAppSettings Settings(string urls = "http://127.0.0.1:0") => new(Open, Templates, urls) { AsOf = AsOf, RuleSets = RuleSets };
 
     public void Dispose()
     {
