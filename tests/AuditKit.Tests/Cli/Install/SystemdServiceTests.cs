@@ -24,17 +24,7 @@ public sealed class SystemdServiceTests : IDisposable
 
         var inbox = Path.Combine(_folder.Work, "inbox");
         Directory.CreateDirectory(inbox);
-        var socketPath = Path.Combine(_folder.Root, "notify.sock");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
-        var variables = new Dictionary<string, string?>
-        {
-            ["NOTIFY_SOCKET"] = socketPath,
-            ["HOME"] = _folder.Root,
-            ["XDG_CONFIG_HOME"] = _folder.Root,
-            ["AUDITKIT_DB"] = null,
-            ["AUDITKIT_CONNECTION"] = null,
-        };
+        using var socket = NotifySocket("notify.sock", out var variables);
 
         using var process = CliProcess.Start(
             _folder.Work, variables, "watch", "--inbox", inbox, "--template", SettingsFolder.Template, "--db", Path.Combine(_folder.Work, "history.db"), "--poll", "0.2");
@@ -63,17 +53,7 @@ public sealed class SystemdServiceTests : IDisposable
             return;
         }
 
-        var socketPath = Path.Combine(_folder.Root, "notify-serve.sock");
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
-        socket.Bind(new UnixDomainSocketEndPoint(socketPath));
-        var variables = new Dictionary<string, string?>
-        {
-            ["NOTIFY_SOCKET"] = socketPath,
-            ["HOME"] = _folder.Root,
-            ["XDG_CONFIG_HOME"] = _folder.Root,
-            ["AUDITKIT_DB"] = null,
-            ["AUDITKIT_CONNECTION"] = null,
-        };
+        using var socket = NotifySocket("notify-serve.sock", out var variables);
         var url = $"http://127.0.0.1:{FreePort()}";
 
         using var process = CliProcess.Start(
@@ -93,6 +73,23 @@ public sealed class SystemdServiceTests : IDisposable
         signIn.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         stopping.ShouldBe("STOPPING=1");
         exitCode.ShouldBe(0, error);
+    }
+
+    /// <summary>A notify socket as systemd gives a Type=notify unit, and the environment that names it (no store set).</summary>
+    private Socket NotifySocket(string name, out Dictionary<string, string?> variables)
+    {
+        var path = Path.Combine(_folder.Root, name);
+        var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+        socket.Bind(new UnixDomainSocketEndPoint(path));
+        variables = new Dictionary<string, string?>
+        {
+            ["NOTIFY_SOCKET"] = path,
+            ["HOME"] = _folder.Root,
+            ["XDG_CONFIG_HOME"] = _folder.Root,
+            ["AUDITKIT_DB"] = null,
+            ["AUDITKIT_CONNECTION"] = null,
+        };
+        return socket;
     }
 
     private static int FreePort()
