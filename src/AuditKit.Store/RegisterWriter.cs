@@ -82,10 +82,6 @@ internal sealed class RegisterWriter : IDisposable
 
     public int Superseded { get; private set; }
 
-    /// <summary>
-    /// Reads what the store holds of the actions with these ids that have not been read yet, a few hundred per query:
-    /// call it before raising many actions, so that <see cref="Raise"/> does not look each one up on its own.
-    /// </summary>
     /// <summary>Notes actions known not to be in the store (not raised yet in this run either), so that they are not looked for.</summary>
     public void NotStored(IEnumerable<string> ids)
     {
@@ -98,6 +94,10 @@ internal sealed class RegisterWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads what the store holds of the actions with these ids that have not been read yet, a few hundred per query:
+    /// call it before raising many actions, so that <see cref="Raise"/> does not look each one up on its own.
+    /// </summary>
     public void Load(IEnumerable<string> ids)
     {
         var wanted = ids.Where(id => !_stored.ContainsKey(id) && !_absent.Contains(id)).Distinct(StringComparer.Ordinal).ToList();

@@ -756,7 +756,7 @@ internal sealed partial class SqlAuditStore : IAuditStore
     }
 
     /// <summary>
-    /// The audits of one team (by the index of migration 13) or of every team: written into the statement rather than as
+    /// The audits of one team (by the index of migration 14, ix_submissions_team_date) or of every team: written into the statement rather than as
     /// <c>(@team IS NULL OR team = @team)</c>, which keeps the planners from using that index. @team stays a parameter.
     /// </summary>
     private static string TeamCondition(string? team) => team is null ? " AND @team IS NULL" : " AND team = @team";
